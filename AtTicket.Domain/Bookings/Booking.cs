@@ -1,0 +1,82 @@
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Bookings;
+
+/// <summary>A member's purchase of seats for one performance, with one ticket per seat.</summary>
+public class Booking
+{
+    private readonly List<Ticket> _tickets = [];
+
+    private Booking()
+    {
+        Number = string.Empty;
+        MemberId = string.Empty;
+        IdempotencyKey = string.Empty;
+    }
+
+    public Booking(
+        Guid id,
+        string number,
+        string memberId,
+        int performanceId,
+        Guid holdId,
+        string idempotencyKey,
+        IReadOnlyCollection<BookedSeat> seats,
+        DateTimeOffset createdAt)
+        : this()
+    {
+        Guard.That(seats is { Count: > 0 }, "A booking needs at least one seat.");
+        Guard.That(seats.Select(s => s.SeatId).Distinct().Count() == seats.Count, "A booking cannot contain the same seat twice.");
+        Guard.That(seats.All(s => s.Price > 0), "Every booked seat needs a price.");
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), "A booking needs a member.");
+        Id = id;
+        Number = Guard.Text(number, "The booking number", 20);
+        MemberId = memberId;
+        PerformanceId = performanceId;
+        HoldId = holdId;
+        IdempotencyKey = Guard.Text(idempotencyKey, "The idempotency key", 100);
+        CreatedAt = createdAt;
+        _tickets.AddRange(seats.Select(s => new Ticket(s.SeatId, s.GradeName, s.Price)));
+        TotalAmount = _tickets.Sum(t => t.Price);
+    }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; }
+    public string MemberId { get; private set; }
+    public int PerformanceId { get; private set; }
+    public Guid HoldId { get; private set; }
+    public BookingStatus Status { get; private set; } = BookingStatus.PendingPayment;
+    public long TotalAmount { get; private set; }
+    public string? PaymentReference { get; private set; }
+    public string IdempotencyKey { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public IReadOnlyList<Ticket> Tickets => _tickets;
+
+    public void Confirm(string paymentReference, DateTimeOffset now)
+    {
+        Guard.That(Status == BookingStatus.PendingPayment, $"A {Status} booking cannot be confirmed.");
+        PaymentReference = Guard.Text(paymentReference, "The payment reference", 64);
+        Status = BookingStatus.Confirmed;
+        ConfirmedAt = now;
+    }
+
+    /// <summary>Payment was taken but the seats could not be sold: the charge is given back.</summary>
+    public void MarkRefunded(string? paymentReference, DateTimeOffset now)
+    {
+        Guard.That(Status == BookingStatus.PendingPayment, $"A {Status} booking cannot be marked refunded.");
+        PaymentReference = paymentReference;
+        Status = BookingStatus.Refunded;
+        CancelledAt = now;
+    }
+
+    /// <summary>The member or an admin cancels before the performance starts.</summary>
+    public void Cancel(DateTimeOffset now, DateTimeOffset performanceStartsAt)
+    {
+        Guard.That(Status is BookingStatus.Confirmed or BookingStatus.PendingPayment, $"A {Status} booking cannot be cancelled.");
+        Guard.That(now < performanceStartsAt, "A booking cannot be cancelled once the performance has started.");
+        Status = BookingStatus.Cancelled;
+        CancelledAt = now;
+    }
+}

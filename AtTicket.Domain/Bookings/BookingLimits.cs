@@ -1,0 +1,26 @@
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Bookings;
+
+/// <summary>Per-member limits and the hold time; configured per deployment under "Booking".</summary>
+public sealed class BookingLimits
+{
+    public const string SectionName = "Booking";
+
+    public int HoldMinutes { get; set; } = 5;
+    public int MaxSeatsPerBooking { get; set; } = 4;
+    public int MaxSeatsPerMemberPerPerformance { get; set; } = 8;
+    public int MaxActiveHoldsPerMember { get; set; } = 1;
+
+    public TimeSpan HoldDuration => TimeSpan.FromMinutes(HoldMinutes);
+
+    public void EnsureAllowed(int seatsRequested, int seatsAlreadyOwnedForPerformance, int activeHolds)
+    {
+        Guard.That(seatsRequested > 0, "Choose at least one seat.");
+        Guard.That(seatsRequested <= MaxSeatsPerBooking, $"You can book at most {MaxSeatsPerBooking} seats at a time.");
+        Guard.That(
+            seatsAlreadyOwnedForPerformance + seatsRequested <= MaxSeatsPerMemberPerPerformance,
+            $"You can have at most {MaxSeatsPerMemberPerPerformance} seats for one performance.");
+        Guard.That(activeHolds < MaxActiveHoldsPerMember, $"You can hold seats for at most {MaxActiveHoldsPerMember} booking(s) at once; finish or release the current one first.");
+    }
+}

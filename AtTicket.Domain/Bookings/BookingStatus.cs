@@ -1,0 +1,9 @@
+namespace AtTicket.Domain.Bookings;
+
+public enum BookingStatus
+{
+    PendingPayment,
+    Confirmed,
+    Cancelled,
+    Refunded,
+}

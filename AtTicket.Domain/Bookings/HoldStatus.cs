@@ -1,0 +1,9 @@
+namespace AtTicket.Domain.Bookings;
+
+public enum HoldStatus
+{
+    Active,
+    Released,
+    Expired,
+    Converted,
+}

@@ -1,0 +1,79 @@
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Catalog;
+
+/// <summary>Something people buy tickets for: a concert, a musical or a movie.</summary>
+public class Product
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+
+    private Product()
+    {
+        Title = string.Empty;
+        Description = string.Empty;
+    }
+
+    public Product(
+        string title,
+        ProductCategory category,
+        string description,
+        int runningMinutes,
+        string ageRating,
+        DateTimeOffset salesStart,
+        DateTimeOffset salesEnd)
+        : this()
+    {
+        Category = category;
+        Update(title, category, description, runningMinutes, ageRating, salesStart, salesEnd);
+    }
+
+    public int Id { get; private set; }
+    public string Title { get; private set; }
+    public ProductCategory Category { get; private set; }
+    public string Description { get; private set; }
+    public string? PosterUrl { get; private set; }
+    public int RunningMinutes { get; private set; }
+    public string AgeRating { get; private set; } = "All";
+    public DateTimeOffset SalesStart { get; private set; }
+    public DateTimeOffset SalesEnd { get; private set; }
+    public ProductStatus Status { get; private set; } = ProductStatus.Draft;
+
+    public void Update(
+        string title,
+        ProductCategory category,
+        string description,
+        int runningMinutes,
+        string ageRating,
+        DateTimeOffset salesStart,
+        DateTimeOffset salesEnd)
+    {
+        Guard.That(Enum.IsDefined(category), "The category is unknown.");
+        Guard.That(runningMinutes is > 0 and <= 24 * 60, "The running time must be between 1 minute and 24 hours.");
+        Guard.That(salesStart < salesEnd, "The sale period must end after it starts.");
+
+        Title = Guard.Text(title, "The title", TitleMaxLength);
+        Category = category;
+        Description = (description ?? string.Empty).Trim();
+        Guard.That(Description.Length <= DescriptionMaxLength, $"The description must be at most {DescriptionMaxLength} characters.");
+        RunningMinutes = runningMinutes;
+        AgeRating = Guard.Text(ageRating, "The age rating", 20);
+        SalesStart = salesStart;
+        SalesEnd = salesEnd;
+    }
+
+    public void SetPoster(string? posterUrl) => PosterUrl = string.IsNullOrWhiteSpace(posterUrl) ? null : posterUrl.Trim();
+
+    /// <summary>Draft or Closed to OnSale: the moment subscribers are told.</summary>
+    public void PutOnSale()
+    {
+        Guard.That(Status != ProductStatus.OnSale, "The product is already on sale.");
+        Status = ProductStatus.OnSale;
+    }
+
+    public void Close()
+    {
+        Guard.That(Status == ProductStatus.OnSale, "Only a product on sale can be closed.");
+        Status = ProductStatus.Closed;
+    }
+}

@@ -1,0 +1,8 @@
+namespace AtTicket.Domain.Catalog;
+
+public enum ProductStatus
+{
+    Draft,
+    OnSale,
+    Closed,
+}

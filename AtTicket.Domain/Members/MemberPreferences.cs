@@ -1,0 +1,40 @@
+using AtTicket.Domain.Catalog;
+
+namespace AtTicket.Domain.Members;
+
+/// <summary>What a member wants to hear about. Keyed by the Identity user id.</summary>
+public class MemberPreferences
+{
+    private MemberPreferences()
+    {
+        MemberId = string.Empty;
+        Categories = [];
+    }
+
+    public MemberPreferences(string memberId)
+        : this()
+    {
+        MemberId = memberId;
+    }
+
+    public string MemberId { get; private set; }
+    public bool NotifyOnNewProducts { get; private set; }
+    public List<ProductCategory> Categories { get; private set; }
+    public string? Culture { get; private set; }
+
+    public void Subscribe(IEnumerable<ProductCategory> categories)
+    {
+        Categories = [.. categories.Distinct().Order()];
+        NotifyOnNewProducts = Categories.Count > 0;
+    }
+
+    public void Unsubscribe()
+    {
+        Categories = [];
+        NotifyOnNewProducts = false;
+    }
+
+    public void PreferCulture(string? culture) => Culture = culture is "en" or "ko" ? culture : null;
+
+    public bool WantsToHearAbout(ProductCategory category) => NotifyOnNewProducts && Categories.Contains(category);
+}

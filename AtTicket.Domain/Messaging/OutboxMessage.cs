@@ -1,0 +1,43 @@
+namespace AtTicket.Domain.Messaging;
+
+/// <summary>An event that must leave the process, stored in the same transaction as the change it reports.</summary>
+public class OutboxMessage
+{
+    private OutboxMessage()
+    {
+        Type = string.Empty;
+        AggregateId = string.Empty;
+        Payload = string.Empty;
+    }
+
+    public OutboxMessage(Guid id, string type, string aggregateId, string payload, DateTimeOffset occurredAt)
+        : this()
+    {
+        Id = id;
+        Type = type;
+        AggregateId = aggregateId;
+        Payload = payload;
+        OccurredAt = occurredAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Type { get; private set; }
+    public string AggregateId { get; private set; }
+    public string Payload { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public DateTimeOffset? DispatchedAt { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+
+    public void MarkDispatched(DateTimeOffset now)
+    {
+        DispatchedAt = now;
+        LastError = null;
+    }
+
+    public void RecordFailure(string error)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+    }
+}

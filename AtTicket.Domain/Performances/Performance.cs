@@ -1,0 +1,74 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Venues;
+
+namespace AtTicket.Domain.Performances;
+
+/// <summary>A product shown in a hall at a time, with its own seat grades and prices.</summary>
+public class Performance
+{
+    private readonly List<SeatGrade> _grades = [];
+
+    private Performance()
+    {
+    }
+
+    public Performance(Product product, Hall hall, DateTimeOffset startsAt)
+    {
+        Guard.That(product is not null, "A performance needs a product.");
+        Guard.That(hall is not null, "A performance needs a hall.");
+        Product = product;
+        ProductId = product!.Id;
+        Hall = hall;
+        HallId = hall!.Id;
+        StartsAt = startsAt;
+    }
+
+    public int Id { get; private set; }
+    public int ProductId { get; private set; }
+    public Product? Product { get; private set; }
+    public int HallId { get; private set; }
+    public Hall? Hall { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public PerformanceStatus Status { get; private set; } = PerformanceStatus.Draft;
+    public IReadOnlyList<SeatGrade> Grades => _grades;
+
+    public SeatGrade AddGrade(string name, long price, string color)
+    {
+        var grade = new SeatGrade(this, name, price, color);
+        Guard.That(
+            _grades.All(g => !string.Equals(g.Name, grade.Name, StringComparison.OrdinalIgnoreCase)),
+            $"The performance already has a grade named '{grade.Name}'.");
+        _grades.Add(grade);
+        return grade;
+    }
+
+    public void Reschedule(DateTimeOffset startsAt)
+    {
+        Guard.That(Status != PerformanceStatus.Cancelled, "A cancelled performance cannot be rescheduled.");
+        StartsAt = startsAt;
+    }
+
+    /// <summary>Seat rows for this performance; the seat must be one of this performance's hall.</summary>
+    public PerformanceSeat CreateSeat(Seat seat, SeatGrade? grade = null)
+    {
+        Guard.That(Hall is not null && Hall.Contains(seat), $"Seat {seat.Label} is not in this performance's hall.");
+        Guard.That(grade is null || _grades.Contains(grade), $"Grade '{grade?.Name}' does not belong to this performance.");
+        return new PerformanceSeat(this, seat, grade);
+    }
+
+    /// <param name="unmappedSeats">Seats of the hall that have no grade yet, counted by the caller.</param>
+    public void PutOnSale(int unmappedSeats)
+    {
+        Guard.That(Status == PerformanceStatus.Draft, "Only a draft performance can go on sale.");
+        Guard.That(_grades.Count > 0, "A performance needs at least one seat grade before it goes on sale.");
+        Guard.That(unmappedSeats == 0, $"Every seat needs a grade before the performance goes on sale ({unmappedSeats} have none).");
+        Status = PerformanceStatus.OnSale;
+    }
+
+    public void Cancel()
+    {
+        Guard.That(Status != PerformanceStatus.Cancelled, "The performance is already cancelled.");
+        Status = PerformanceStatus.Cancelled;
+    }
+}

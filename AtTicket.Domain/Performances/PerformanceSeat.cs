@@ -1,0 +1,89 @@
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Venues;
+
+namespace AtTicket.Domain.Performances;
+
+/// <summary>
+/// One seat of one performance: its grade (the seat-grade mapping) and its sale state (the inventory).
+/// In the database every transition is one conditional UPDATE with the same rules as these methods;
+/// the methods serve code that already holds the row and document the state machine.
+/// </summary>
+public class PerformanceSeat
+{
+    private PerformanceSeat()
+    {
+    }
+
+    internal PerformanceSeat(Performance performance, Seat seat, SeatGrade? grade)
+    {
+        Performance = performance;
+        PerformanceId = performance.Id;
+        Seat = seat;
+        SeatId = seat.Id;
+        Grade = grade;
+        GradeId = grade?.Id;
+    }
+
+    public int PerformanceId { get; private set; }
+    public Performance? Performance { get; private set; }
+    public int SeatId { get; private set; }
+    public Seat? Seat { get; private set; }
+    /// <summary>Null until an admin paints the seat into a grade; a performance goes on sale only when none is null.</summary>
+    public int? GradeId { get; private set; }
+    public SeatGrade? Grade { get; private set; }
+    public SeatStatus Status { get; private set; } = SeatStatus.Available;
+    public Guid? HoldId { get; private set; }
+    public DateTimeOffset? HeldUntil { get; private set; }
+    public Guid? BookingId { get; private set; }
+
+    /// <summary>Available, or held by a hold that has expired: both may be taken at once.</summary>
+    public bool IsFree(DateTimeOffset now) =>
+        Status == SeatStatus.Available || (Status == SeatStatus.Held && HeldUntil < now);
+
+    public void Hold(Guid holdId, DateTimeOffset until, DateTimeOffset now)
+    {
+        Guard.That(IsFree(now), "The seat is already taken.");
+        Guard.That(until > now, "A hold must end in the future.");
+        Status = SeatStatus.Held;
+        HoldId = holdId;
+        HeldUntil = until;
+        BookingId = null;
+    }
+
+    public void Release(Guid holdId)
+    {
+        Guard.That(Status == SeatStatus.Held && HoldId == holdId, "The seat is not held by this hold.");
+        MakeAvailable();
+    }
+
+    public void Sell(Guid holdId, Guid bookingId, DateTimeOffset now)
+    {
+        Guard.That(
+            Status == SeatStatus.Held && HoldId == holdId && HeldUntil >= now,
+            "The seat can only be sold from a live hold.");
+        Status = SeatStatus.Sold;
+        BookingId = bookingId;
+        HeldUntil = null;
+    }
+
+    public void Refund(Guid bookingId)
+    {
+        Guard.That(Status == SeatStatus.Sold && BookingId == bookingId, "The seat is not sold to this booking.");
+        MakeAvailable();
+    }
+
+    public void ChangeGrade(SeatGrade grade)
+    {
+        Guard.That(Status == SeatStatus.Available, "A held or sold seat cannot change its grade.");
+        Grade = grade;
+        GradeId = grade.Id;
+    }
+
+    private void MakeAvailable()
+    {
+        Status = SeatStatus.Available;
+        HoldId = null;
+        HeldUntil = null;
+        BookingId = null;
+    }
+}

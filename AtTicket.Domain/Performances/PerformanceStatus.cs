@@ -1,0 +1,8 @@
+namespace AtTicket.Domain.Performances;
+
+public enum PerformanceStatus
+{
+    Draft,
+    OnSale,
+    Cancelled,
+}

@@ -1,0 +1,58 @@
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Venues;
+
+/// <summary>One physical seat: where it is drawn and how people find it (section, row, number).</summary>
+public class Seat
+{
+    private Seat()
+    {
+        Section = string.Empty;
+        Row = string.Empty;
+    }
+
+    internal Seat(Hall hall, string section, string row, int number, double x, double y, SeatKind kind)
+    {
+        Guard.That(number > 0, "A seat number must be positive.");
+        Guard.That(x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are not negative).");
+        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.");
+        Hall = hall;
+        HallId = hall.Id;
+        Section = Guard.Text(section, "The section", 40);
+        Row = Guard.Text(row, "The row label", 10);
+        Number = number;
+        X = x;
+        Y = y;
+        Kind = kind;
+    }
+
+    public int Id { get; private set; }
+    public int HallId { get; private set; }
+    public Hall? Hall { get; private set; }
+    public string Section { get; private set; }
+    public string Row { get; private set; }
+    public int Number { get; private set; }
+    public double X { get; private set; }
+    public double Y { get; private set; }
+    public SeatKind Kind { get; private set; }
+
+    public string Label => $"{Section} {Row}-{Number}";
+
+    public void MoveTo(double x, double y)
+    {
+        Guard.That(x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are not negative).");
+        X = x;
+        Y = y;
+    }
+
+    public void ChangeKind(SeatKind kind)
+    {
+        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.");
+        Kind = kind;
+    }
+
+    internal bool SameLabelAs(Seat other) =>
+        string.Equals(Section, other.Section, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Row, other.Row, StringComparison.OrdinalIgnoreCase)
+        && Number == other.Number;
+}

@@ -1,0 +1,8 @@
+namespace AtTicket.Domain.Venues;
+
+public enum SeatKind
+{
+    Normal,
+    Wheelchair,
+    Companion,
+}

@@ -1,0 +1,19 @@
+using AtTicket.Infrastructure.Persistence;
+using AtTicket.Infrastructure.Redis;
+using AtTicket.Infrastructure.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtTicket.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration);
+        services.AddRedis(configuration);
+        services.AddSeeding(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Members;
+using AtTicket.Domain.Messaging;
+using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
+using AtTicket.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model. Each provider has a small derived context only so that it can own its migrations
+/// (the SQL differs between SQLite and MySQL); code everywhere else talks to this type.
+/// </summary>
+public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbContext<Member>(options)
+{
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Hall> Halls => Set<Hall>();
+    public DbSet<Seat> Seats => Set<Seat>();
+    public DbSet<Performance> Performances => Set<Performance>();
+    public DbSet<SeatGrade> SeatGrades => Set<SeatGrade>();
+    public DbSet<PerformanceSeat> PerformanceSeats => Set<PerformanceSeat>();
+    public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AtTicketDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the tables read well in any SQL client.
+        configurationBuilder.Properties<ProductCategory>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProductStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SeatKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PerformanceStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SeatStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<HoldStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BookingStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,18 @@
+using AtTicket.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AtTicket.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.Property(p => p.Title).HasMaxLength(Product.TitleMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Product.DescriptionMaxLength);
+        builder.Property(p => p.PosterUrl).HasMaxLength(300);
+        builder.Property(p => p.AgeRating).HasMaxLength(20);
+        builder.HasIndex(p => new { p.Status, p.Category });
+        builder.HasIndex(p => p.Title);
+    }
+}

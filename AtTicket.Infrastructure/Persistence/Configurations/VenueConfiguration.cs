@@ -1,0 +1,38 @@
+using AtTicket.Domain.Venues;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AtTicket.Infrastructure.Persistence.Configurations;
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> builder)
+    {
+        builder.Property(v => v.Name).HasMaxLength(120);
+        builder.Property(v => v.Address).HasMaxLength(300);
+        builder.HasMany(v => v.Halls).WithOne(h => h.Venue).HasForeignKey(h => h.VenueId);
+        builder.Navigation(v => v.Halls).HasField("_halls");
+    }
+}
+
+internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
+{
+    public void Configure(EntityTypeBuilder<Hall> builder)
+    {
+        builder.Property(h => h.Name).HasMaxLength(120);
+        builder.HasIndex(h => new { h.VenueId, h.Name }).IsUnique();
+        builder.HasMany(h => h.Seats).WithOne(s => s.Hall).HasForeignKey(s => s.HallId);
+        builder.Navigation(h => h.Seats).HasField("_seats");
+    }
+}
+
+internal sealed class SeatConfiguration : IEntityTypeConfiguration<Seat>
+{
+    public void Configure(EntityTypeBuilder<Seat> builder)
+    {
+        builder.Property(s => s.Section).HasMaxLength(40);
+        builder.Property(s => s.Row).HasMaxLength(10);
+        builder.HasIndex(s => new { s.HallId, s.Section, s.Row, s.Number }).IsUnique();
+        builder.Ignore(s => s.Label);
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Persistence;
+
+public sealed class MySqlAtTicketDbContext(DbContextOptions<MySqlAtTicketDbContext> options) : AtTicketDbContext(options);

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtTicket.Infrastructure.Seeding;
+
+internal static class SeedingRegistration
+{
+    public static void AddSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoDataSeeder>();
+    }
+}
