@@ -1,3 +1,5 @@
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
@@ -14,6 +16,8 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
+        services.AddSingleton<HomeCatalogReader>();
+        services.AddSingleton<AdminOverviewReader>();
         return services;
     }
 }

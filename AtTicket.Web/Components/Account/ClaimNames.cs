@@ -1,0 +1,6 @@
+namespace AtTicket.Web.Components.Account;
+
+public static class ClaimNames
+{
+    public const string DisplayName = "atticket:display_name";
+}

@@ -1,0 +1,39 @@
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Localization;
+
+namespace AtTicket.Web.Hosting;
+
+/// <summary>Language and theme live in cookies, so they also apply to the static account pages.</summary>
+public static class PreferenceEndpoints
+{
+    public const string ThemeCookie = "atticket.theme";
+
+    public static void MapPreferenceEndpoints(this WebApplication app)
+    {
+        app.MapGet("/preferences/culture", (string culture, string? redirectUri, HttpContext http) =>
+        {
+            if (Cultures.Supported.Contains(culture))
+            {
+                http.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            }
+
+            return Results.LocalRedirect(SafeLocal(redirectUri));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/preferences/theme", (bool dark, string? redirectUri, HttpContext http) =>
+        {
+            http.Response.Cookies.Append(
+                ThemeCookie,
+                dark ? "dark" : "light",
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(SafeLocal(redirectUri));
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
+    public static string SafeLocal(string? uri) =>
+        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//") && !uri.StartsWith("/\\") ? uri : "/";
+}

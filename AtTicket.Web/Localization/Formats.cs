@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace AtTicket.Web.Localization;
+
+/// <summary>Money in KRW and times in Korea Standard Time, written the way each language writes them.</summary>
+public static class Formats
+{
+    /// <summary>Korea has no daylight saving time, so a fixed offset is exact.</summary>
+    public static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+
+    private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
+
+    public static string Krw(long amount, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        return Cultures.IsKorean(culture)
+            ? amount.ToString("N0", Korean) + "원"
+            : "₩" + amount.ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    public static string DateTime(DateTimeOffset instant, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        var local = instant.ToOffset(Kst);
+        return Cultures.IsKorean(culture)
+            ? local.ToString("yyyy. M. d. (ddd) HH:mm", Korean)
+            : local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+    }
+
+    public static string Date(DateTimeOffset instant, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        var local = instant.ToOffset(Kst);
+        return Cultures.IsKorean(culture)
+            ? local.ToString("M월 d일 (ddd)", Korean)
+            : local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-GB"));
+    }
+}
