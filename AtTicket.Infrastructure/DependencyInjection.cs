@@ -18,6 +18,9 @@ public static class DependencyInjection
         services.AddSeeding(configuration);
         services.AddSingleton<HomeCatalogReader>();
         services.AddSingleton<AdminOverviewReader>();
+        services.AddHybridCache();
+        services.AddSingleton<CatalogReader>();
+        services.AddSingleton<SeatAvailabilityReader>();
         return services;
     }
 }

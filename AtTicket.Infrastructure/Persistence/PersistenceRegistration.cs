@@ -26,7 +26,7 @@ internal static class PersistenceRegistration
                 }
 
                 var version = MySqlVersions.Resolve(options.ServerVersion, connectionString);
-                services.AddDbContextFactory<MySqlAtTicketDbContext>(o => o.UseMySql(connectionString, version));
+                services.AddDbContextFactory<MySqlAtTicketDbContext>(o => o.UseMySql(connectionString, version, mySql => mySql.TranslateParameterizedCollectionsToConstants()));
                 services.AddForwardingFactory<MySqlAtTicketDbContext>();
                 break;
             default:

@@ -1,0 +1,228 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace AtTicket.Infrastructure.Catalog;
+
+/// <summary>Catalog reads through HybridCache (memory, plus Redis when configured). Never seat states.</summary>
+public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts, HybridCache cache, TimeProvider time)
+{
+    private static readonly HybridCacheEntryOptions EntryOptions = new() { Expiration = CatalogCache.Lifetime, LocalCacheExpiration = CatalogCache.Lifetime };
+    private static readonly string[] Tags = [CatalogCache.Catalog];
+
+    public const int MaxPageSize = 100;
+
+    public ValueTask<Page<ProductSummary>> SearchProductsAsync(ProductQuery query, CancellationToken cancellationToken = default)
+    {
+        query = query with { Page = Math.Max(1, query.Page), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize), Search = query.Search?.Trim() };
+        return cache.GetOrCreateAsync(
+            CatalogCache.ProductList(query),
+            (reader: this, query),
+            static (state, ct) => new ValueTask<Page<ProductSummary>>(state.reader.LoadProductsAsync(state.query, ct)),
+            EntryOptions,
+            Tags,
+            cancellationToken);
+    }
+
+    /// <summary>The product with its upcoming performances; null when missing or (for customers) not published.</summary>
+    public async Task<ProductDetail?> GetProductAsync(int id, bool includeUnpublished, CancellationToken cancellationToken = default)
+    {
+        var product = await cache.GetOrCreateAsync(
+            CatalogCache.Product(id),
+            (reader: this, id),
+            static (state, ct) => new ValueTask<ProductDetail?>(state.reader.LoadProductAsync(state.id, ct)),
+            EntryOptions,
+            Tags,
+            cancellationToken);
+        if (product is null || (!includeUnpublished && product.Summary.Status != ProductStatus.OnSale))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        return product with
+        {
+            Performances = [.. product.Performances.Where(p => p.StartsAt > now && (includeUnpublished || p.Status == PerformanceStatus.OnSale))],
+        };
+    }
+
+    public async Task<PerformanceView?> GetPerformanceAsync(int id, bool includeUnpublished, CancellationToken cancellationToken = default)
+    {
+        var performance = await cache.GetOrCreateAsync(
+            CatalogCache.Performance(id),
+            (contexts, id),
+            static async (state, ct) =>
+            {
+                await using var db = await state.contexts.CreateDbContextAsync(ct);
+                return (await ProjectPerformances(db.Performances.Where(p => p.Id == state.id)).ToListAsync(ct)).SingleOrDefault();
+            },
+            EntryOptions,
+            Tags,
+            cancellationToken);
+        return performance is not null && (includeUnpublished || performance.Status == PerformanceStatus.OnSale) ? performance : null;
+    }
+
+    public ValueTask<IReadOnlyList<VenueView>> GetVenuesAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(
+            CatalogCache.Venues,
+            contexts,
+            static async (contexts, ct) =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                var venues = await db.Venues.AsNoTracking()
+                    .OrderBy(v => v.Name)
+                    .Select(v => new VenueView(
+                        v.Id,
+                        v.Name,
+                        v.Address,
+                        v.Halls.OrderBy(h => h.Name).Select(h => new HallSummary(h.Id, h.Name, h.Seats.Count)).ToList()))
+                    .ToListAsync(ct);
+                return (IReadOnlyList<VenueView>)venues;
+            },
+            EntryOptions,
+            Tags,
+            cancellationToken);
+
+    public ValueTask<HallLayout?> GetHallLayoutAsync(int hallId, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(
+            CatalogCache.Hall(hallId),
+            (contexts, hallId),
+            static async (state, ct) =>
+            {
+                await using var db = await state.contexts.CreateDbContextAsync(ct);
+                var hall = await db.Halls.AsNoTracking()
+                    .Where(h => h.Id == state.hallId)
+                    .Select(h => new { h.Id, h.VenueId, VenueName = h.Venue!.Name, h.Name })
+                    .SingleOrDefaultAsync(ct);
+                if (hall is null)
+                {
+                    return null;
+                }
+
+                var seats = await db.Seats.AsNoTracking()
+                    .Where(s => s.HallId == state.hallId)
+                    .OrderBy(s => s.Section).ThenBy(s => s.Y).ThenBy(s => s.X)
+                    .Select(s => new SeatView(s.Id, s.Section, s.Row, s.Number, s.X, s.Y, s.Kind))
+                    .ToListAsync(ct);
+                var width = seats.Count == 0 ? 0 : seats.Max(s => s.X) + 1;
+                var height = seats.Count == 0 ? 0 : seats.Max(s => s.Y) + 1;
+                return new HallLayout(hall.Id, hall.VenueId, hall.VenueName, hall.Name, width, height, seats);
+            },
+            EntryOptions,
+            Tags,
+            cancellationToken);
+
+    private async Task<Page<ProductSummary>> LoadProductsAsync(ProductQuery query, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var products = db.Products.AsNoTracking();
+        if (!query.IncludeUnpublished)
+        {
+            products = products.Where(p => p.Status == ProductStatus.OnSale);
+        }
+        else if (query.Status is { } status)
+        {
+            products = products.Where(p => p.Status == status);
+        }
+
+        if (query.Category is { } category)
+        {
+            products = products.Where(p => p.Category == category);
+        }
+
+        if (!string.IsNullOrEmpty(query.Search))
+        {
+            var pattern = "%" + query.Search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            products = products.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+        }
+
+        if (query.From is not null || query.To is not null || query.VenueId is not null)
+        {
+            var from = query.From ?? now;
+            var to = query.To ?? DateTimeOffset.MaxValue;
+            var venueId = query.VenueId;
+            products = products.Where(p => db.Performances.Any(f =>
+                f.ProductId == p.Id && f.StartsAt >= from && f.StartsAt < to && (venueId == null || f.Hall!.VenueId == venueId)));
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var page = await products
+            .OrderBy(p => p.Status)
+            .ThenBy(p => p.Title)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(p => new { p.Id, p.Title, p.Category, p.PosterUrl, p.Status })
+            .ToListAsync(cancellationToken);
+
+        var ids = page.Select(p => p.Id).ToList();
+        var schedule = (await db.Performances.AsNoTracking()
+                .Where(f => ids.Contains(f.ProductId) && f.StartsAt > now)
+                .Select(f => new { f.ProductId, f.StartsAt, Venue = f.Hall!.Venue!.Name, MinPrice = f.Grades.Min(g => (long?)g.Price) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.ProductId);
+
+        var items = page
+            .Select(p =>
+            {
+                var shows = schedule[p.Id].ToList();
+                return new ProductSummary(
+                    p.Id,
+                    p.Title,
+                    p.Category,
+                    p.PosterUrl,
+                    p.Status,
+                    shows.Count == 0 ? null : shows.Min(s => s.StartsAt),
+                    shows.Count == 0 ? null : shows.Max(s => s.StartsAt),
+                    shows.Min(s => s.MinPrice),
+                    [.. shows.Select(s => s.Venue).Distinct().Order()]);
+            })
+            .OrderBy(p => p.FirstPerformanceAt ?? DateTimeOffset.MaxValue)
+            .ToList();
+        return new Page<ProductSummary>(items, query.Page, query.PageSize, total);
+    }
+
+    private async Task<ProductDetail?> LoadProductAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var performances = await ProjectPerformances(db.Performances.Where(p => p.ProductId == id)).ToListAsync(cancellationToken);
+        performances = [.. performances.OrderBy(p => p.StartsAt)];
+        var summary = new ProductSummary(
+            product.Id,
+            product.Title,
+            product.Category,
+            product.PosterUrl,
+            product.Status,
+            performances.FirstOrDefault()?.StartsAt,
+            performances.LastOrDefault()?.StartsAt,
+            performances.SelectMany(p => p.Grades).Min(g => (long?)g.Price),
+            [.. performances.Select(p => p.Venue.Name).Distinct().Order()]);
+        return new ProductDetail(
+            summary,
+            product.Description,
+            product.RunningMinutes,
+            product.AgeRating,
+            product.SalesStart,
+            product.SalesEnd,
+            performances);
+    }
+
+    private static IQueryable<PerformanceView> ProjectPerformances(IQueryable<Performance> performances) =>
+        performances.AsNoTracking().Select(p => new PerformanceView(
+            p.Id,
+            p.ProductId,
+            p.Product!.Title,
+            p.StartsAt,
+            new NamedRef(p.Hall!.VenueId, p.Hall.Venue!.Name),
+            new NamedRef(p.HallId, p.Hall.Name),
+            p.Status,
+            p.Grades.OrderByDescending(g => g.Price).Select(g => new GradeView(g.Id, g.Name, g.Price, g.Color)).ToList()));
+}

@@ -1,0 +1,67 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
+
+namespace AtTicket.Infrastructure.Catalog;
+
+// Read models for pages and the REST API. Shapes follow shared/API.md.
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
+
+public sealed record ProductQuery(
+    ProductCategory? Category = null,
+    string? Search = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int? VenueId = null,
+    ProductStatus? Status = null,
+    int Page = 1,
+    int PageSize = 20,
+    bool IncludeUnpublished = false);
+
+public sealed record ProductSummary(
+    int Id,
+    string Title,
+    ProductCategory Category,
+    string? PosterUrl,
+    ProductStatus Status,
+    DateTimeOffset? FirstPerformanceAt,
+    DateTimeOffset? LastPerformanceAt,
+    long? MinPrice,
+    IReadOnlyList<string> VenueNames);
+
+public sealed record ProductDetail(
+    ProductSummary Summary,
+    string Description,
+    int RunningMinutes,
+    string AgeRating,
+    DateTimeOffset SalesStart,
+    DateTimeOffset SalesEnd,
+    IReadOnlyList<PerformanceView> Performances);
+
+public sealed record NamedRef(int Id, string Name);
+
+public sealed record GradeView(int Id, string Name, long Price, string Color);
+
+/// <summary>A performance as the catalog knows it: no seat counts (those are live, see <see cref="SeatAvailabilityReader"/>).</summary>
+public sealed record PerformanceView(
+    int Id,
+    int ProductId,
+    string ProductTitle,
+    DateTimeOffset StartsAt,
+    NamedRef Venue,
+    NamedRef Hall,
+    PerformanceStatus Status,
+    IReadOnlyList<GradeView> Grades);
+
+public sealed record GradeAvailability(int GradeId, int Total, int Remaining);
+
+public sealed record VenueView(int Id, string Name, string Address, IReadOnlyList<HallSummary> Halls);
+
+public sealed record HallSummary(int Id, string Name, int SeatCount);
+
+public sealed record HallLayout(int Id, int VenueId, string VenueName, string Name, double Width, double Height, IReadOnlyList<SeatView> Seats);
+
+public sealed record SeatView(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind);
+
+public sealed record SeatState(int SeatId, int? GradeId, SeatStatus Status);

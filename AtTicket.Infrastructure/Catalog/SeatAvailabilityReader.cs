@@ -1,0 +1,61 @@
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Catalog;
+
+/// <summary>
+/// Live seat numbers, straight from the seat rows (never cached). A seat whose hold has expired
+/// counts as remaining: anyone may take it at once, even before the sweeper releases it.
+/// </summary>
+public sealed class SeatAvailabilityReader(IDbContextFactory<AtTicketDbContext> contexts, TimeProvider time)
+{
+    /// <summary>One grouped query for any number of performances (e.g. a page of them).</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>>> GetRemainingAsync(
+        IReadOnlyCollection<int> performanceIds,
+        CancellationToken cancellationToken = default)
+    {
+        if (performanceIds.Count == 0)
+        {
+            return new Dictionary<int, IReadOnlyList<GradeAvailability>>();
+        }
+
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.PerformanceSeats
+            .Where(s => performanceIds.Contains(s.PerformanceId) && s.GradeId != null)
+            .GroupBy(s => new { s.PerformanceId, s.GradeId })
+            .Select(g => new
+            {
+                g.Key.PerformanceId,
+                GradeId = g.Key.GradeId!.Value,
+                Total = g.Count(),
+                Remaining = g.Count(s => s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)),
+            })
+            .ToListAsync(cancellationToken);
+
+        return rows
+            .GroupBy(r => r.PerformanceId)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<GradeAvailability>)[.. g.Select(r => new GradeAvailability(r.GradeId, r.Total, r.Remaining))]);
+    }
+
+    public async Task<IReadOnlyList<GradeAvailability>> GetRemainingAsync(int performanceId, CancellationToken cancellationToken = default) =>
+        (await GetRemainingAsync([performanceId], cancellationToken)).GetValueOrDefault(performanceId) ?? [];
+
+    /// <summary>Every seat's grade and state for the seat map; an expired hold reads as available.</summary>
+    public async Task<IReadOnlyList<SeatState>> GetSeatStatesAsync(int performanceId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PerformanceSeats
+            .AsNoTracking()
+            .Where(s => s.PerformanceId == performanceId)
+            .Select(s => new SeatState(
+                s.SeatId,
+                s.GradeId,
+                s.Status == SeatStatus.Held && s.HeldUntil < now ? SeatStatus.Available : s.Status))
+            .ToListAsync(cancellationToken);
+    }
+}
