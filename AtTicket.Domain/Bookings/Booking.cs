@@ -28,6 +28,7 @@ public class Booking
         Guard.That(seats is { Count: > 0 }, "A booking needs at least one seat.");
         Guard.That(seats.Select(s => s.SeatId).Distinct().Count() == seats.Count, "A booking cannot contain the same seat twice.");
         Guard.That(seats.All(s => s.Price > 0), "Every booked seat needs a price.");
+        Guard.That(seats.All(s => !string.IsNullOrWhiteSpace(s.GradeName)), "Every booked seat needs its grade name.");
         Guard.That(!string.IsNullOrWhiteSpace(memberId), "A booking needs a member.");
         Id = id;
         Number = Guard.Text(number, "The booking number", 20);

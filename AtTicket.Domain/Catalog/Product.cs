@@ -48,16 +48,20 @@ public class Product
         DateTimeOffset salesStart,
         DateTimeOffset salesEnd)
     {
+        // Check everything before changing anything, so a refused update leaves the product as it was.
         Guard.That(Enum.IsDefined(category), "The category is unknown.");
         Guard.That(runningMinutes is > 0 and <= 24 * 60, "The running time must be between 1 minute and 24 hours.");
         Guard.That(salesStart < salesEnd, "The sale period must end after it starts.");
+        var checkedTitle = Guard.Text(title, "The title", TitleMaxLength);
+        var checkedDescription = (description ?? string.Empty).Trim();
+        Guard.That(checkedDescription.Length <= DescriptionMaxLength, $"The description must be at most {DescriptionMaxLength} characters.");
+        var checkedAgeRating = Guard.Text(ageRating, "The age rating", 20);
 
-        Title = Guard.Text(title, "The title", TitleMaxLength);
+        Title = checkedTitle;
         Category = category;
-        Description = (description ?? string.Empty).Trim();
-        Guard.That(Description.Length <= DescriptionMaxLength, $"The description must be at most {DescriptionMaxLength} characters.");
+        Description = checkedDescription;
         RunningMinutes = runningMinutes;
-        AgeRating = Guard.Text(ageRating, "The age rating", 20);
+        AgeRating = checkedAgeRating;
         SalesStart = salesStart;
         SalesEnd = salesEnd;
     }

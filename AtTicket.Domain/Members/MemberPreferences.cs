@@ -1,4 +1,5 @@
 using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Members;
 
@@ -14,6 +15,7 @@ public class MemberPreferences
     public MemberPreferences(string memberId)
         : this()
     {
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), "Preferences need a member.");
         MemberId = memberId;
     }
 
@@ -24,7 +26,9 @@ public class MemberPreferences
 
     public void Subscribe(IEnumerable<ProductCategory> categories)
     {
-        Categories = [.. categories.Distinct().Order()];
+        var chosen = categories.Distinct().Order().ToList();
+        Guard.That(chosen.All(Enum.IsDefined), "A category is unknown.");
+        Categories = chosen;
         NotifyOnNewProducts = Categories.Count > 0;
     }
 

@@ -36,9 +36,6 @@ public class Performance
     public SeatGrade AddGrade(string name, long price, string color)
     {
         var grade = new SeatGrade(this, name, price, color);
-        Guard.That(
-            _grades.All(g => !string.Equals(g.Name, grade.Name, StringComparison.OrdinalIgnoreCase)),
-            $"The performance already has a grade named '{grade.Name}'.");
         _grades.Add(grade);
         return grade;
     }

@@ -75,6 +75,9 @@ public class PerformanceSeat
     public void ChangeGrade(SeatGrade grade)
     {
         Guard.That(Status == SeatStatus.Available, "A held or sold seat cannot change its grade.");
+        Guard.That(
+            ReferenceEquals(grade.Performance, Performance) || (grade.PerformanceId != 0 && grade.PerformanceId == PerformanceId),
+            $"Grade '{grade.Name}' does not belong to this performance.");
         Grade = grade;
         GradeId = grade.Id;
     }

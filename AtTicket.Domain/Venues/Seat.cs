@@ -14,7 +14,7 @@ public class Seat
     internal Seat(Hall hall, string section, string row, int number, double x, double y, SeatKind kind)
     {
         Guard.That(number > 0, "A seat number must be positive.");
-        Guard.That(x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are not negative).");
+        Guard.That(double.IsFinite(x) && double.IsFinite(y) && x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are finite and not negative).");
         Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.");
         Hall = hall;
         HallId = hall.Id;
@@ -40,7 +40,7 @@ public class Seat
 
     public void MoveTo(double x, double y)
     {
-        Guard.That(x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are not negative).");
+        Guard.That(double.IsFinite(x) && double.IsFinite(y) && x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are finite and not negative).");
         X = x;
         Y = y;
     }
