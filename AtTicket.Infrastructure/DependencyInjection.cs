@@ -1,8 +1,10 @@
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
+using AtTicket.Infrastructure.Venues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,11 @@ public static class DependencyInjection
         services.AddHybridCache();
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<SeatAvailabilityReader>();
+        services.AddSingleton<ProductAdminService>();
+        services.AddSingleton<PerformanceAdminService>();
+        services.AddSingleton<VenueAdminService>();
+        services.AddSingleton<SalesReader>();
+        services.AddSingleton<PosterStore>();
         return services;
     }
 }
