@@ -18,16 +18,22 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
-        services.AddSingleton<HomeCatalogReader>();
-        services.AddSingleton<AdminOverviewReader>();
+        services.AddCatalog();
+        return services;
+    }
+
+    /// <summary>Catalog reads (cached), live seat numbers, and the admin editing services.</summary>
+    private static void AddCatalog(this IServiceCollection services)
+    {
         services.AddHybridCache();
+        services.AddSingleton<CatalogCacheInvalidator>();
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<SeatAvailabilityReader>();
+        services.AddSingleton<PosterStore>();
         services.AddSingleton<ProductAdminService>();
         services.AddSingleton<PerformanceAdminService>();
         services.AddSingleton<VenueAdminService>();
         services.AddSingleton<SalesReader>();
-        services.AddSingleton<PosterStore>();
-        return services;
+        services.AddSingleton<AdminOverviewReader>();
     }
 }

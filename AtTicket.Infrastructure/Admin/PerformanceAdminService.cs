@@ -3,7 +3,6 @@ using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AtTicket.Infrastructure.Admin;
 
@@ -27,7 +26,7 @@ public sealed record ChangeResult(ChangeOutcome Outcome, IReadOnlyList<int> Lock
 /// Domain's (<see cref="GradePlan"/>); the database decides which seats are still free to remap:
 /// every grade change is a conditional UPDATE on available rows only.
 /// </summary>
-public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext> contexts, HybridCache cache)
+public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
 {
     /// <summary>One performance per start time, each with the same grades and mapping, in one transaction.</summary>
     public async Task<IReadOnlyList<int>?> ScheduleAsync(
@@ -76,7 +75,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return [.. performances.Select(p => p.Id)];
     }
 
@@ -150,7 +149,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return ChangeResult.Done;
     }
 
@@ -166,7 +165,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         var unmapped = await db.PerformanceSeats.CountAsync(s => s.PerformanceId == performanceId && s.GradeId == null, cancellationToken);
         performance.PutOnSale(unmapped);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return true;
     }
 
@@ -188,7 +187,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await PerformanceRemoval.DeleteAsync(db, db.Performances.Where(p => p.Id == performanceId).Select(p => p.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return ChangeResult.Done;
     }
 

@@ -3,7 +3,6 @@ using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AtTicket.Infrastructure.Admin;
 
@@ -26,7 +25,7 @@ public enum DeleteOutcome
 }
 
 /// <summary>Plain product editing for admins. Every change invalidates the catalog cache before it returns.</summary>
-public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> contexts, HybridCache cache)
+public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
 {
     public async Task<int> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
     {
@@ -36,7 +35,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return product.Id;
     }
 
@@ -54,7 +53,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         product.SetPoster(input.PosterUrl);
         MoveTo(product, input.Status);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return true;
     }
 
@@ -79,7 +78,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         db.Products.Remove(product);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return DeleteOutcome.Deleted;
     }
 

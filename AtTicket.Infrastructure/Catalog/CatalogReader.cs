@@ -149,12 +149,23 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
         }
 
         var total = await products.CountAsync(cancellationToken);
+
+        // Soonest next performance first; products with nothing coming up go last.
         var page = await products
-            .OrderBy(p => p.Status)
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                p.Category,
+                p.PosterUrl,
+                p.Status,
+                Next = db.Performances.Where(f => f.ProductId == p.Id && f.StartsAt > now).Min(f => (DateTimeOffset?)f.StartsAt),
+            })
+            .OrderBy(p => p.Next == null)
+            .ThenBy(p => p.Next)
             .ThenBy(p => p.Title)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
-            .Select(p => new { p.Id, p.Title, p.Category, p.PosterUrl, p.Status })
             .ToListAsync(cancellationToken);
 
         var ids = page.Select(p => p.Id).ToList();
@@ -179,7 +190,6 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                     shows.Min(s => s.MinPrice),
                     [.. shows.Select(s => s.Venue).Distinct().Order()]);
             })
-            .OrderBy(p => p.FirstPerformanceAt ?? DateTimeOffset.MaxValue)
             .ToList();
         return new Page<ProductSummary>(items, query.Page, query.PageSize, total);
     }

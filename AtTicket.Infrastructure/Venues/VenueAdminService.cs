@@ -5,12 +5,11 @@ using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AtTicket.Infrastructure.Venues;
 
 /// <summary>Venues, halls and their seat maps. A seat that some performance has held or sold cannot be removed.</summary>
-public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, HybridCache cache)
+public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
 {
     public const int MaxSeatsPerHall = 20_000;
 
@@ -20,7 +19,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Venues.Add(venue);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return venue.Id;
     }
 
@@ -35,7 +34,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 
         venue.Rename(name, address);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return true;
     }
 
@@ -57,7 +56,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return hall.Id;
     }
 
@@ -130,7 +129,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         await db.SaveChangesAsync(cancellationToken);
         await AddInventoryForNewSeatsAsync(db, hallId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
         return ChangeResult.Done;
     }
 
