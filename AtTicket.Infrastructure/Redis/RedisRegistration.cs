@@ -21,7 +21,7 @@ internal static class RedisRegistration
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false; // start even while Redis is down; reconnect in the background
         var multiplexer = ConnectionMultiplexer.Connect(options);
-        services.AddSingleton<IConnectionMultiplexer>(multiplexer);
+        services.AddSingleton<IConnectionMultiplexer>(_ => multiplexer); // a factory, so the container disposes it
         // HybridCache uses this as its shared second level (L2).
         services.AddStackExchangeRedisCache(cache =>
         {

@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace AtTicket.EndToEnd.Tests;
+
+/// <summary>
+/// The real AtTicket.Web, started once for the test assembly as a separate process: the
+/// build the tests were made in (Release under scripts/test.sh, Debug by hand), Development
+/// environment (demo data and accounts), a free loopback port and a fresh SQLite file.
+/// Ready once /health/ready answers 200; killed with its process tree and its database
+/// deleted at the end.
+/// </summary>
+public sealed class AppProcess : IAsyncLifetime
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private const int MaxPortAttempts = 3;
+
+    private readonly List<string> _output = [];
+    private readonly Lock _outputLock = new();
+    private Process? _process;
+    private string? _databaseFile;
+
+    /// <summary>Where the app listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The command that started the app, for failure messages.</summary>
+    public string Command { get; private set; } = string.Empty;
+
+    /// <summary>Everything the app wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_outputLock)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines of the app's output.</summary>
+    public string OutputTail(int lines = 60)
+    {
+        lock (_outputLock)
+        {
+            return string.Join('\n', _output.Skip(Math.Max(0, _output.Count - lines)));
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var root = RepoRoot();
+        var webDir = Path.Combine(root, "AtTicket.Web");
+        var configuration = BuildConfiguration();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            _databaseFile = Path.Combine(Path.GetTempPath(), $"atticket-e2e-{Guid.NewGuid():N}.db");
+            var port = FreePort();
+            BaseUrl = $"http://127.0.0.1:{port}";
+            Start(webDir, configuration, port);
+
+            var failure = await WaitUntilReadyAsync();
+            if (failure is null)
+            {
+                return;
+            }
+
+            var portTaken = _process!.HasExited && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+            var dll = WebDll(webDir, configuration);
+            var hint = File.Exists(dll) ? string.Empty : $"(no {dll}: build it with `dotnet build AtTicket.Web -c {configuration}`)\n";
+            var message =
+                $"AtTicket.Web did not become ready at {BaseUrl}/health/ready: {failure}\n" + hint +
+                $"command: {Command} (working directory {webDir})\n" +
+                $"---- app output ----\n{OutputTail(200)}";
+            await StopAsync();
+            if (!portTaken || attempt == MaxPortAttempts)
+            {
+                throw new InvalidOperationException(message);
+            }
+
+            lock (_outputLock)
+            {
+                _output.Clear();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private void Start(string webDir, string configuration, int port)
+    {
+        var dll = WebDll(webDir, configuration);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (File.Exists(dll))
+        {
+            start.ArgumentList.Add(dll);
+        }
+        else
+        {
+            // Not built where expected: let the SDK find the build (and say clearly if there is none).
+            // No launch profile, or launchSettings.json would replace the URL and environment below.
+            foreach (var arg in new[] { "run", "--project", webDir, "--no-build", "--no-launch-profile", "-c", configuration })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
+        // Nothing inherited may point the app elsewhere (test.sh exports service addresses for
+        // other test projects); this app runs on its embedded defaults only.
+        foreach (var key in start.Environment.Keys.ToList())
+        {
+            if (key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)
+                || key.Contains("__", StringComparison.Ordinal))
+            {
+                start.Environment.Remove(key);
+            }
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Database"] = $"Data Source={_databaseFile}";
+        start.Environment["ConnectionStrings__Redis"] = string.Empty;
+        start.Environment["Kafka__BootstrapServers"] = string.Empty;
+        start.Environment["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), Path.GetFileNameWithoutExtension(_databaseFile!) + "-mail");
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        Command = "dotnet " + string.Join(' ', start.ArgumentList);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append("[stderr] " + e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"Could not start: {Command}");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null or "[stderr] ")
+        {
+            return;
+        }
+
+        lock (_outputLock)
+        {
+            _output.Add(line);
+        }
+    }
+
+    /// <returns>null when ready, otherwise why not.</returns>
+    private async Task<string?> WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        var last = "no answer yet";
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_process!.HasExited)
+            {
+                // Let the output readers drain before reporting.
+                await _process.WaitForExitAsync();
+                return $"the process exited with code {_process.ExitCode} after {deadline.Elapsed.TotalSeconds:0.0} s";
+            }
+
+            try
+            {
+                using var response = await http.GetAsync($"{BaseUrl}/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return null;
+                }
+
+                last = $"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (HttpRequestException exception)
+            {
+                last = exception.Message;
+            }
+            catch (TaskCanceledException)
+            {
+                last = "the request timed out";
+            }
+
+            await Task.Delay(250);
+        }
+
+        return $"not ready after {ReadyTimeout.TotalSeconds:0} s (last answer: {last})";
+    }
+
+    private async Task StopAsync()
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
+            {
+                // Already gone, or it would not die in time; nothing more to do here.
+            }
+            finally
+            {
+                process.Dispose();
+            }
+        }
+
+        if (_databaseFile is { } database)
+        {
+            _databaseFile = null;
+            foreach (var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
+            {
+                TryDelete(() => File.Delete(file));
+            }
+
+            var mail = Path.Combine(Path.GetTempPath(), Path.GetFileNameWithoutExtension(database) + "-mail");
+            TryDelete(() =>
+            {
+                if (Directory.Exists(mail))
+                {
+                    Directory.Delete(mail, recursive: true);
+                }
+            });
+        }
+    }
+
+    private static void TryDelete(Action delete)
+    {
+        try
+        {
+            delete();
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>The folder holding AtTicket.sln, found by walking up from the test binaries.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AtTicket.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No AtTicket.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static string WebDll(string webDir, string configuration) =>
+        Path.Combine(webDir, "bin", configuration, "net10.0", "AtTicket.Web.dll");
+
+    /// <summary>The configuration these tests were built in; the app is expected in the same one.</summary>
+    private static string BuildConfiguration() =>
+        typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration
+            ? configuration
+            : "Debug";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public override string ToString() => $"AtTicket.Web at {BaseUrl} ({Command})";
+}

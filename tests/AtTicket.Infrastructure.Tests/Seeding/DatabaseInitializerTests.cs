@@ -1,0 +1,88 @@
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Tests.Seeding;
+
+public sealed class DatabaseInitializerTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task Starting_twice_duplicates_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider, SeededDatabases.Settings);
+        await SeededDatabases.InitializeAsync(database);
+        var first = await CountEverythingAsync(database);
+
+        await SeededDatabases.InitializeAsync(database);
+
+        Assert.Equal(first, await CountEverythingAsync(database));
+        Assert.All(first, row => Assert.True(row.Value > 0, $"the first start left {row.Key} empty"));
+    }
+
+    /// <summary>Several nodes share one database only on MariaDB/MySQL; SQLite is the single-node setup.</summary>
+    [Fact]
+    public async Task Two_nodes_starting_at_once_on_MariaDB_seed_everything_once()
+    {
+        await using var reference = await TestDatabase.CreateEmptyAsync(DatabaseProvider.MySql, SeededDatabases.Settings);
+        await SeededDatabases.InitializeAsync(reference);
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.MySql, SeededDatabases.Settings);
+        await using var firstNode = database.NewNode();
+        await using var secondNode = database.NewNode();
+
+        // docker-compose starts two web nodes on one empty database; each initializes it at start-up.
+        var starts = new[] { SeededDatabases.InitializeAsync(firstNode), SeededDatabases.InitializeAsync(secondNode) };
+        var failures = new List<string>();
+        foreach (var start in starts)
+        {
+            try
+            {
+                await start;
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{e.GetType().Name}: {e.GetBaseException().Message}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "a node failed to start: " + string.Join(" | ", failures));
+        Assert.Equal(await CountEverythingAsync(reference), await CountEverythingAsync(database));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task Without_demo_data_only_roles_are_seeded(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+
+        await SeededDatabases.InitializeAsync(database);
+
+        await using var db = database.NewContext();
+        Assert.Equal(["Admin", "Customer"], (await db.Roles.Select(r => r.Name).ToListAsync(ct)).Order());
+        Assert.Equal(0, await db.Users.CountAsync(ct));
+        Assert.Equal(0, await db.Products.CountAsync(ct));
+        Assert.Equal(0, await db.Venues.CountAsync(ct));
+    }
+
+    private static async Task<SortedDictionary<string, int>> CountEverythingAsync(TestDatabase database)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        return new SortedDictionary<string, int>
+        {
+            ["venues"] = await db.Venues.CountAsync(ct),
+            ["halls"] = await db.Halls.CountAsync(ct),
+            ["seats"] = await db.Seats.CountAsync(ct),
+            ["products"] = await db.Products.CountAsync(ct),
+            ["performances"] = await db.Performances.CountAsync(ct),
+            ["seat grades"] = await db.SeatGrades.CountAsync(ct),
+            ["performance seats"] = await db.PerformanceSeats.CountAsync(ct),
+            ["members"] = await db.Users.CountAsync(ct),
+            ["roles"] = await db.Roles.CountAsync(ct),
+            ["role memberships"] = await db.UserRoles.CountAsync(ct),
+            ["applied migrations"] = (await db.Database.GetAppliedMigrationsAsync(ct)).Count(),
+        };
+    }
+}
