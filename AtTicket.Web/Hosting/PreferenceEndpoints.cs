@@ -33,7 +33,10 @@ public static class PreferenceEndpoints
         }).ExcludeFromDescription();
     }
 
-    /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
+    /// <summary>
+    /// Only paths of this site: an absolute or protocol-relative URL would be an open redirect, and
+    /// browsers drop control characters, so "/\t/evil.example" would become one.
+    /// </summary>
     public static string SafeLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//") && !uri.StartsWith("/\\") ? uri : "/";
+        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//") && !uri.StartsWith("/\\") && !uri.Any(char.IsControl) ? uri : "/";
 }

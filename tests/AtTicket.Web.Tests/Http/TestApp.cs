@@ -1,0 +1,65 @@
+using AtTicket.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtTicket.Web.Tests.Http;
+
+/// <summary>
+/// The real app in memory (<see cref="WebApplicationFactory{TEntryPoint}"/>), in the Development
+/// environment with demo data, on a SQLite file that belongs to this instance alone.
+/// </summary>
+public sealed class TestApp : IAsyncLifetime
+{
+    private readonly TemporaryDatabase _database = new();
+    private readonly WebApplicationFactory<Program> _root = new();
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public TestApp()
+    {
+        _factory = _root.WithWebHostBuilder(builder => builder
+            .UseEnvironment("Development")
+            .UseSetting("Database:Provider", "Sqlite")
+            .UseSetting("ConnectionStrings:Database", _database.ConnectionString)
+            .UseSetting("ConnectionStrings:Redis", string.Empty)
+            .UseSetting("Seed:DemoData", "true")
+            .UseSetting("Logging:LogLevel:Default", "Warning")
+            .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning"));
+    }
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Starts the app (migrate and seed) before the first test, so a start-up failure fails loudly here.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        _database.AssertWasCreated();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A browser of its own: keeps cookies, never follows redirects, so tests see each 302.</summary>
+    public Browser NewBrowser() =>
+        new(_factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<IList<string>> RolesOfAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var members = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        var member = await members.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No member {email}.");
+        return await members.GetRolesAsync(member);
+    }
+
+    public async Task<bool> MemberExistsAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByEmailAsync(email) is not null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _root.DisposeAsync();
+        _database.Dispose();
+    }
+}
