@@ -27,6 +27,7 @@ public static class DependencyInjection
     {
         services.AddHybridCache();
         services.AddSingleton<CatalogCacheInvalidator>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogCacheInvalidator>());
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<SeatAvailabilityReader>();
         services.AddSingleton<PosterStore>();

@@ -1,5 +1,6 @@
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,9 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         }
 
         var performanceIds = db.Performances.Where(p => p.ProductId == id).Select(p => p.Id);
-        if (await db.Bookings.AnyAsync(b => performanceIds.Contains(b.PerformanceId), cancellationToken))
+        // Bookings, or seats someone is paying for right now.
+        if (await db.Bookings.AnyAsync(b => performanceIds.Contains(b.PerformanceId), cancellationToken)
+            || await db.PerformanceSeats.AnyAsync(s => performanceIds.Contains(s.PerformanceId) && s.Status != SeatStatus.Available, cancellationToken))
         {
             return DeleteOutcome.HasBookings;
         }

@@ -42,10 +42,8 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
         }
 
         var now = time.GetUtcNow();
-        return product with
-        {
-            Performances = [.. product.Performances.Where(p => p.StartsAt > now && (includeUnpublished || p.Status == PerformanceStatus.OnSale))],
-        };
+        var bookable = product.Performances.Where(p => p.StartsAt > now && (includeUnpublished || p.Status == PerformanceStatus.OnSale)).ToList();
+        return product with { Summary = Summarize(product.Summary, bookable), Performances = bookable };
     }
 
     public async Task<PerformanceView?> GetPerformanceAsync(int id, bool includeUnpublished, CancellationToken cancellationToken = default)
@@ -159,7 +157,9 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                 p.Category,
                 p.PosterUrl,
                 p.Status,
-                Next = db.Performances.Where(f => f.ProductId == p.Id && f.StartsAt > now).Min(f => (DateTimeOffset?)f.StartsAt),
+                Next = db.Performances
+                    .Where(f => f.ProductId == p.Id && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
+                    .Min(f => (DateTimeOffset?)f.StartsAt),
             })
             .OrderBy(p => p.Next == null)
             .ThenBy(p => p.Next)
@@ -170,7 +170,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
 
         var ids = page.Select(p => p.Id).ToList();
         var schedule = (await db.Performances.AsNoTracking()
-                .Where(f => ids.Contains(f.ProductId) && f.StartsAt > now)
+                .Where(f => ids.Contains(f.ProductId) && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
                 .Select(f => new { f.ProductId, f.StartsAt, Venue = f.Hall!.Venue!.Name, MinPrice = f.Grades.Min(g => (long?)g.Price) })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.ProductId);
@@ -205,16 +205,9 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
 
         var performances = await ProjectPerformances(db.Performances.Where(p => p.ProductId == id)).ToListAsync(cancellationToken);
         performances = [.. performances.OrderBy(p => p.StartsAt)];
-        var summary = new ProductSummary(
-            product.Id,
-            product.Title,
-            product.Category,
-            product.PosterUrl,
-            product.Status,
-            performances.FirstOrDefault()?.StartsAt,
-            performances.LastOrDefault()?.StartsAt,
-            performances.SelectMany(p => p.Grades).Min(g => (long?)g.Price),
-            [.. performances.Select(p => p.Venue.Name).Distinct().Order()]);
+        var summary = Summarize(
+            new ProductSummary(product.Id, product.Title, product.Category, product.PosterUrl, product.Status, null, null, null, []),
+            performances);
         return new ProductDetail(
             summary,
             product.Description,
@@ -224,6 +217,16 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             product.SalesEnd,
             performances);
     }
+
+    /// <summary>Dates, lowest price and venues from the given performances only.</summary>
+    private static ProductSummary Summarize(ProductSummary product, IReadOnlyList<PerformanceView> performances) =>
+        product with
+        {
+            FirstPerformanceAt = performances.Count == 0 ? null : performances.Min(p => p.StartsAt),
+            LastPerformanceAt = performances.Count == 0 ? null : performances.Max(p => p.StartsAt),
+            MinPrice = performances.SelectMany(p => p.Grades).Min(g => (long?)g.Price),
+            VenueNames = [.. performances.Select(p => p.Venue.Name).Distinct().Order()],
+        };
 
     private static IQueryable<PerformanceView> ProjectPerformances(IQueryable<Performance> performances) =>
         performances.AsNoTracking().Select(p => new PerformanceView(
