@@ -1,4 +1,5 @@
 using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Persistence;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
         services.AddCatalog();
+        services.AddBookings(configuration);
         return services;
     }
 

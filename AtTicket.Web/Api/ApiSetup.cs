@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AtTicket.Infrastructure.Identity;
+using System.Threading.RateLimiting;
+using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Venues;
 using Scalar.AspNetCore;
@@ -31,6 +33,19 @@ public static class ApiSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        services.AddRateLimiter(options =>
+        {
+            // Holding is the one call a bot would hammer in a flash sale: 20 a minute per member.
+            options.AddPolicy(HoldEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
         return services;
     }
 
@@ -47,6 +62,7 @@ public static class ApiSetup
         api.MapProductEndpoints();
         api.MapPerformanceEndpoints();
         api.MapVenueEndpoints();
+        api.MapHoldEndpoints();
         return app;
     }
 }

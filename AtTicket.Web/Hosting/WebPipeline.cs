@@ -30,6 +30,7 @@ public static class WebPipeline
         app.UseRequestLocalization(Cultures.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

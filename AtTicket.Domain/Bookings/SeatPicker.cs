@@ -1,0 +1,56 @@
+namespace AtTicket.Domain.Bookings;
+
+/// <summary>A free seat as best-available sees it: where it is and what it is called.</summary>
+public sealed record CandidateSeat(int SeatId, string Section, string Row, double X, double Y);
+
+/// <summary>
+/// Best available: the block of adjacent seats in one row closest to the stage and then to the
+/// middle of its section; without such a block, the seats closest to the stage and the middle.
+/// </summary>
+public static class SeatPicker
+{
+    /// <summary>Seats whose centres are at most this far apart (in seat widths) sit side by side.</summary>
+    private const double AdjacentGap = 1.05;
+
+    public static IReadOnlyList<int> Choose(IReadOnlyCollection<CandidateSeat> free, int quantity)
+    {
+        if (quantity <= 0 || free.Count < quantity)
+        {
+            return [];
+        }
+
+        var sectionCentres = free.GroupBy(s => s.Section).ToDictionary(g => g.Key, g => (g.Min(s => s.X) + g.Max(s => s.X)) / 2);
+        var best = free
+            .GroupBy(s => (s.Section, s.Row))
+            .SelectMany(row => Blocks(row.OrderBy(s => s.X).ToList(), quantity))
+            .MinBy(block => Score(block, sectionCentres[block[0].Section]));
+        if (best is not null)
+        {
+            return [.. best.Select(s => s.SeatId)];
+        }
+
+        return [.. free
+            .OrderBy(s => s.Y)
+            .ThenBy(s => Math.Abs(s.X - sectionCentres[s.Section]))
+            .Take(quantity)
+            .Select(s => s.SeatId)];
+    }
+
+    private static IEnumerable<List<CandidateSeat>> Blocks(List<CandidateSeat> row, int quantity)
+    {
+        for (var start = 0; start + quantity <= row.Count; start++)
+        {
+            var block = row.GetRange(start, quantity);
+            if (block.Zip(block.Skip(1)).All(pair => pair.Second.X - pair.First.X <= AdjacentGap))
+            {
+                yield return block;
+            }
+        }
+    }
+
+    private static double Score(List<CandidateSeat> block, double sectionCentre)
+    {
+        var centre = (block[0].X + block[^1].X) / 2;
+        return (block[0].Y * 100) + Math.Abs(centre - sectionCentre);
+    }
+}

@@ -1,0 +1,24 @@
+using AtTicket.Domain.Bookings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+internal static class BookingRegistration
+{
+    public static void AddBookings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BookingLimits>()
+            .Bind(configuration.GetSection(BookingLimits.SectionName))
+            .Validate(
+                l => l.HoldMinutes is > 0 and <= 60 && l.MaxSeatsPerBooking > 0 && l.MaxSeatsPerMemberPerPerformance >= l.MaxSeatsPerBooking && l.MaxActiveHoldsPerMember > 0,
+                "Booking limits must be positive, HoldMinutes at most 60, and MaxSeatsPerMemberPerPerformance at least MaxSeatsPerBooking.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingLimits>>().Value);
+        services.AddSingleton<ISeatInventory, EfSeatInventory>();
+        services.AddSingleton<HoldService>();
+        services.AddSingleton<HoldViewReader>();
+        services.AddHostedService<HoldSweeper>();
+    }
+}

@@ -1,0 +1,220 @@
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+/// <summary>
+/// Seat decisions as single conditional UPDATEs, never read-then-write: a seat changes hands only if
+/// it is free (available, or held by a hold that has expired) at the moment the UPDATE runs.
+/// SQLite serialises writers; MySQL locks the rows, in key order.
+/// </summary>
+public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> contexts) : ISeatInventory
+{
+    private const int Attempts = 5;
+
+    public async Task<MemberHoldings> GetHoldingsAsync(string memberId, int performanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var liveHolds = db.SeatHolds.Where(h => h.MemberId == memberId && h.Status == HoldStatus.Active && h.ExpiresAt >= now);
+        var bookings = db.Bookings.Where(b => b.MemberId == memberId && b.PerformanceId == performanceId).Select(b => b.Id);
+        var seats = await db.PerformanceSeats.CountAsync(
+            s => s.PerformanceId == performanceId
+                && ((s.Status == SeatStatus.Held && s.HeldUntil >= now && liveHolds.Select(h => (Guid?)h.Id).Contains(s.HoldId))
+                    || (s.Status == SeatStatus.Sold && bookings.Select(b => (Guid?)b).Contains(s.BookingId))),
+            cancellationToken);
+        return new MemberHoldings(seats, await liveHolds.CountAsync(cancellationToken));
+    }
+
+    public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async db =>
+        {
+            if (await RefuseUnlessOnSaleAsync(db, hold.PerformanceId, now, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            var changed = await TakeAsync(db, hold, now, cancellationToken);
+            if (changed == hold.SeatIds.Count)
+            {
+                db.SeatHolds.Add(hold);
+                await db.SaveChangesAsync(cancellationToken);
+                return HoldResult.Held(hold);
+            }
+
+            return await ExplainFailureAsync(db, hold, now, cancellationToken);
+        }, cancellationToken);
+
+    public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async db =>
+        {
+            if (await RefuseUnlessOnSaleAsync(db, draft.PerformanceId, now, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            // Read and take inside one transaction; if another buyer wins a seat in between, the
+            // conditional UPDATE changes fewer rows, everything rolls back and the pick runs again.
+            var free = await db.PerformanceSeats
+                .Where(s => s.PerformanceId == draft.PerformanceId && s.GradeId == gradeId
+                    && (s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)))
+                .Select(s => new CandidateSeat(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.X, s.Seat.Y))
+                .ToListAsync(cancellationToken);
+            var chosen = SeatPicker.Choose(free, quantity);
+            if (chosen.Count == 0)
+            {
+                return HoldResult.Taken([]);
+            }
+
+            var hold = draft.WithSeats(chosen);
+            if (await TakeAsync(db, hold, now, cancellationToken) != chosen.Count)
+            {
+                throw new SeatRaceLostException();
+            }
+
+            db.SeatHolds.Add(hold);
+            await db.SaveChangesAsync(cancellationToken);
+            return HoldResult.Held(hold);
+        }, cancellationToken);
+
+    public async Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId, cancellationToken);
+    }
+
+    public async Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var hold = await db.SeatHolds.SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId && h.Status == HoldStatus.Active, cancellationToken);
+        if (hold is null)
+        {
+            return false;
+        }
+
+        await FreeSeatsAsync(db, hold.Id, expiredBefore: null, cancellationToken);
+        hold.Release();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ReleasedSeats>> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expired = await db.SeatHolds
+            .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt < now)
+            .OrderBy(h => h.ExpiresAt)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        var released = new List<ReleasedSeats>();
+        foreach (var hold in expired)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Only seats still held by this hold and still expired: a seat someone else has taken
+            // since, or that a confirmation sold, is left alone.
+            var freed = await db.PerformanceSeats
+                .Where(s => s.HoldId == hold.Id && s.Status == SeatStatus.Held && s.HeldUntil < now)
+                .Select(s => s.SeatId)
+                .ToListAsync(cancellationToken);
+            await FreeSeatsAsync(db, hold.Id, expiredBefore: now, cancellationToken);
+            hold.Expire(now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (freed.Count > 0)
+            {
+                released.Add(new ReleasedSeats(hold.PerformanceId, freed));
+            }
+        }
+
+        return released;
+    }
+
+    private static Task<int> TakeAsync(AtTicketDbContext db, SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var seatIds = hold.SeatIds;
+        return db.PerformanceSeats
+            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null
+                && (s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)))
+            .ExecuteUpdateAsync(
+                update => update
+                    .SetProperty(s => s.Status, SeatStatus.Held)
+                    .SetProperty(s => s.HoldId, hold.Id)
+                    .SetProperty(s => s.HeldUntil, hold.ExpiresAt)
+                    .SetProperty(s => s.BookingId, (Guid?)null),
+                cancellationToken);
+    }
+
+    private static Task<int> FreeSeatsAsync(AtTicketDbContext db, Guid holdId, DateTimeOffset? expiredBefore, CancellationToken cancellationToken) =>
+        db.PerformanceSeats
+            .Where(s => s.HoldId == holdId && s.Status == SeatStatus.Held && (expiredBefore == null || s.HeldUntil < expiredBefore))
+            .ExecuteUpdateAsync(
+                update => update
+                    .SetProperty(s => s.Status, SeatStatus.Available)
+                    .SetProperty(s => s.HoldId, (Guid?)null)
+                    .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),
+                cancellationToken);
+
+    private static async Task<HoldResult?> RefuseUnlessOnSaleAsync(AtTicketDbContext db, int performanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Performances.AnyAsync(p => p.Id == performanceId && p.Status == PerformanceStatus.OnSale && p.StartsAt > now, cancellationToken)
+            ? null
+            : HoldResult.Rejected("This performance is not on sale.");
+
+    /// <summary>After a partial take (rolled back): seats the performance does not have are the caller's mistake; the rest were taken.</summary>
+    private static async Task<HoldResult> ExplainFailureAsync(AtTicketDbContext db, SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.RollbackTransactionAsync(cancellationToken);
+        var seatIds = hold.SeatIds;
+        var rows = await db.PerformanceSeats
+            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null)
+            .Select(s => new { s.SeatId, Free = s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now) })
+            .ToListAsync(cancellationToken);
+        var unknown = seatIds.Except(rows.Select(r => r.SeatId)).ToList();
+        if (unknown.Count > 0)
+        {
+            return HoldResult.Rejected($"This performance has no seat with id {string.Join(", ", unknown)}.");
+        }
+
+        var taken = rows.Where(r => !r.Free).Select(r => r.SeatId).ToList();
+        return taken.Count > 0 ? HoldResult.Taken(taken) : throw new SeatRaceLostException();
+    }
+
+    /// <summary>Runs one attempt per transaction; a lost race or a deadlock victim starts over with fresh data.</summary>
+    private async Task<HoldResult> WithRetriesAsync(Func<AtTicketDbContext, Task<HoldResult>> attempt, CancellationToken cancellationToken)
+    {
+        for (var i = 1; ; i++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await attempt(db);
+                if (db.Database.CurrentTransaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return result;
+            }
+            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
+            {
+                // Someone else moved first; go again with fresh rows.
+            }
+            catch (Exception exception) when (IsRetryable(exception))
+            {
+                return HoldResult.Taken([]);
+            }
+        }
+    }
+
+    private static bool IsRetryable(Exception exception) =>
+        exception is SeatRaceLostException
+        || exception.GetBaseException() is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout }
+        || exception.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // busy, locked
+
+    private sealed class SeatRaceLostException() : Exception("Another buyer took a seat between the pick and the hold.");
+}

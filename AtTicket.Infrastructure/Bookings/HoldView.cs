@@ -1,0 +1,28 @@
+using AtTicket.Domain.Bookings;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+public sealed record HeldSeatView(int Id, string Section, string Row, int Number, int GradeId, string GradeName, long Price);
+
+public sealed record HoldView(Guid Id, int PerformanceId, HoldStatus Status, IReadOnlyList<HeldSeatView> Seats, DateTimeOffset ExpiresAt)
+{
+    public long Total => Seats.Sum(s => s.Price);
+}
+
+/// <summary>A hold with its seats' labels and current prices, for pages and the API.</summary>
+public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts)
+{
+    public async Task<HoldView> DescribeAsync(SeatHold hold, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var seatIds = hold.SeatIds;
+        var seats = await db.PerformanceSeats
+            .AsNoTracking()
+            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId))
+            .Select(s => new HeldSeatView(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.Number, s.GradeId!.Value, s.Grade!.Name, s.Grade.Price))
+            .ToListAsync(cancellationToken);
+        return new HoldView(hold.Id, hold.PerformanceId, hold.Status, [.. seats.OrderBy(s => s.Section).ThenBy(s => s.Row).ThenBy(s => s.Number)], hold.ExpiresAt);
+    }
+}

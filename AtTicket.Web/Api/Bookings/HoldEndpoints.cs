@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using AtTicket.Domain.Bookings;
+using AtTicket.Infrastructure.Bookings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AtTicket.Web.Api.Bookings;
+
+public sealed record HoldRequest(IReadOnlyList<int>? SeatIds, int? GradeId, int? Quantity);
+
+public sealed record HoldSeatResponse(int Id, string Section, string Row, int Number, int GradeId, long Price);
+
+public sealed record HoldResponse(Guid Id, int PerformanceId, IReadOnlyList<HoldSeatResponse> Seats, long Total, DateTimeOffset ExpiresAt);
+
+internal static class HoldEndpoints
+{
+    public const string RateLimit = "holds";
+
+    public static void MapHoldEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/performances/{id:int}/holds", CreateAsync)
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimit)
+            .WithTags("Holds")
+            .WithSummary("Holds the given seats, or the best available ones of a grade; all or nothing. 409 names the seats just taken.");
+        api.MapGet("/holds/{id:guid}", GetAsync).RequireAuthorization().WithTags("Holds");
+        api.MapDelete("/holds/{id:guid}", ReleaseAsync).RequireAuthorization().WithTags("Holds")
+            .WithSummary("Releases the hold; its seats are available again at once.");
+    }
+
+    private static async Task<IResult> CreateAsync(int id, HoldRequest request, ClaimsPrincipal user, UserManager<AtTicket.Infrastructure.Identity.Member> members, HoldService holds, HoldViewReader views)
+    {
+        var memberId = members.GetUserId(user)!;
+        HoldResult result;
+        if (request.SeatIds is { Count: > 0 } seatIds)
+        {
+            result = await holds.HoldSeatsAsync(memberId, id, seatIds);
+        }
+        else if (request is { GradeId: { } gradeId, Quantity: { } quantity })
+        {
+            result = await holds.HoldBestAvailableAsync(memberId, id, gradeId, quantity);
+        }
+        else
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["seatIds"] = ["Send seatIds, or gradeId and quantity for the best available seats."],
+            });
+        }
+
+        return result.Outcome switch
+        {
+            HoldOutcome.Held => TypedResults.Created($"/api/holds/{result.Hold!.Id}", ToResponse(await views.DescribeAsync(result.Hold))),
+            HoldOutcome.SeatsTaken => Problems.Conflict(
+                result.TakenSeatIds.Count > 0
+                    ? "Some of these seats were just taken. Nothing is held; choose again."
+                    : "Not enough seats are left together in this grade. Nothing is held.",
+                new Dictionary<string, object?> { ["takenSeatIds"] = result.TakenSeatIds }),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request breaks a rule.", detail: result.Reason),
+        };
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, UserManager<AtTicket.Infrastructure.Identity.Member> members, HoldService holds, HoldViewReader views)
+    {
+        var hold = await holds.FindAsync(id, members.GetUserId(user)!);
+        return hold is null || hold.Status != HoldStatus.Active
+            ? Problems.NotFound("hold")
+            : TypedResults.Ok(ToResponse(await views.DescribeAsync(hold)));
+    }
+
+    private static async Task<IResult> ReleaseAsync(Guid id, ClaimsPrincipal user, UserManager<AtTicket.Infrastructure.Identity.Member> members, HoldService holds) =>
+        await holds.ReleaseAsync(id, members.GetUserId(user)!) ? TypedResults.NoContent() : Problems.NotFound("hold");
+
+    private static HoldResponse ToResponse(HoldView view) =>
+        new(view.Id, view.PerformanceId, [.. view.Seats.Select(s => new HoldSeatResponse(s.Id, s.Section, s.Row, s.Number, s.GradeId, s.Price))], view.Total, view.ExpiresAt);
+}
