@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Components.SeatMap;
@@ -10,7 +14,7 @@ using MudBlazor;
 
 namespace AtTicket.Web.Components.Performances;
 
-/// <summary>A performance's seat map, coloured by grade, with taken seats greyed out.</summary>
+/// <summary>The seat map of one performance: pick seats (or let the system pick), hold them, see the hold run down.</summary>
 public partial class PerformancePage
 {
     private PerformanceView? _performance;
@@ -19,6 +23,11 @@ public partial class PerformancePage
     private Dictionary<int, SeatState> _states = [];
     private Dictionary<int, GradeView> _grades = [];
     private IReadOnlyList<GradeAvailability> _remaining = [];
+    private readonly List<int> _selected = [];
+    private HoldView? _hold;
+    private string? _notice;
+    private bool _busy;
+    private ClaimsPrincipal _user = new();
 
     [Parameter]
     public int Id { get; set; }
@@ -26,17 +35,18 @@ public partial class PerformancePage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
+    [Inject] private CatalogReader Catalog { get; set; } = default!;
+    [Inject] private SeatAvailabilityReader Availability { get; set; } = default!;
+    [Inject] private HoldService Holds { get; set; } = default!;
+    [Inject] private HoldViewReader HoldViews { get; set; } = default!;
+    [Inject] private BookingLimits Limits { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = default!;
 
-    [Inject]
-    private SeatAvailabilityReader Availability { get; set; } = default!;
+    private IReadOnlyList<SelectedSeat> SelectedSeats =>
+        [.. _selected.Select(id => _seats.First(s => s.Id == id)).Select(s => new SelectedSeat(s, _grades[_states[s.Id].GradeId!.Value]))];
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<SharedResource> Text { get; set; } = default!;
+    private string? MemberId => _user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
@@ -47,8 +57,8 @@ public partial class PerformancePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = (await AuthenticationState).User;
-        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: user.IsInRole(Roles.Admin));
+        _user = (await AuthenticationState).User;
+        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: _user.IsInRole(Roles.Admin));
         _layout = _performance is null ? null : await Catalog.GetHallLayoutAsync(_performance.Hall.Id);
         if (_performance is null || _layout is null)
         {
@@ -56,17 +66,111 @@ public partial class PerformancePage
             return;
         }
 
-        _states = (await Availability.GetSeatStatesAsync(Id)).ToDictionary(s => s.SeatId);
-        _seats = [.. _layout.Seats.Where(s => _states.ContainsKey(s.Id))];
         _grades = _performance.Grades.ToDictionary(g => g.Id);
-        _remaining = await Availability.GetRemainingAsync(Id);
+        await ReloadSeatsAsync();
     }
+
+    private async Task ReloadSeatsAsync()
+    {
+        _states = (await Availability.GetSeatStatesAsync(Id)).ToDictionary(s => s.SeatId);
+        _seats = [.. _layout!.Seats.Where(s => _states.ContainsKey(s.Id))];
+        _remaining = await Availability.GetRemainingAsync(Id);
+        _selected.RemoveAll(id => _states[id].Status != SeatStatus.Available);
+    }
+
+    private void ToggleSeatAsync(SeatView seat)
+    {
+        _notice = null;
+        if (_hold is not null)
+        {
+            _notice = Text["Release your held seats before choosing others."];
+        }
+        else if (_selected.Remove(seat.Id))
+        {
+            // Deselected.
+        }
+        else if (_states[seat.Id].Status != SeatStatus.Available || _states[seat.Id].GradeId is null)
+        {
+            _notice = Text["Seat {0} is not available.", Label(seat)];
+        }
+        else if (_selected.Count >= Limits.MaxSeatsPerBooking)
+        {
+            _notice = Text["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
+        }
+        else
+        {
+            _selected.Add(seat.Id);
+        }
+    }
+
+    private void ClearSelection() => _selected.Clear();
+
+    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]));
+
+    private Task HoldBestAsync((int GradeId, int Quantity) request) =>
+        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, request.GradeId, request.Quantity));
+
+    private async Task HoldAsync(Func<string, Task<HoldResult>> hold)
+    {
+        if (MemberId is not { } memberId)
+        {
+            Navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString($"/performances/{Id}")}", forceLoad: true);
+            return;
+        }
+
+        _busy = true;
+        _notice = null;
+        try
+        {
+            var result = await hold(memberId);
+            if (result.Outcome == HoldOutcome.Held)
+            {
+                _hold = await HoldViews.DescribeAsync(result.Hold!);
+                _selected.Clear();
+            }
+            else if (result.Outcome == HoldOutcome.SeatsTaken)
+            {
+                _notice = result.TakenSeatIds.Count == 0
+                    ? Text["Not enough seats are left together in this grade."]
+                    : Text["Just taken by someone else: {0}. Nothing was held; choose again.", string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))))];
+            }
+            else
+            {
+                _notice = result.Reason;
+            }
+        }
+        catch (DomainException exception)
+        {
+            _notice = exception.Message;
+        }
+        finally
+        {
+            _busy = false;
+            await ReloadSeatsAsync();
+        }
+    }
+
+    private async Task OnHoldEndedAsync(bool expired)
+    {
+        if (!expired && _hold is not null && MemberId is { } memberId)
+        {
+            await Holds.ReleaseAsync(_hold.Id, memberId);
+        }
+
+        _notice = expired ? Text["Your hold has expired and the seats were released."].Value : null;
+        _hold = null;
+        await ReloadSeatsAsync();
+    }
+
+    private static string Label(SeatView seat) => $"{seat.Section} {seat.Row}-{seat.Number}";
 
     private SeatPaint PaintSeat(SeatView seat)
     {
         var state = _states[seat.Id];
         var grade = state.GradeId is { } gradeId ? _grades.GetValueOrDefault(gradeId) : null;
-        var status = state.Status switch
+        var mine = _hold?.Seats.Any(s => s.Id == seat.Id) == true;
+        var selected = _selected.Contains(seat.Id);
+        var status = mine ? Text["held by you"] : selected ? Text["selected"] : state.Status switch
         {
             SeatStatus.Available => Text["available"],
             SeatStatus.Held => Text["held"],
@@ -75,7 +179,7 @@ public partial class PerformancePage
         var label = grade is null
             ? Text["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
             : Text["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
-        var css = state.Status switch
+        var css = mine ? "mine" : selected ? "selected" : state.Status switch
         {
             SeatStatus.Held => "held",
             SeatStatus.Sold => "sold",
@@ -84,3 +188,6 @@ public partial class PerformancePage
         return new SeatPaint(grade?.Color ?? "#bdbdbd", css, label);
     }
 }
+
+/// <summary>A seat the member has picked, with the grade it is sold in.</summary>
+public sealed record SelectedSeat(SeatView Seat, GradeView Grade);
