@@ -11,13 +11,18 @@ namespace AtTicket.Infrastructure.Bookings;
 /// it is free (available, or held by a hold that has expired) at the moment the UPDATE runs.
 /// SQLite serialises writers; MySQL locks the rows, in key order.
 /// </summary>
-public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> contexts) : ISeatInventory
+public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> contexts, BookingLimits limits) : ISeatInventory
 {
     private const int Attempts = 5;
 
     public async Task<MemberHoldings> GetHoldingsAsync(string memberId, int performanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CountHoldingsAsync(db, memberId, performanceId, now, cancellationToken);
+    }
+
+    private static async Task<MemberHoldings> CountHoldingsAsync(AtTicketDbContext db, string memberId, int performanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var liveHolds = db.SeatHolds.Where(h => h.MemberId == memberId && h.Status == HoldStatus.Active && h.ExpiresAt >= now);
         var bookings = db.Bookings.Where(b => b.MemberId == memberId && b.PerformanceId == performanceId).Select(b => b.Id);
         var seats = await db.PerformanceSeats.CountAsync(
@@ -31,6 +36,9 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
     public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(async db =>
         {
+            // First statement of the transaction: on MySQL the member lock must come before any plain
+            // read, because the first plain read fixes the snapshot the limit count would see.
+            await EnsureLimitsAsync(db, hold.MemberId, hold.PerformanceId, hold.SeatIds.Count, now, cancellationToken);
             if (await RefuseUnlessOnSaleAsync(db, hold.PerformanceId, now, cancellationToken) is { } refused)
             {
                 return refused;
@@ -50,9 +58,15 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
     public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(async db =>
         {
+            await EnsureLimitsAsync(db, draft.MemberId, draft.PerformanceId, quantity, now, cancellationToken);
             if (await RefuseUnlessOnSaleAsync(db, draft.PerformanceId, now, cancellationToken) is { } refused)
             {
                 return refused;
+            }
+
+            if (!await db.SeatGrades.AnyAsync(g => g.Id == gradeId && g.PerformanceId == draft.PerformanceId, cancellationToken))
+            {
+                return HoldResult.Rejected("This performance has no such seat grade.");
             }
 
             // Read and take inside one transaction; if another buyer wins a seat in between, the
@@ -106,6 +120,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var expired = await db.SeatHolds
+            .AsNoTracking()
             .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt < now)
             .OrderBy(h => h.ExpiresAt)
             .Take(500)
@@ -115,15 +130,24 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-            // Only seats still held by this hold and still expired: a seat someone else has taken
-            // since, or that a confirmation sold, is left alone.
-            var freed = await db.PerformanceSeats
+            // Claim the hold: of several sweepers (one per node), exactly one gets it.
+            var claimed = await db.SeatHolds
+                .Where(h => h.Id == hold.Id && h.Status == HoldStatus.Active)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HoldStatus.Expired), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            // Mark exactly the seats still held by this hold and still expired (a seat someone
+            // re-took since, or a confirmation sold, is left alone); the UPDATE also locks them
+            // until commit, so the list read next is exactly what gets freed.
+            var releaseId = Guid.NewGuid();
+            await db.PerformanceSeats
                 .Where(s => s.HoldId == hold.Id && s.Status == SeatStatus.Held && s.HeldUntil < now)
-                .Select(s => s.SeatId)
-                .ToListAsync(cancellationToken);
-            await FreeSeatsAsync(db, hold.Id, expiredBefore: now, cancellationToken);
-            hold.Expire(now);
-            await db.SaveChangesAsync(cancellationToken);
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.HoldId, releaseId), cancellationToken);
+            var freed = await db.PerformanceSeats.Where(s => s.HoldId == releaseId).Select(s => s.SeatId).ToListAsync(cancellationToken);
+            await FreeSeatsAsync(db, releaseId, expiredBefore: null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (freed.Count > 0)
             {
@@ -132,6 +156,21 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         }
 
         return released;
+    }
+
+    /// <summary>
+    /// The per-member limits, counted again inside the hold's transaction, with the member's row
+    /// locked on MySQL (SQLite runs one writer at a time), so parallel requests cannot pass them together.
+    /// </summary>
+    private async Task EnsureLimitsAsync(AtTicketDbContext db, string memberId, int performanceId, int seats, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsMySql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT Id FROM AspNetUsers WHERE Id = {memberId} FOR UPDATE", cancellationToken);
+        }
+
+        var holdings = await CountHoldingsAsync(db, memberId, performanceId, now, cancellationToken);
+        limits.EnsureAllowed(seats, holdings.SeatsForPerformance, holdings.ActiveHolds);
     }
 
     private static Task<int> TakeAsync(AtTicketDbContext db, SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)

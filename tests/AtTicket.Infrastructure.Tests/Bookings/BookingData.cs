@@ -1,6 +1,8 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Bookings;
+using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using AtTicket.Infrastructure.Tests.Catalog;
@@ -66,6 +68,14 @@ internal static class BookingData
         new(node.GetRequiredService<ISeatInventory>(), limits ?? new BookingLimits(), clock);
 
     public static ISeatInventory Inventory(IServiceProvider node) => node.GetRequiredService<ISeatInventory>();
+
+    /// <summary>
+    /// The inventory with limits out of the way, for setting up several holds of one member directly
+    /// (the inventory re-checks the per-member limits inside each hold's transaction).
+    /// </summary>
+    public static ISeatInventory UnlimitedInventory(IServiceProvider node) => new EfSeatInventory(
+        node.GetRequiredService<IDbContextFactory<AtTicketDbContext>>(),
+        new BookingLimits { MaxSeatsPerBooking = 100, MaxSeatsPerMemberPerPerformance = 1000, MaxActiveHoldsPerMember = 100 });
 
     /// <summary>The performance's seat rows as stored, by seat id.</summary>
     public static async Task<Dictionary<int, PerformanceSeat>> SeatsAsync(IServiceProvider node, int performanceId) =>

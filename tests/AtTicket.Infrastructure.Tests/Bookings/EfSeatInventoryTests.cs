@@ -370,7 +370,7 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         var elsewhere = await OnSaleAsync(node);
         var (member, other) = await TwoMembersAsync(node);
         var hall = performance.Hall;
-        var inventory = Inventory(node);
+        var inventory = UnlimitedInventory(node);
         var start = Now;
         var later = start.AddMinutes(10);
 
