@@ -1,9 +1,13 @@
 // Rubber-band selection on a seat map: drawn in the browser while dragging, reported once on release.
+// A press that does not move stays a plain click on the seat under it.
+const dragThresholdPx = 4;
+
 export function enableAreaSelection(svg, dotnet) {
     if (!svg || svg.dataset.areaSelection) {
         return;
     }
     svg.dataset.areaSelection = "on";
+    let press = null;
     let start = null;
     let band = null;
 
@@ -15,19 +19,25 @@ export function enableAreaSelection(svg, dotnet) {
     };
 
     svg.addEventListener("pointerdown", (event) => {
-        if (event.button !== 0) {
-            return;
+        if (event.button === 0) {
+            press = { x: event.clientX, y: event.clientY, id: event.pointerId };
+            start = toSvg(event);
         }
-        start = toSvg(event);
-        band = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-        band.setAttribute("class", "selection-band");
-        svg.appendChild(band);
-        svg.setPointerCapture(event.pointerId);
     });
 
     svg.addEventListener("pointermove", (event) => {
-        if (!start) {
+        if (!press) {
             return;
+        }
+        if (!band) {
+            if (Math.abs(event.clientX - press.x) + Math.abs(event.clientY - press.y) < dragThresholdPx) {
+                return;
+            }
+            // Only now is it a drag: capture the pointer so the band follows it outside the seats.
+            band = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+            band.setAttribute("class", "selection-band");
+            svg.appendChild(band);
+            svg.setPointerCapture(press.id);
         }
         const now = toSvg(event);
         band.setAttribute("x", Math.min(start.x, now.x));
@@ -36,18 +46,17 @@ export function enableAreaSelection(svg, dotnet) {
         band.setAttribute("height", Math.abs(now.y - start.y));
     });
 
-    svg.addEventListener("pointerup", (event) => {
-        if (!start) {
-            return;
+    const finish = (event, report) => {
+        if (band) {
+            const end = toSvg(event);
+            band.remove();
+            if (report) {
+                dotnet.invokeMethodAsync("OnAreaSelected", start.x, start.y, end.x, end.y);
+            }
         }
-        const end = toSvg(event);
-        const moved = Math.abs(end.x - start.x) + Math.abs(end.y - start.y);
-        band.remove();
-        const from = start;
-        start = null;
-        // A plain click (no drag) is left to the seat's own click handler.
-        if (moved > 0.5) {
-            dotnet.invokeMethodAsync("OnAreaSelected", from.x, from.y, end.x, end.y);
-        }
-    });
+        press = null;
+        band = null;
+    };
+    svg.addEventListener("pointerup", (event) => finish(event, true));
+    svg.addEventListener("pointercancel", (event) => finish(event, false));
 }
