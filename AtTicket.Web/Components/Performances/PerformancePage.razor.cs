@@ -35,14 +35,12 @@ public partial class PerformancePage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject]
-    private IStringLocalizer<SharedResource> Text { get; set; } = default!;
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
-        new(Text["Browse"], "/products"),
+        new(L["Browse"], "/products"),
         new(_performance!.ProductTitle, $"/products/{_performance.ProductId}"),
-        new(Text["Seats"], null, disabled: true),
+        new(L["Seats"], null, disabled: true),
     ];
 
     protected override async Task OnParametersSetAsync()
@@ -68,13 +66,13 @@ public partial class PerformancePage
         var grade = state.GradeId is { } gradeId ? _grades.GetValueOrDefault(gradeId) : null;
         var status = state.Status switch
         {
-            SeatStatus.Available => Text["available"],
-            SeatStatus.Held => Text["held"],
-            _ => Text["sold"],
+            SeatStatus.Available => L["available"],
+            SeatStatus.Held => L["held"],
+            _ => L["sold"],
         };
         var label = grade is null
-            ? Text["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
-            : Text["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
+            ? L["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
+            : L["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
         var css = state.Status switch
         {
             SeatStatus.Held => "held",
