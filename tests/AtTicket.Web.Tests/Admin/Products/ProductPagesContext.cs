@@ -1,68 +1,27 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
-using AtTicket.Infrastructure.Seeding;
 using AtTicket.Infrastructure.Venues;
 using AtTicket.Web.Components.Admin.Products;
-using AtTicket.Web.Tests.Components;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace AtTicket.Web.Tests.Admin.Products;
 
 /// <summary>
-/// A bunit context for the admin product pages: MudBlazor, English text, a signed-in admin and the
-/// real services over a fresh SQLite file, deleted afterwards.
+/// The admin context plus the product pages rendered beside their providers, and product data helpers.
 /// </summary>
-public abstract class ProductPagesContext : BunitContext, IAsyncLifetime
+public abstract class ProductPagesContext : AdminPagesContext
 {
-    private readonly TemporaryDatabase _database = new();
-
-    protected ProductPagesContext()
-    {
-        this.AddAppServices();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Database"] = _database.ConnectionString,
-            })
-            .Build();
-        Services.AddLogging();
-        Services.AddInfrastructure(configuration);
-        Services.AddIdentityCore<Member>(IdentityRules.Apply)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AtTicketDbContext>()
-            .AddUserManager<MemberManager>();
-        AddAuthorization().SetAuthorized("admin@atticket.test").SetRoles(Roles.Admin);
-    }
-
-    protected static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
-
     protected ProductAdminService Products => Services.GetRequiredService<ProductAdminService>();
-
-    public async ValueTask InitializeAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(Cancellation);
-        _database.AssertWasCreated();
-    }
-
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore();
-        _database.Dispose();
-    }
 
     /// <summary>The list page beside the popover and dialog providers, as the layout has them, so selects and dialogs show in its markup.</summary>
     protected IRenderedComponent<ContainerFragment> RenderProductList() => RenderWithProviders<ProductList>(null);
