@@ -59,7 +59,15 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             EntryOptions,
             Tags,
             cancellationToken);
-        return performance is not null && (includeUnpublished || performance.Status == PerformanceStatus.OnSale) ? performance : null;
+        if (performance is null || includeUnpublished)
+        {
+            return performance;
+        }
+
+        // Customers see a performance only while it and its product are on sale.
+        return performance.Status == PerformanceStatus.OnSale && await GetProductAsync(performance.ProductId, includeUnpublished: false, cancellationToken) is not null
+            ? performance
+            : null;
     }
 
     public ValueTask<IReadOnlyList<VenueView>> GetVenuesAsync(CancellationToken cancellationToken = default) =>
@@ -142,8 +150,10 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             var from = query.From ?? now;
             var to = query.To ?? DateTimeOffset.MaxValue;
             var venueId = query.VenueId;
+            var includeUnpublished = query.IncludeUnpublished;
             products = products.Where(p => db.Performances.Any(f =>
-                f.ProductId == p.Id && f.StartsAt >= from && f.StartsAt < to && (venueId == null || f.Hall!.VenueId == venueId)));
+                f.ProductId == p.Id && f.StartsAt >= from && f.StartsAt < to && (venueId == null || f.Hall!.VenueId == venueId)
+                && (includeUnpublished || f.Status == PerformanceStatus.OnSale)));
         }
 
         var total = await products.CountAsync(cancellationToken);

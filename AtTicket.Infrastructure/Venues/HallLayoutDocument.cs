@@ -7,6 +7,7 @@ namespace AtTicket.Infrastructure.Venues;
 
 public sealed record HallLayoutDocument(string Name, IReadOnlyList<SectionDocument> Sections)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public int SeatCount => Sections.Sum(s => s.Rows.Sum(r => r.Seats.Count));
 }
 

@@ -146,6 +146,10 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 
     private static void EnsureSize(HallLayoutDocument layout)
     {
+        // JSON can leave any list out; say so instead of failing on a null.
+        Guard.That(
+            layout.Sections is not null && layout.Sections.All(s => s?.Rows is not null && s.Rows.All(r => r?.Seats is not null && r.Seats.All(seat => seat is not null))),
+            "A layout lists sections, each with rows, each with seats.");
         Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.");
         Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.");
     }

@@ -19,16 +19,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             DomainException => (StatusCodes.Status400BadRequest, "The request breaks a rule."),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
-            _ => (0, string.Empty),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side."),
         };
-        if (status == 0)
-        {
-            return false;
-        }
 
-        var detail = exception.InnerException is System.Text.Json.JsonException { Path: { } jsonPath }
-            ? $"The JSON value at '{jsonPath}' is missing or has the wrong type or value."
-            : exception.Message;
+        // Rule and parsing messages help the caller; anything else stays in the server log.
+        var detail = exception switch
+        {
+            { InnerException: System.Text.Json.JsonException { Path: { } jsonPath } } => $"The JSON value at '{jsonPath}' is missing or has the wrong type or value.",
+            DomainException or BadHttpRequestException => exception.Message,
+            _ => "Nothing was changed. Try again; if it keeps failing, tell us the traceId.",
+        };
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

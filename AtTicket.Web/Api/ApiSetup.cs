@@ -18,7 +18,19 @@ public static class ApiSetup
 
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Validation keys name the JSON fields (title, grades[0].seatIds), not the C# properties.
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                var errors = validation.Errors.ToDictionary(e => CamelCasePath(e.Key), e => e.Value);
+                validation.Errors.Clear();
+                foreach (var (key, value) in errors)
+                {
+                    validation.Errors[key] = value;
+                }
+            }
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -48,6 +60,9 @@ public static class ApiSetup
         });
         return services;
     }
+
+    private static string CamelCasePath(string path) =>
+        string.Join('.', path.Split('.').Select(segment => JsonNamingPolicy.CamelCase.ConvertName(segment)));
 
     public static WebApplication MapApi(this WebApplication app)
     {

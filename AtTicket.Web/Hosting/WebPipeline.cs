@@ -23,10 +23,10 @@ public static class WebPipeline
             app.UseHsts();
         }
 
+        // Pages re-execute to the not-found page; API calls get a problem body first, which the
+        // outer middleware then leaves alone (the re-execute must stay at the top level to re-route).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(context => ApiSetup.IsApiRequest(context.Request), api => api.UseStatusCodePages());
-        app.UseWhen(
-            context => !ApiSetup.IsApiRequest(context.Request),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization(Cultures.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();

@@ -16,6 +16,9 @@ internal static class VenueEndpoints
     public static void MapVenueEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/venues", async (CatalogReader catalog) => TypedResults.Ok(await catalog.GetVenuesAsync())).WithTags("Venues");
+        api.MapGet("/venues/{id:int}", async (int id, CatalogReader catalog) =>
+            (await catalog.GetVenuesAsync()).FirstOrDefault(v => v.Id == id) is { } venue ? TypedResults.Ok(venue) : Problems.NotFound("venue"))
+            .WithTags("Venues");
         api.MapGet("/halls/{id:int}", GetHallAsync).WithTags("Venues").WithSummary("The hall's seat map as sections, rows and seats with positions.");
         api.MapPost("/venues", CreateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
         api.MapPut("/venues/{id:int}", UpdateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");

@@ -9,7 +9,6 @@ using AtTicket.Web.Components.SeatMap;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AtTicket.Web.Components.Performances;
@@ -41,7 +40,6 @@ public partial class PerformancePage
     [Inject] private HoldViewReader HoldViews { get; set; } = default!;
     [Inject] private BookingLimits Limits { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedResource> Text { get; set; } = default!;
 
     private IReadOnlyList<SelectedSeat> SelectedSeats =>
         [.. _selected.Select(id => _seats.First(s => s.Id == id)).Select(s => new SelectedSeat(s, _grades[_states[s.Id].GradeId!.Value]))];
@@ -50,9 +48,9 @@ public partial class PerformancePage
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
-        new(Text["Browse"], "/products"),
+        new(L["Browse"], "/products"),
         new(_performance!.ProductTitle, $"/products/{_performance.ProductId}"),
-        new(Text["Seats"], null, disabled: true),
+        new(L["Seats"], null, disabled: true),
     ];
 
     protected override async Task OnParametersSetAsync()
@@ -83,7 +81,7 @@ public partial class PerformancePage
         _notice = null;
         if (_hold is not null)
         {
-            _notice = Text["Release your held seats before choosing others."];
+            _notice = L["Release your held seats before choosing others."];
         }
         else if (_selected.Remove(seat.Id))
         {
@@ -91,11 +89,11 @@ public partial class PerformancePage
         }
         else if (_states[seat.Id].Status != SeatStatus.Available || _states[seat.Id].GradeId is null)
         {
-            _notice = Text["Seat {0} is not available.", Label(seat)];
+            _notice = L["Seat {0} is not available.", Label(seat)];
         }
         else if (_selected.Count >= Limits.MaxSeatsPerBooking)
         {
-            _notice = Text["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
+            _notice = L["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
         }
         else
         {
@@ -131,8 +129,8 @@ public partial class PerformancePage
             else if (result.Outcome == HoldOutcome.SeatsTaken)
             {
                 _notice = result.TakenSeatIds.Count == 0
-                    ? Text["Not enough seats are left together in this grade."]
-                    : Text["Just taken by someone else: {0}. Nothing was held; choose again.", string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))))];
+                    ? L["Not enough seats are left together in this grade."]
+                    : L["Just taken by someone else: {0}. Nothing was held; choose again.", string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))))];
             }
             else
             {
@@ -157,7 +155,7 @@ public partial class PerformancePage
             await Holds.ReleaseAsync(_hold.Id, memberId);
         }
 
-        _notice = expired ? Text["Your hold has expired and the seats were released."].Value : null;
+        _notice = expired ? L["Your hold has expired and the seats were released."].Value : null;
         _hold = null;
         await ReloadSeatsAsync();
     }
@@ -170,15 +168,15 @@ public partial class PerformancePage
         var grade = state.GradeId is { } gradeId ? _grades.GetValueOrDefault(gradeId) : null;
         var mine = _hold?.Seats.Any(s => s.Id == seat.Id) == true;
         var selected = _selected.Contains(seat.Id);
-        var status = mine ? Text["held by you"] : selected ? Text["selected"] : state.Status switch
+        var status = mine ? L["held by you"] : selected ? L["selected"] : state.Status switch
         {
-            SeatStatus.Available => Text["available"],
-            SeatStatus.Held => Text["held"],
-            _ => Text["sold"],
+            SeatStatus.Available => L["available"],
+            SeatStatus.Held => L["held"],
+            _ => L["sold"],
         };
         var label = grade is null
-            ? Text["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
-            : Text["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
+            ? L["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
+            : L["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
         var css = mine ? "mine" : selected ? "selected" : state.Status switch
         {
             SeatStatus.Held => "held",
