@@ -139,7 +139,7 @@ public partial class PerformancePage
         }
         catch (DomainException exception)
         {
-            _notice = exception.Message;
+            _notice = L[exception.Message];
         }
         finally
         {
