@@ -1,4 +1,5 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -199,7 +200,9 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
                 cancellationToken);
 
     private static async Task<HoldResult?> RefuseUnlessOnSaleAsync(AtTicketDbContext db, int performanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Performances.AnyAsync(p => p.Id == performanceId && p.Status == PerformanceStatus.OnSale && p.StartsAt > now, cancellationToken)
+        await db.Performances.AnyAsync(
+            p => p.Id == performanceId && p.Status == PerformanceStatus.OnSale && p.StartsAt > now && p.Product!.Status == ProductStatus.OnSale,
+            cancellationToken)
             ? null
             : HoldResult.Rejected("This performance is not on sale.");
 

@@ -168,11 +168,11 @@ public partial class PerformancePage
         var grade = state.GradeId is { } gradeId ? _grades.GetValueOrDefault(gradeId) : null;
         var mine = _hold?.Seats.Any(s => s.Id == seat.Id) == true;
         var selected = _selected.Contains(seat.Id);
-        var status = mine ? L["held by you"] : selected ? L["selected"] : state.Status switch
+        var status = mine ? L["held by you"] : selected ? L["selected by you"] : state.Status switch
         {
             SeatStatus.Available => L["available"],
-            SeatStatus.Held => L["held"],
-            _ => L["sold"],
+            SeatStatus.Held => L["on hold"],
+            _ => L["already sold"],
         };
         var label = grade is null
             ? L["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]

@@ -45,6 +45,15 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // Resource names ignore case: of two such keys one is dropped and its text falls back to English.
+        var clashes = English.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+
+        Assert.Empty(clashes);
+    }
+
+    [Fact]
     public void Every_validation_message_has_a_resource()
     {
         // The REST API answers developers in English (shared/API.md); the pages speak both languages.

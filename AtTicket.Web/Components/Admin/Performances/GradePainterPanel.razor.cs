@@ -82,5 +82,5 @@ public partial class GradePainterPanel
 
     private string SeatName(SeatView seat) => string.Format(System.Globalization.CultureInfo.CurrentCulture, _seatFormat, seat.Section, seat.Row, seat.Number);
 
-    private string LockText(SeatStatus status) => status == SeatStatus.Held ? L["held by a customer"] : L["sold"];
+    private string LockText(SeatStatus status) => status == SeatStatus.Held ? L["held by a customer"] : L["already sold"];
 }

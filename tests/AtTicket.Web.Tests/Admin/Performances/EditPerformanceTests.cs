@@ -25,7 +25,7 @@ public class EditPerformanceTests : PerformancePagesContext
 
         page.Find($"[data-seat-id='{sold.Id}']").Click();
 
-        Assert.Contains("is sold, so its grade cannot change", page.Find("[data-testid=painter-notice]").TextContent);
+        Assert.Contains("is already sold, so its grade cannot change", page.Find("[data-testid=painter-notice]").TextContent);
         Assert.Contains("locked", page.Find($"[data-seat-id='{sold.Id}']").ClassName);
         Assert.Equal(VipColor, FillOf(page, sold));
 
