@@ -39,7 +39,8 @@ def motif(kind, accent, second):
 
 def poster(title, tagline, bg, accent, second, kind):
     t = html.escape(title)
-    size = 46 if len(title) <= 16 else 36
+    # Georgia bold runs about 0.56 em per character; keep the title inside 350 of the 400 units.
+    size = min(46, int(350 / (0.56 * len(title))))
     return f'''<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 600" width="400" height="600">
 <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="{bg}"/><stop offset="1" stop-color="{second}"/></linearGradient></defs>
 <rect width="400" height="600" fill="url(#g)"/>
