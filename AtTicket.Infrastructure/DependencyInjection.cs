@@ -1,8 +1,10 @@
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
+using AtTicket.Infrastructure.Venues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,11 +18,23 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
-        services.AddSingleton<HomeCatalogReader>();
-        services.AddSingleton<AdminOverviewReader>();
+        services.AddCatalog();
+        return services;
+    }
+
+    /// <summary>Catalog reads (cached), live seat numbers, and the admin editing services.</summary>
+    private static void AddCatalog(this IServiceCollection services)
+    {
         services.AddHybridCache();
+        services.AddSingleton<CatalogCacheInvalidator>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogCacheInvalidator>());
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<SeatAvailabilityReader>();
-        return services;
+        services.AddSingleton<PosterStore>();
+        services.AddSingleton<ProductAdminService>();
+        services.AddSingleton<PerformanceAdminService>();
+        services.AddSingleton<VenueAdminService>();
+        services.AddSingleton<SalesReader>();
+        services.AddSingleton<AdminOverviewReader>();
     }
 }

@@ -1,6 +1,6 @@
 namespace AtTicket.Domain.Common;
 
-internal static class Guard
+public static class Guard
 {
     public static string Text(string? value, string what, int maxLength)
     {

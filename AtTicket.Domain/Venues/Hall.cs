@@ -24,6 +24,15 @@ public class Hall
     public string Name { get; private set; }
     public IReadOnlyList<Seat> Seats => _seats;
 
+    public void Rename(string name)
+    {
+        var trimmed = Guard.Text(name, "The hall name", 120);
+        Guard.That(
+            Venue is null || Venue.Halls.All(h => ReferenceEquals(h, this) || !string.Equals(h.Name, trimmed, StringComparison.OrdinalIgnoreCase)),
+            $"The venue already has a hall named '{trimmed}'.");
+        Name = trimmed;
+    }
+
     public Seat AddSeat(string section, string row, int number, double x, double y, SeatKind kind = SeatKind.Normal)
     {
         var seat = new Seat(this, section, row, number, x, y, kind);

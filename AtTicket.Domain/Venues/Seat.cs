@@ -38,6 +38,17 @@ public class Seat
 
     public string Label => $"{Section} {Row}-{Number}";
 
+    /// <summary>New section, row or number; the hall's labels stay unique because the hall saves them under a unique index.</summary>
+    public void Relabel(string section, string row, int number)
+    {
+        Guard.That(number > 0, "A seat number must be positive.");
+        var checkedSection = Guard.Text(section, "The section", 40);
+        var checkedRow = Guard.Text(row, "The row label", 10);
+        Section = checkedSection;
+        Row = checkedRow;
+        Number = number;
+    }
+
     public void MoveTo(double x, double y)
     {
         Guard.That(double.IsFinite(x) && double.IsFinite(y) && x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are finite and not negative).");

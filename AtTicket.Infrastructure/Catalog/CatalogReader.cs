@@ -42,10 +42,8 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
         }
 
         var now = time.GetUtcNow();
-        return product with
-        {
-            Performances = [.. product.Performances.Where(p => p.StartsAt > now && (includeUnpublished || p.Status == PerformanceStatus.OnSale))],
-        };
+        var bookable = product.Performances.Where(p => p.StartsAt > now && (includeUnpublished || p.Status == PerformanceStatus.OnSale)).ToList();
+        return product with { Summary = Summarize(product.Summary, bookable), Performances = bookable };
     }
 
     public async Task<PerformanceView?> GetPerformanceAsync(int id, bool includeUnpublished, CancellationToken cancellationToken = default)
@@ -61,7 +59,15 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             EntryOptions,
             Tags,
             cancellationToken);
-        return performance is not null && (includeUnpublished || performance.Status == PerformanceStatus.OnSale) ? performance : null;
+        if (performance is null || includeUnpublished)
+        {
+            return performance;
+        }
+
+        // Customers see a performance only while it and its product are on sale.
+        return performance.Status == PerformanceStatus.OnSale && await GetProductAsync(performance.ProductId, includeUnpublished: false, cancellationToken) is not null
+            ? performance
+            : null;
     }
 
     public ValueTask<IReadOnlyList<VenueView>> GetVenuesAsync(CancellationToken cancellationToken = default) =>
@@ -144,22 +150,37 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             var from = query.From ?? now;
             var to = query.To ?? DateTimeOffset.MaxValue;
             var venueId = query.VenueId;
+            var includeUnpublished = query.IncludeUnpublished;
             products = products.Where(p => db.Performances.Any(f =>
-                f.ProductId == p.Id && f.StartsAt >= from && f.StartsAt < to && (venueId == null || f.Hall!.VenueId == venueId)));
+                f.ProductId == p.Id && f.StartsAt >= from && f.StartsAt < to && (venueId == null || f.Hall!.VenueId == venueId)
+                && (includeUnpublished || f.Status == PerformanceStatus.OnSale)));
         }
 
         var total = await products.CountAsync(cancellationToken);
+
+        // Soonest next performance first; products with nothing coming up go last.
         var page = await products
-            .OrderBy(p => p.Status)
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                p.Category,
+                p.PosterUrl,
+                p.Status,
+                Next = db.Performances
+                    .Where(f => f.ProductId == p.Id && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
+                    .Min(f => (DateTimeOffset?)f.StartsAt),
+            })
+            .OrderBy(p => p.Next == null)
+            .ThenBy(p => p.Next)
             .ThenBy(p => p.Title)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
-            .Select(p => new { p.Id, p.Title, p.Category, p.PosterUrl, p.Status })
             .ToListAsync(cancellationToken);
 
         var ids = page.Select(p => p.Id).ToList();
         var schedule = (await db.Performances.AsNoTracking()
-                .Where(f => ids.Contains(f.ProductId) && f.StartsAt > now)
+                .Where(f => ids.Contains(f.ProductId) && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
                 .Select(f => new { f.ProductId, f.StartsAt, Venue = f.Hall!.Venue!.Name, MinPrice = f.Grades.Min(g => (long?)g.Price) })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.ProductId);
@@ -179,7 +200,6 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                     shows.Min(s => s.MinPrice),
                     [.. shows.Select(s => s.Venue).Distinct().Order()]);
             })
-            .OrderBy(p => p.FirstPerformanceAt ?? DateTimeOffset.MaxValue)
             .ToList();
         return new Page<ProductSummary>(items, query.Page, query.PageSize, total);
     }
@@ -195,16 +215,9 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
 
         var performances = await ProjectPerformances(db.Performances.Where(p => p.ProductId == id)).ToListAsync(cancellationToken);
         performances = [.. performances.OrderBy(p => p.StartsAt)];
-        var summary = new ProductSummary(
-            product.Id,
-            product.Title,
-            product.Category,
-            product.PosterUrl,
-            product.Status,
-            performances.FirstOrDefault()?.StartsAt,
-            performances.LastOrDefault()?.StartsAt,
-            performances.SelectMany(p => p.Grades).Min(g => (long?)g.Price),
-            [.. performances.Select(p => p.Venue.Name).Distinct().Order()]);
+        var summary = Summarize(
+            new ProductSummary(product.Id, product.Title, product.Category, product.PosterUrl, product.Status, null, null, null, []),
+            performances);
         return new ProductDetail(
             summary,
             product.Description,
@@ -214,6 +227,16 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             product.SalesEnd,
             performances);
     }
+
+    /// <summary>Dates, lowest price and venues from the given performances only.</summary>
+    private static ProductSummary Summarize(ProductSummary product, IReadOnlyList<PerformanceView> performances) =>
+        product with
+        {
+            FirstPerformanceAt = performances.Count == 0 ? null : performances.Min(p => p.StartsAt),
+            LastPerformanceAt = performances.Count == 0 ? null : performances.Max(p => p.StartsAt),
+            MinPrice = performances.SelectMany(p => p.Grades).Min(g => (long?)g.Price),
+            VenueNames = [.. performances.Select(p => p.Venue.Name).Distinct().Order()],
+        };
 
     private static IQueryable<PerformanceView> ProjectPerformances(IQueryable<Performance> performances) =>
         performances.AsNoTracking().Select(p => new PerformanceView(

@@ -5,6 +5,7 @@ using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Media;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,7 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PosterImage> PosterImages => Set<PosterImage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,12 @@ internal static class RedisRegistration
         options.AbortOnConnectFail = false; // start even while Redis is down; reconnect in the background
         var multiplexer = ConnectionMultiplexer.Connect(options);
         services.AddSingleton<IConnectionMultiplexer>(_ => multiplexer); // a factory, so the container disposes it
+        // HybridCache uses this as its shared second level (L2).
+        services.AddStackExchangeRedisCache(cache =>
+        {
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer);
+            cache.InstanceName = "atticket:cache:";
+        });
         services.AddDataProtection()
             .SetApplicationName("AtTicket")
             .PersistKeysToStackExchangeRedis(multiplexer, "atticket:data-protection-keys");

@@ -60,7 +60,11 @@ public sealed class DatabaseInitializer(
 
         var member = new Member { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
         Check(await members.CreateAsync(member, password), $"create member {email}");
-        Check(await members.AddToRoleAsync(member, role), $"add {email} to {role}");
+        if (!await members.IsInRoleAsync(member, role))
+        {
+            Check(await members.AddToRoleAsync(member, role), $"add {email} to {role}");
+        }
+
         logger.LogInformation("Seeded {Role} account {Email}", role, email);
     }
 

@@ -1,4 +1,5 @@
 using AtTicket.Infrastructure.Seeding;
+using AtTicket.Web.Api;
 using AtTicket.Web.Components;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Localization;
@@ -15,13 +16,17 @@ public static class WebPipeline
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // API errors become problem details (ApiExceptionHandler); pages show /error.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 
+        // Pages re-execute to the not-found page; API calls get a problem body first, which the
+        // outer middleware then leaves alone (the re-execute must stay at the top level to re-route).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(context => ApiSetup.IsApiRequest(context.Request), api => api.UseStatusCodePages());
         app.UseRequestLocalization(Cultures.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
@@ -36,6 +41,8 @@ public static class WebPipeline
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
         app.MapHealthEndpoints();
+        app.MapMediaEndpoints();
+        app.MapApi();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
+using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -9,6 +11,9 @@ namespace AtTicket.Web.Hosting;
 
 public static class WebServices
 {
+    /// <summary>Bearer token when the request carries one, the sign-in cookie otherwise.</summary>
+    private const string CookieOrBearer = "CookieOrBearer";
+
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -17,6 +22,8 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddReadinessChecks();
         services.AddAccounts();
+        services.AddApi();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 
@@ -25,19 +32,27 @@ public static class WebServices
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = CookieOrBearer;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddPolicyScheme(CookieOrBearer, CookieOrBearer, options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
         services.AddAuthorization();
 
         services.AddIdentityCore<Member>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AtTicketDbContext>()
+            .AddUserManager<MemberManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddApiEndpoints();
+        services.AddTransient<IEmailSender<Member>, LoggingEmailSender>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -46,6 +61,24 @@ public static class WebServices
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "atticket.auth";
             options.SlidingExpiration = true;
+
+            // The API answers 401/403; only pages redirect to the login and access-denied pages.
+            options.Events.OnRedirectToLogin = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+    }
+
+    private static Task StatusOrRedirect(HttpContext context, string redirectUri, int apiStatus)
+    {
+        if (ApiSetup.IsApiRequest(context.Request))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

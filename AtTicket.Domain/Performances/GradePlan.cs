@@ -1,0 +1,40 @@
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Performances;
+
+/// <summary>A grade as an admin paints it: its price and colour, and the seats it covers.</summary>
+public sealed record GradeSeats(int? GradeId, string Name, long Price, string Color, IReadOnlyCollection<int> SeatIds);
+
+/// <summary>The rules for mapping a hall's seats to a performance's grades.</summary>
+public static class GradePlan
+{
+    /// <summary>
+    /// No seat in two grades, no seat from outside the hall, no two grades with one name; with
+    /// <paramref name="requireEverySeat"/>, every seat of the hall in a grade (needed to go on sale).
+    /// </summary>
+    public static void Validate(IReadOnlyCollection<int> hallSeatIds, IReadOnlyList<GradeSeats> grades, bool requireEverySeat)
+    {
+        Guard.That(grades.Count > 0, "A performance needs at least one seat grade.");
+        var names = grades.Select(g => g.Name.Trim()).ToList();
+        Guard.That(
+            names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count,
+            "Two grades have the same name.");
+
+        var hall = hallSeatIds as IReadOnlySet<int> ?? hallSeatIds.ToHashSet();
+        var seen = new HashSet<int>();
+        foreach (var grade in grades)
+        {
+            foreach (var seatId in grade.SeatIds)
+            {
+                Guard.That(hall.Contains(seatId), $"Seat {seatId} is not in this performance's hall.");
+                Guard.That(seen.Add(seatId), $"Seat {seatId} is in more than one grade.");
+            }
+        }
+
+        if (requireEverySeat)
+        {
+            var missing = hall.Count - seen.Count;
+            Guard.That(missing == 0, $"Every seat needs a grade: {missing} seat(s) have none.");
+        }
+    }
+}

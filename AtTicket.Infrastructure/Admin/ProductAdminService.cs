@@ -1,0 +1,113 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Admin;
+
+public sealed record ProductInput(
+    string Title,
+    ProductCategory Category,
+    string Description,
+    int RunningMinutes,
+    string AgeRating,
+    DateTimeOffset SalesStart,
+    DateTimeOffset SalesEnd,
+    ProductStatus Status,
+    string? PosterUrl);
+
+public enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    HasBookings,
+}
+
+/// <summary>Plain product editing for admins. Every change invalidates the catalog cache before it returns.</summary>
+public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
+{
+    public async Task<int> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
+    {
+        var product = new Product(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
+        product.SetPoster(input.PosterUrl);
+        MoveTo(product, input.Status);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return product.Id;
+    }
+
+    /// <returns>False when there is no such product.</returns>
+    public async Task<bool> UpdateAsync(int id, ProductInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return false;
+        }
+
+        product.Update(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
+        product.SetPoster(input.PosterUrl);
+        MoveTo(product, input.Status);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Only a product nobody has booked can be deleted; otherwise close it.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+
+        var performanceIds = db.Performances.Where(p => p.ProductId == id).Select(p => p.Id);
+        // Bookings, or seats someone is paying for right now.
+        if (await db.Bookings.AnyAsync(b => performanceIds.Contains(b.PerformanceId), cancellationToken)
+            || await db.PerformanceSeats.AnyAsync(s => performanceIds.Contains(s.PerformanceId) && s.Status != SeatStatus.Available, cancellationToken))
+        {
+            return DeleteOutcome.HasBookings;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PerformanceRemoval.DeleteAsync(db, performanceIds, cancellationToken);
+        db.Products.Remove(product);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return DeleteOutcome.Deleted;
+    }
+
+    public async Task<Product?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+    }
+
+    private static void MoveTo(Product product, ProductStatus target)
+    {
+        if (product.Status == target)
+        {
+            return;
+        }
+
+        switch (target)
+        {
+            case ProductStatus.OnSale:
+                product.PutOnSale();
+                break;
+            case ProductStatus.Closed:
+                product.Close();
+                break;
+            default:
+                throw new DomainException("A product cannot go back to draft once it has been on sale.");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AtTicket.Infrastructure.Identity;
+
+/// <summary>
+/// Every new member is a customer, however the account was made (sign-up page, /api/auth/register,
+/// seeding); admins get the Admin role on top.
+/// </summary>
+public sealed class MemberManager(
+    IUserStore<Member> store,
+    IOptions<IdentityOptions> optionsAccessor,
+    IPasswordHasher<Member> passwordHasher,
+    IEnumerable<IUserValidator<Member>> userValidators,
+    IEnumerable<IPasswordValidator<Member>> passwordValidators,
+    ILookupNormalizer keyNormalizer,
+    IdentityErrorDescriber errors,
+    IServiceProvider services,
+    ILogger<UserManager<Member>> logger)
+    : UserManager<Member>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
+{
+    public override async Task<IdentityResult> CreateAsync(Member user)
+    {
+        var created = await base.CreateAsync(user);
+        return created.Succeeded ? await AddToRoleAsync(user, Roles.Customer) : created;
+    }
+}

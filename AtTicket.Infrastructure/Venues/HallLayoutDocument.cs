@@ -1,0 +1,18 @@
+using AtTicket.Domain.Venues;
+
+namespace AtTicket.Infrastructure.Venues;
+
+// A hall's seat map as the editor, the JSON import/export and the REST API exchange it:
+// sections of rows of seats, positions in seat widths. Seat ids are present for existing seats.
+
+public sealed record HallLayoutDocument(string Name, IReadOnlyList<SectionDocument> Sections)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int SeatCount => Sections.Sum(s => s.Rows.Sum(r => r.Seats.Count));
+}
+
+public sealed record SectionDocument(string Name, IReadOnlyList<RowDocument> Rows);
+
+public sealed record RowDocument(string Label, IReadOnlyList<SeatDocument> Seats);
+
+public sealed record SeatDocument(int? Id, int Number, double X, double Y, SeatKind Kind = SeatKind.Normal);

@@ -1,0 +1,159 @@
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Venues;
+
+/// <summary>Venues, halls and their seat maps. A seat that some performance has held or sold cannot be removed.</summary>
+public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
+{
+    public const int MaxSeatsPerHall = 20_000;
+
+    public async Task<int> CreateVenueAsync(string name, string address, CancellationToken cancellationToken = default)
+    {
+        var venue = new Venue(name, address);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return venue.Id;
+    }
+
+    public async Task<bool> UpdateVenueAsync(int id, string name, string address, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (venue is null)
+        {
+            return false;
+        }
+
+        venue.Rename(name, address);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return true;
+    }
+
+    /// <returns>The new hall's id, or null when the venue does not exist.</returns>
+    public async Task<int?> CreateHallAsync(int venueId, HallLayoutDocument layout, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var venue = await db.Venues.Include(v => v.Halls).SingleOrDefaultAsync(v => v.Id == venueId, cancellationToken);
+        if (venue is null)
+        {
+            return null;
+        }
+
+        EnsureSize(layout);
+        var hall = venue.AddHall(layout.Name);
+        foreach (var (section, row, seat) in Flatten(layout))
+        {
+            hall.AddSeat(section, row, seat.Number, seat.X, seat.Y, seat.Kind);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return hall.Id;
+    }
+
+    /// <summary>
+    /// Makes the hall's seats exactly the layout's: seats with an id are moved or relabelled, seats
+    /// without one are added, seats left out are removed, unless a performance has them held or sold.
+    /// </summary>
+    public async Task<ChangeResult> SaveHallAsync(int hallId, HallLayoutDocument layout, CancellationToken cancellationToken = default)
+    {
+        EnsureSize(layout);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hall = await db.Halls.Include(h => h.Seats).Include(h => h.Venue).ThenInclude(v => v!.Halls)
+            .SingleOrDefaultAsync(h => h.Id == hallId, cancellationToken);
+        if (hall is null)
+        {
+            return ChangeResult.NotFound;
+        }
+
+        var incoming = Flatten(layout).ToList();
+        var keptIds = incoming.Where(s => s.Seat.Id is not null).Select(s => s.Seat.Id!.Value).ToHashSet();
+        Guard.That(keptIds.All(id => hall.Seats.Any(s => s.Id == id)), "The layout names a seat of another hall.");
+        var removed = hall.Seats.Where(s => !keptIds.Contains(s.Id)).ToList();
+        var removedIds = removed.Select(s => s.Id).ToList();
+        var locked = await db.PerformanceSeats
+            .Where(p => removedIds.Contains(p.SeatId) && p.Status != SeatStatus.Available)
+            .Select(p => p.SeatId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (locked.Count > 0)
+        {
+            return new ChangeResult(ChangeOutcome.SeatsLocked, locked);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        hall.Rename(layout.Name);
+
+        // Remove first (and their unsold performance rows), then relabel in place, then add:
+        // this order never trips the unique (section, row, number) index on the way.
+        var deletedInventory = await db.PerformanceSeats
+            .Where(p => removedIds.Contains(p.SeatId) && p.Status == SeatStatus.Available)
+            .ExecuteDeleteAsync(cancellationToken);
+        foreach (var seat in removed)
+        {
+            hall.RemoveSeat(seat);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (section, row, doc) in incoming.Where(s => s.Seat.Id is not null))
+        {
+            var seat = hall.Seats.Single(s => s.Id == doc.Id);
+            seat.Relabel($"~{seat.Id}", "~", seat.Number);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (section, row, doc) in incoming)
+        {
+            if (doc.Id is { } id)
+            {
+                var seat = hall.Seats.Single(s => s.Id == id);
+                seat.Relabel(section, row, doc.Number);
+                seat.MoveTo(doc.X, doc.Y);
+                seat.ChangeKind(doc.Kind);
+            }
+            else
+            {
+                hall.AddSeat(section, row, doc.Number, doc.X, doc.Y, doc.Kind);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await AddInventoryForNewSeatsAsync(db, hallId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.InvalidateCatalogAsync(cancellationToken);
+        return ChangeResult.Done;
+    }
+
+    /// <summary>New seats join every performance of the hall that has not started selling yet, without a grade.</summary>
+    private static Task<int> AddInventoryForNewSeatsAsync(AtTicketDbContext db, int hallId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO PerformanceSeats (PerformanceId, SeatId, GradeId, Status)
+            SELECT p.Id, s.Id, NULL, 'Available' FROM Performances p JOIN Seats s ON s.HallId = p.HallId
+            WHERE p.HallId = {hallId} AND p.Status = 'Draft'
+              AND NOT EXISTS (SELECT 1 FROM PerformanceSeats ps WHERE ps.PerformanceId = p.Id AND ps.SeatId = s.Id)
+            """,
+            cancellationToken);
+
+    private static void EnsureSize(HallLayoutDocument layout)
+    {
+        // JSON can leave any list out; say so instead of failing on a null.
+        Guard.That(
+            layout.Sections is not null && layout.Sections.All(s => s?.Rows is not null && s.Rows.All(r => r?.Seats is not null && r.Seats.All(seat => seat is not null))),
+            "A layout lists sections, each with rows, each with seats.");
+        Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.");
+        Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.");
+    }
+
+    private static IEnumerable<(string Section, string Row, SeatDocument Seat)> Flatten(HallLayoutDocument layout) =>
+        layout.Sections.SelectMany(section => section.Rows.SelectMany(row => row.Seats.Select(seat => (section.Name, row.Label, seat))));
+}

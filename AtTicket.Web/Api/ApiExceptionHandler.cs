@@ -1,0 +1,40 @@
+using AtTicket.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AtTicket.Web.Api;
+
+/// <summary>Turns a broken business rule or an unreadable request into a 400 problem, never a 500.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // By now the request may already be re-pointed at /error; the feature keeps the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var (status, title) = exception switch
+        {
+            DomainException => (StatusCodes.Status400BadRequest, "The request breaks a rule."),
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side."),
+        };
+
+        // Rule and parsing messages help the caller; anything else stays in the server log.
+        var detail = exception switch
+        {
+            { InnerException: System.Text.Json.JsonException { Path: { } jsonPath } } => $"The JSON value at '{jsonPath}' is missing or has the wrong type or value.",
+            DomainException or BadHttpRequestException => exception.Message,
+            _ => "Nothing was changed. Try again; if it keeps failing, tell us the traceId.",
+        };
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AtTicket.Infrastructure.Identity;
+using AtTicket.Web.Api.Catalog;
+using AtTicket.Web.Api.Venues;
+using Scalar.AspNetCore;
+
+namespace AtTicket.Web.Api;
+
+/// <summary>The REST API of shared/API.md: JSON, problem details, bearer or cookie authentication.</summary>
+public static class ApiSetup
+{
+    public const string AdminPolicy = "admin";
+
+    public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Validation keys name the JSON fields (title, grades[0].seatIds), not the C# properties.
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                var errors = validation.Errors.ToDictionary(e => CamelCasePath(e.Key), e => e.Value);
+                validation.Errors.Clear();
+                foreach (var (key, value) in errors)
+                {
+                    validation.Errors[key] = value;
+                }
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AtTicket API";
+            document.Info.Description = "Catalog, venues, performances and seat availability. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        return services;
+    }
+
+    private static string CamelCasePath(string path) =>
+        string.Join('.', path.Split('.').Select(segment => JsonNamingPolicy.CamelCase.ConvertName(segment)));
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("AtTicket API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<Member>();
+
+        var api = app.MapGroup("/api");
+        api.MapProductEndpoints();
+        api.MapPerformanceEndpoints();
+        api.MapVenueEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
+using AtTicket.Infrastructure.Catalog;
+
+namespace AtTicket.Web.Api.Catalog;
+
+public sealed record ProductSummaryResponse(
+    int Id,
+    string Title,
+    ProductCategory Category,
+    string? PosterUrl,
+    ProductStatus Status,
+    DateTimeOffset? FirstPerformanceAt,
+    DateTimeOffset? LastPerformanceAt,
+    long? MinPrice,
+    IReadOnlyList<string> VenueNames);
+
+public sealed record ProductPageResponse(IReadOnlyList<ProductSummaryResponse> Items, int Page, int PageSize, int TotalCount);
+
+public sealed record ProductDetailResponse(
+    int Id,
+    string Title,
+    ProductCategory Category,
+    string? PosterUrl,
+    ProductStatus Status,
+    DateTimeOffset? FirstPerformanceAt,
+    DateTimeOffset? LastPerformanceAt,
+    long? MinPrice,
+    IReadOnlyList<string> VenueNames,
+    string Description,
+    int RunningMinutes,
+    string AgeRating,
+    DateTimeOffset SalesStart,
+    DateTimeOffset SalesEnd,
+    IReadOnlyList<PerformanceResponse> Performances);
+
+public sealed record GradeResponse(int Id, string Name, long Price, string Color, int Total, int Remaining);
+
+public sealed record PerformanceResponse(
+    int Id,
+    int ProductId,
+    string ProductTitle,
+    DateTimeOffset StartsAt,
+    NamedRef Venue,
+    NamedRef Hall,
+    PerformanceStatus Status,
+    IReadOnlyList<GradeResponse> Grades);
+
+public sealed record SeatResponse(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind, int? GradeId, SeatStatus Status);
+
+public sealed record SeatsResponse(int PerformanceId, long Sequence, IReadOnlyList<SeatResponse> Seats);
+
+public sealed record GradeAvailabilityResponse(int GradeId, string Name, long Price, int Total, int Remaining);
+
+public sealed record AvailabilityResponse(int PerformanceId, long Sequence, IReadOnlyList<GradeAvailabilityResponse> Grades);
+
+public sealed record ProductRequest(
+    [property: Required(ErrorMessage = "A title is required."), StringLength(Product.TitleMaxLength)] string? Title,
+    [property: Required(ErrorMessage = "A category is required: concert, musical or movie.")] ProductCategory? Category,
+    [property: StringLength(Product.DescriptionMaxLength)] string? Description,
+    [property: Range(1, 1440, ErrorMessage = "The running time must be between 1 and 1440 minutes.")] int RunningMinutes,
+    [property: Required(ErrorMessage = "An age rating is required, such as \"All\" or \"12+\".")] string? AgeRating,
+    [property: Required(ErrorMessage = "salesStart is required.")] DateTimeOffset? SalesStart,
+    [property: Required(ErrorMessage = "salesEnd is required.")] DateTimeOffset? SalesEnd,
+    ProductStatus? Status,
+    [property: StringLength(300)] string? PosterUrl);
+
+public sealed record GradeRequest(
+    int? Id,
+    [property: Required(ErrorMessage = "Each grade needs a name.")] string? Name,
+    [property: Range(1, SeatGrade.MaxPrice, ErrorMessage = "Each grade needs a price in won above 0.")] long Price,
+    [property: Required(ErrorMessage = "Each grade needs a colour such as #c0392b.")] string? Color,
+    [property: Required(ErrorMessage = "Each grade lists its seatIds.")] IReadOnlyList<int>? SeatIds);
+
+public sealed record CreatePerformanceRequest(
+    [property: Required(ErrorMessage = "hallId is required.")] int? HallId,
+    DateTimeOffset? StartsAt,
+    IReadOnlyList<DateTimeOffset>? StartTimes,
+    [property: Required(ErrorMessage = "grades are required.")] IReadOnlyList<GradeRequest>? Grades,
+    PerformanceStatus? Status);
+
+public sealed record UpdatePerformanceRequest(
+    [property: Required(ErrorMessage = "startsAt is required.")] DateTimeOffset? StartsAt,
+    [property: Required(ErrorMessage = "grades are required.")] IReadOnlyList<GradeRequest>? Grades,
+    PerformanceStatus? Status);

@@ -1,0 +1,31 @@
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Catalog;
+
+namespace AtTicket.Web.Api.Catalog;
+
+internal static class CatalogMapping
+{
+    public static ProductSummaryResponse ToResponse(this ProductSummary p) =>
+        new(p.Id, p.Title, p.Category, p.PosterUrl, p.Status, p.FirstPerformanceAt, p.LastPerformanceAt, p.MinPrice, p.VenueNames);
+
+    public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining)
+    {
+        var s = d.Summary;
+        return new(
+            s.Id, s.Title, s.Category, s.PosterUrl, s.Status, s.FirstPerformanceAt, s.LastPerformanceAt, s.MinPrice, s.VenueNames,
+            d.Description, d.RunningMinutes, d.AgeRating, d.SalesStart, d.SalesEnd,
+            [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? []))]);
+    }
+
+    public static PerformanceResponse ToResponse(this PerformanceView p, IReadOnlyList<GradeAvailability> remaining) =>
+        new(
+            p.Id, p.ProductId, p.ProductTitle, p.StartsAt, p.Venue, p.Hall, p.Status,
+            [.. p.Grades.Select(g =>
+            {
+                var a = remaining.FirstOrDefault(r => r.GradeId == g.Id);
+                return new GradeResponse(g.Id, g.Name, g.Price, g.Color, a?.Total ?? 0, a?.Remaining ?? 0);
+            })]);
+
+    public static IReadOnlyList<GradeSeats> ToPlan(this IReadOnlyList<GradeRequest> grades) =>
+        [.. grades.Select(g => new GradeSeats(g.Id, g.Name ?? string.Empty, g.Price, g.Color ?? string.Empty, g.SeatIds ?? []))];
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using AtTicket.Domain.Catalog;
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AtTicket.Web.Api.Catalog;
+
+internal static class ProductEndpoints
+{
+    public static void MapProductEndpoints(this RouteGroupBuilder api)
+    {
+        var products = api.MapGroup("/products").WithTags("Products");
+        products.MapGet("/", SearchAsync).WithSummary("On-sale products (admins see all), filtered and paged.");
+        products.MapGet("/{id:int}", GetAsync).WithSummary("A product with its upcoming performances and remaining seats per grade.");
+        products.MapPost("/", CreateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
+        products.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
+        products.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(ApiSetup.AdminPolicy)
+            .WithSummary("Deletes a product nobody has booked; 409 otherwise (close it instead).");
+    }
+
+    private static async Task<Results<Ok<ProductPageResponse>, ValidationProblem>> SearchAsync(
+        ClaimsPrincipal user,
+        CatalogReader catalog,
+        string? category,
+        string? q,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        int? venueId,
+        string? status,
+        int page = 1,
+        int pageSize = 20)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsedCategory = ParseEnum<ProductCategory>(category, "category", errors);
+        var parsedStatus = ParseEnum<ProductStatus>(status, "status", errors);
+        if (page < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+
+        if (pageSize is < 1 or > CatalogReader.MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {CatalogReader.MaxPageSize}."];
+        }
+
+        if (from is not null && to is not null && from >= to)
+        {
+            errors["to"] = ["to must be after from."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = await catalog.SearchProductsAsync(new ProductQuery(
+            parsedCategory, q, from, to, venueId, parsedStatus, page, pageSize, IncludeUnpublished: user.IsInRole(Roles.Admin)));
+        return TypedResults.Ok(new ProductPageResponse([.. result.Items.Select(p => p.ToResponse())], result.PageNumber, result.PageSize, result.TotalCount));
+    }
+
+    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, CatalogReader catalog, SeatAvailabilityReader availability)
+    {
+        var product = await catalog.GetProductAsync(id, includeUnpublished: user.IsInRole(Roles.Admin));
+        if (product is null)
+        {
+            return Problems.NotFound("product");
+        }
+
+        var remaining = await availability.GetRemainingAsync([.. product.Performances.Select(p => p.Id)]);
+        return TypedResults.Ok(product.ToResponse(remaining));
+    }
+
+    private static async Task<IResult> CreateAsync(ProductRequest request, ProductAdminService products, CatalogReader catalog)
+    {
+        var id = await products.CreateAsync(ToInput(request));
+        var created = await catalog.GetProductAsync(id, includeUnpublished: true);
+        return TypedResults.Created($"/api/products/{id}", created!.ToResponse(new Dictionary<int, IReadOnlyList<GradeAvailability>>()));
+    }
+
+    private static async Task<IResult> UpdateAsync(int id, ProductRequest request, ProductAdminService products, CatalogReader catalog, SeatAvailabilityReader availability)
+    {
+        if (!await products.UpdateAsync(id, ToInput(request)))
+        {
+            return Problems.NotFound("product");
+        }
+
+        var updated = await catalog.GetProductAsync(id, includeUnpublished: true);
+        var remaining = await availability.GetRemainingAsync([.. updated!.Performances.Select(p => p.Id)]);
+        return TypedResults.Ok(updated.ToResponse(remaining));
+    }
+
+    private static async Task<IResult> DeleteAsync(int id, ProductAdminService products) =>
+        await products.DeleteAsync(id) switch
+        {
+            DeleteOutcome.Deleted => TypedResults.NoContent(),
+            DeleteOutcome.NotFound => Problems.NotFound("product"),
+            _ => Problems.Conflict("The product has bookings, so it cannot be deleted. Close it instead (status \"closed\")."),
+        };
+
+    private static ProductInput ToInput(ProductRequest r) =>
+        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status ?? ProductStatus.Draft, r.PosterUrl);
+
+    private static T? ParseEnum<T>(string? value, string name, Dictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        errors[name] = [$"{name} must be one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Venues;
+
+namespace AtTicket.Web.Api.Venues;
+
+public sealed record VenueRequest(
+    [property: Required(ErrorMessage = "A venue name is required."), StringLength(120)] string? Name,
+    [property: StringLength(300)] string? Address);
+
+public sealed record HallResponse(int Id, int VenueId, string VenueName, string Name, int SeatCount, IReadOnlyList<SectionDocument> Sections);
+
+internal static class VenueEndpoints
+{
+    public static void MapVenueEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/venues", async (CatalogReader catalog) => TypedResults.Ok(await catalog.GetVenuesAsync())).WithTags("Venues");
+        api.MapGet("/venues/{id:int}", async (int id, CatalogReader catalog) =>
+            (await catalog.GetVenuesAsync()).FirstOrDefault(v => v.Id == id) is { } venue ? TypedResults.Ok(venue) : Problems.NotFound("venue"))
+            .WithTags("Venues");
+        api.MapGet("/halls/{id:int}", GetHallAsync).WithTags("Venues").WithSummary("The hall's seat map as sections, rows and seats with positions.");
+        api.MapPost("/venues", CreateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
+        api.MapPut("/venues/{id:int}", UpdateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
+        api.MapPost("/venues/{id:int}/halls", CreateHallAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
+        api.MapPut("/halls/{id:int}", SaveHallAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues")
+            .WithSummary("Replaces the seat map; 409 when it would remove seats that are held or sold.");
+    }
+
+    private static async Task<IResult> GetHallAsync(int id, CatalogReader catalog)
+    {
+        var layout = await catalog.GetHallLayoutAsync(id);
+        return layout is null ? Problems.NotFound("hall") : TypedResults.Ok(ToResponse(layout));
+    }
+
+    private static async Task<IResult> CreateVenueAsync(VenueRequest request, VenueAdminService venues)
+    {
+        var id = await venues.CreateVenueAsync(request.Name!, request.Address ?? string.Empty);
+        return TypedResults.Created($"/api/venues/{id}", new { id, name = request.Name!.Trim(), address = request.Address?.Trim() ?? string.Empty });
+    }
+
+    private static async Task<IResult> UpdateVenueAsync(int id, VenueRequest request, VenueAdminService venues) =>
+        await venues.UpdateVenueAsync(id, request.Name!, request.Address ?? string.Empty)
+            ? TypedResults.Ok(new { id, name = request.Name!.Trim(), address = request.Address?.Trim() ?? string.Empty })
+            : Problems.NotFound("venue");
+
+    private static async Task<IResult> CreateHallAsync(int id, HallLayoutDocument layout, VenueAdminService venues, CatalogReader catalog)
+    {
+        var hallId = await venues.CreateHallAsync(id, layout);
+        if (hallId is null)
+        {
+            return Problems.NotFound("venue");
+        }
+
+        return TypedResults.Created($"/api/halls/{hallId}", ToResponse((await catalog.GetHallLayoutAsync(hallId.Value))!));
+    }
+
+    private static async Task<IResult> SaveHallAsync(int id, HallLayoutDocument layout, VenueAdminService venues, CatalogReader catalog)
+    {
+        var result = await venues.SaveHallAsync(id, layout);
+        return result.Outcome switch
+        {
+            ChangeOutcome.NotFound => Problems.NotFound("hall"),
+            ChangeOutcome.SeatsLocked => Problems.Conflict(
+                "Some seats are held or sold for a performance, so they cannot be removed.",
+                new Dictionary<string, object?> { ["lockedSeatIds"] = result.LockedSeatIds }),
+            _ => TypedResults.Ok(ToResponse((await catalog.GetHallLayoutAsync(id))!)),
+        };
+    }
+
+    private static HallResponse ToResponse(HallLayout layout) =>
+        new(layout.Id, layout.VenueId, layout.VenueName, layout.Name, layout.Seats.Count, HallLayoutConversion.ToSections(layout.Seats));
+}

@@ -1,0 +1,124 @@
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Admin.Performances;
+
+/// <summary>
+/// Repaints a performance's grades and moves its start time. Held and sold seats are locked in the
+/// painter; if some sold while the page was open, the service refuses and the page shows which.
+/// </summary>
+public partial class EditPerformance
+{
+    private PerformanceView? _performance;
+    private GradePainter? _painter;
+    private DateTime? _date;
+    private TimeSpan? _time;
+    private bool _missing;
+    private bool _busy;
+    private string? _error;
+    private string? _lockedMessage;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private CatalogReader Catalog { get; set; } = default!;
+
+    [Inject]
+    private SeatAvailabilityReader SeatStates { get; set; } = default!;
+
+    [Inject]
+    private PerformanceAdminService Performances { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private int Unassigned => _painter?.UnassignedCount ?? 0;
+
+    private string? SaveBlocker =>
+        _performance?.Status == PerformanceStatus.Cancelled ? L["A cancelled performance cannot be changed."].Value
+        : _date is null || _time is null ? L["Choose a date and a time."].Value
+        : _painter?.Problem is { } problem ? L[problem].Value
+        : _performance?.Status == PerformanceStatus.OnSale && Unassigned > 0
+            ? L["A performance on sale needs a grade for every seat: {0} seats have none.", Unassigned.ToString("N0")].Value
+        : null;
+
+    private string? SaleBlocker =>
+        SaveBlocker ?? (Unassigned > 0
+            ? L["Every seat needs a grade before the performance can go on sale: {0} seats have none.", Unassigned.ToString("N0")].Value
+            : null);
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: true);
+        var layout = _performance is null ? null : await Catalog.GetHallLayoutAsync(_performance.Hall.Id);
+        _missing = _performance is null || layout is null;
+        if (_performance is null || layout is null)
+        {
+            return;
+        }
+
+        var states = await SeatStates.GetSeatStatesAsync(Id);
+        _painter = GradePainter.ForPerformance(layout.Seats, _performance.Grades, states);
+        var local = _performance.StartsAt.ToOffset(Formats.Kst);
+        _date = local.Date;
+        _time = local.TimeOfDay;
+    }
+
+    private async Task SaveAsync(bool putOnSale)
+    {
+        _busy = true;
+        _error = null;
+        _lockedMessage = null;
+        try
+        {
+            var startsAt = new DateTimeOffset(DateTime.SpecifyKind(_date!.Value.Date + _time!.Value, DateTimeKind.Unspecified), Formats.Kst);
+            var result = await Performances.UpdateAsync(Id, startsAt, _painter!.ToPlan());
+            if (result.Outcome == ChangeOutcome.SeatsLocked)
+            {
+                await ShowLockedAsync(result.LockedSeatIds);
+                return;
+            }
+
+            if (result.Outcome == ChangeOutcome.NotFound)
+            {
+                _missing = true;
+                return;
+            }
+
+            if (putOnSale)
+            {
+                await Performances.PutOnSaleAsync(Id);
+            }
+
+            Snackbar.Add(putOnSale ? L["Saved; the performance is on sale."] : L["Saved."], Severity.Success);
+            await LoadAsync();
+        }
+        catch (DomainException e)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Seats sold or held since the page loaded: name them, give them their saved grade back and lock them.</summary>
+    private async Task ShowLockedAsync(IReadOnlyList<int> seatIds)
+    {
+        _painter!.ApplyLocks(await SeatStates.GetSeatStatesAsync(Id));
+        var names = _painter.Seats.Where(s => seatIds.Contains(s.Id))
+            .Select(s => L["{0} row {1} seat {2}", s.Section, s.Row, s.Number].Value)
+            .ToList();
+        var shown = string.Join(", ", names.Take(12)) + (names.Count > 12 ? ", …" : string.Empty);
+        _lockedMessage = L["Nothing was saved: these seats were held or sold meanwhile and must keep their grade: {0}. They are locked now; save again.", shown];
+    }
+}

@@ -1,0 +1,130 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Admin.Performances;
+
+/// <summary>Schedules one performance or a series in a hall, with its grades painted on the seat map.</summary>
+public partial class SchedulePerformance
+{
+    private readonly SchedulePlan _plan = new();
+    private IReadOnlyList<ProductSummary>? _products;
+    private IReadOnlyList<VenueView>? _venues;
+    private GradePainter? _painter;
+    private bool _busy;
+    private string? _error;
+
+    [Inject]
+    private CatalogReader Catalog { get; set; } = default!;
+
+    [Inject]
+    private PerformanceAdminService Performances { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [SupplyParameterFromQuery]
+    public int? ProductId { get; set; }
+
+    [SupplyParameterFromQuery]
+    public int? HallId { get; set; }
+
+    private string BackLink => ProductId is { } id ? $"/admin/performances?productId={id}" : "/admin/performances";
+
+    private ProductCategory Category => _products?.FirstOrDefault(p => p.Id == ProductId)?.Category ?? ProductCategory.Concert;
+
+    private string? CreateBlocker =>
+        ProductId is null ? L["Choose a product."].Value
+        : HallId is null || _painter is null ? L["Choose a hall."].Value
+        : _plan.Problem is { } when ? L[when].Value
+        : _painter.Problem is { } grades ? L[grades].Value
+        : null;
+
+    private string? SaleBlocker =>
+        CreateBlocker ?? (_painter!.UnassignedCount > 0
+            ? L["Every seat needs a grade before the performance can go on sale: {0} seats have none.", _painter.UnassignedCount.ToString("N0")].Value
+            : null);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _plan.From = Time.GetUtcNow().ToOffset(Formats.Kst).Date.AddDays(1);
+        var products = await Catalog.SearchProductsAsync(new ProductQuery(IncludeUnpublished: true, PageSize: CatalogReader.MaxPageSize));
+        _products = products.Items;
+        _venues = await Catalog.GetVenuesAsync();
+        if (HallId is { } hallId)
+        {
+            await ChooseHallAsync(hallId);
+        }
+    }
+
+    private Task ChooseProductAsync(int? productId)
+    {
+        var before = Category;
+        ProductId = productId;
+
+        // Fresh defaults for the new kind of product, as long as nothing has been painted yet.
+        if (_painter is not null && before != Category && _painter.UnassignedCount == _painter.Seats.Count)
+        {
+            _painter = new GradePainter(_painter.Seats, GradeDefaults.For(Category));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ChooseHallAsync(int? hallId)
+    {
+        HallId = hallId;
+        _painter = null;
+        if (hallId is not { } id || await Catalog.GetHallLayoutAsync(id) is not { } layout)
+        {
+            HallId = null;
+            return;
+        }
+
+        _painter = new GradePainter(layout.Seats, GradeDefaults.For(Category));
+    }
+
+    private async Task CreateAsync(bool putOnSale)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var ids = await Performances.ScheduleAsync(ProductId!.Value, HallId!.Value, _plan.StartTimes(), _painter!.ToPlan(), requireEverySeat: putOnSale);
+            if (ids is null)
+            {
+                _error = L["The product or the hall no longer exists."];
+                return;
+            }
+
+            if (putOnSale)
+            {
+                foreach (var id in ids)
+                {
+                    await Performances.PutOnSaleAsync(id);
+                }
+            }
+
+            Snackbar.Add(L["{0} performance(s) scheduled.", ids.Count], Severity.Success);
+            Navigation.NavigateTo($"/admin/performances?productId={ProductId}");
+        }
+        catch (DomainException e)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Admin.Products;
+
+/// <summary>Every product, drafts included, a page at a time from the catalog reader.</summary>
+public partial class ProductList
+{
+    private static readonly int[] PageSizes = [10, 20, 50];
+
+    private MudDataGrid<ProductSummary> _grid = default!;
+    private string? _search;
+    private ProductCategory? _category;
+    private ProductStatus? _status;
+
+    [Inject]
+    private CatalogReader Catalog { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool HasFilters => _search is not null || _category is not null || _status is not null;
+
+    private async Task<GridData<ProductSummary>> LoadAsync(GridState<ProductSummary> state, CancellationToken cancellationToken)
+    {
+        var query = new ProductQuery(_category, _search, Status: _status, Page: state.Page + 1, PageSize: state.PageSize, IncludeUnpublished: true);
+        var page = await Catalog.SearchProductsAsync(query, cancellationToken);
+        return new GridData<ProductSummary> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private Task SearchChanged(string? search)
+    {
+        _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        return ReloadFromFirstPageAsync();
+    }
+
+    private Task CategoryChanged(ProductCategory? category)
+    {
+        _category = category;
+        return ReloadFromFirstPageAsync();
+    }
+
+    private Task StatusChanged(ProductStatus? status)
+    {
+        _status = status;
+        return ReloadFromFirstPageAsync();
+    }
+
+    private Task ClearFiltersAsync()
+    {
+        (_search, _category, _status) = (null, null, null);
+        return ReloadFromFirstPageAsync();
+    }
+
+    /// <summary>A changed filter starts again at page one; leaving page one reloads by itself.</summary>
+    private Task ReloadFromFirstPageAsync()
+    {
+        if (_grid.CurrentPage == 0)
+        {
+            return _grid.ReloadServerData();
+        }
+
+        _grid.NavigateTo(Page.First);
+        return Task.CompletedTask;
+    }
+
+    private async Task ConfirmDeleteAsync(ProductSummary product)
+    {
+        var parameters = new DialogParameters<DeleteProductDialog> { { d => d.Product, product } };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
+        var dialog = await Dialogs.ShowAsync<DeleteProductDialog>(L["Delete {0}?", product.Title], parameters, options);
+        var result = await dialog.Result;
+        if (result is not { Canceled: false, Data: ProductRemoval removal })
+        {
+            return;
+        }
+
+        switch (removal)
+        {
+            case ProductRemoval.Deleted:
+                Snackbar.Add(L["Deleted {0}.", product.Title], Severity.Success);
+                break;
+            case ProductRemoval.Closed:
+                Snackbar.Add(L["Sales for {0} are closed.", product.Title], Severity.Success);
+                break;
+            default:
+                Snackbar.Add(L["{0} had already been deleted.", product.Title], Severity.Warning);
+                break;
+        }
+
+        await _grid.ReloadServerData();
+    }
+
+    private static string When(DateTimeOffset? instant) => instant is { } value ? Formats.DateTime(value) : "—";
+}

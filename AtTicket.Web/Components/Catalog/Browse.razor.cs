@@ -1,0 +1,96 @@
+using System.Globalization;
+using AtTicket.Domain.Catalog;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Catalog;
+
+/// <summary>The filters live in the query string, so a search can be shared, bookmarked and navigated back to.</summary>
+public partial class Browse
+{
+    private const int PageSize = 12;
+    private Page<ProductSummary>? _page;
+    private IReadOnlyList<VenueView> _venues = [];
+    private DateRange? _dates;
+
+    [Inject]
+    private CatalogReader Catalog { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [SupplyParameterFromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    public string? To { get; set; }
+
+    [SupplyParameterFromQuery(Name = "venue")]
+    public int? Venue { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
+    private int CurrentPage => Math.Max(1, PageNumber ?? 1);
+
+    private int PageCount => _page is null ? 0 : (int)Math.Ceiling(_page.TotalCount / (double)PageSize);
+
+    protected override async Task OnInitializedAsync() => _venues = await Catalog.GetVenuesAsync();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var from = ParseDate(From);
+        var to = ParseDate(To);
+        _dates = from is null && to is null ? null : new DateRange(from, to);
+        _page = await Catalog.SearchProductsAsync(new ProductQuery(
+            Category: Enum.TryParse<ProductCategory>(Category, ignoreCase: true, out var category) ? category : null,
+            Search: Q,
+            From: from is { } f ? new DateTimeOffset(f, Formats.Kst) : null,
+            To: to is { } t ? new DateTimeOffset(t.AddDays(1), Formats.Kst) : null,
+            VenueId: Venue,
+            Page: CurrentPage,
+            PageSize: PageSize));
+    }
+
+    private void OnSearchChanged(string? value) => Go(q: value ?? string.Empty);
+
+    private void OnCategoryChanged(string? value) => Go(category: value ?? string.Empty);
+
+    private void OnVenueChanged(int? value) => Go(venue: value ?? 0);
+
+    private void OnPageChanged(int page) => Go(page: page);
+
+    private void OnDatesChanged(DateRange? range) =>
+        Go(from: range?.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+           to: range?.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+
+    private void ClearFilters() => Navigation.NavigateTo("/products");
+
+    /// <summary>Changes one filter and goes back to page 1 (unless the page itself changed).</summary>
+    private void Go(string? q = null, string? category = null, string? from = null, string? to = null, int? venue = null, int? page = null)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["q"] = Blank(q ?? Q),
+            ["category"] = Blank(category ?? Category),
+            ["from"] = Blank(from ?? From),
+            ["to"] = Blank(to ?? To),
+            ["venue"] = (venue ?? Venue) is > 0 and var v ? v : null,
+            ["page"] = page is > 1 ? page : null,
+        };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters("/products", parameters));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static DateTime? ParseDate(string? value) =>
+        DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

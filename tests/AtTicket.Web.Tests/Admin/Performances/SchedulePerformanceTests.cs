@@ -1,0 +1,55 @@
+using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Performances;
+using AtTicket.Web.Components.Admin.Performances;
+using Bunit;
+
+namespace AtTicket.Web.Tests.Admin.Performances;
+
+public class SchedulePerformanceTests : PerformancePagesContext
+{
+    [Fact]
+    public async Task Scheduling_a_week_with_two_painted_grades_maps_every_seat_in_the_database()
+    {
+        var hall = await Data.HallAsync();
+        var productId = await Data.ProductAsync(ProductCategory.Movie);
+        var page = RenderAt<SchedulePerformance>($"/admin/performances/new?productId={productId}&hallId={hall.Id}");
+        page.WaitForElement("[data-seat-id]");
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Every day").Click();
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Whole section").Click();
+        page.Find($"[data-seat-id='{hall.Seats.First(s => s.Section == "Floor").Id}']").Click();
+        page.FindAll("[data-testid=pick-grade]")[1].Click();
+        page.Find("[data-testid=fill-unassigned]").Click();
+
+        Assert.Contains("0 unassigned", page.Find("[data-testid=unassigned-count]").TextContent);
+        Assert.Contains("7 performances", page.Find("[data-testid=schedule-summary]").TextContent);
+        await page.Find("[data-testid=create-on-sale]").ClickAsync(new());
+
+        var counts = await Data.SeatsPerGradeAsync(productId);
+        var performances = counts.Keys.Select(k => k.PerformanceId).Distinct().ToList();
+        Assert.Equal(7, performances.Count);
+        Assert.All(performances, id =>
+        {
+            Assert.Equal(12, counts.GetValueOrDefault((id, "Standard")));
+            Assert.Equal(8, counts.GetValueOrDefault((id, "Premium")));
+            Assert.False(counts.ContainsKey((id, "")), "a seat was left without a grade");
+        });
+        Assert.All(await Data.StatusesAsync(productId), s => Assert.Equal(PerformanceStatus.OnSale, s));
+    }
+
+    [Fact]
+    public async Task Putting_on_sale_is_disabled_with_a_reason_while_seats_have_no_grade()
+    {
+        var hall = await Data.HallAsync();
+        var productId = await Data.ProductAsync(ProductCategory.Concert);
+        var page = RenderAt<SchedulePerformance>($"/admin/performances/new?productId={productId}&hallId={hall.Id}");
+        page.WaitForElement("[data-seat-id]");
+
+        page.Find($"[data-seat-id='{hall.Seats[0].Id}']").Click();
+
+        Assert.True(page.Find("[data-testid=create-on-sale]").HasAttribute("disabled"));
+        Assert.Contains("19 seats have none", page.Find("[data-testid=blocker]").TextContent);
+        Assert.False(page.Find("[data-testid=create-draft]").HasAttribute("disabled"));
+        Assert.Equal(4, page.FindAll("[data-testid=grade-row]").Count); // VIP, R, S, A for a concert
+    }
+}
