@@ -17,7 +17,8 @@ public static class WebServices
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Bottom left: messages never cover the page's own buttons (top right).
+        services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddLocalization();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddReadinessChecks();

@@ -144,7 +144,13 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
     private const string CircuitProbe = """
         (() => {
             const Native = window.WebSocket;
-            const probe = window.__atticketCircuit = { open: false, messages: 0, first: 0, last: 0 };
+            const probe = window.__atticketCircuit = { open: false, interactive: false, messages: 0, first: 0, last: 0 };
+
+            // blazor.web.js removes its component markers as soon as it reads them, often before the
+            // test looks; note them while the page is parsed.
+            new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+                if (n.nodeType === 8 && n.data.startsWith('Blazor:') && n.data.includes('"type":"server"')) probe.interactive = true;
+            }))).observe(document, { childList: true, subtree: true });
             window.WebSocket = class extends Native {
                 constructor(url, protocols) {
                     super(url, protocols);
@@ -211,7 +217,7 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
     protected static Task<bool> IsInteractivePageAsync(IPage page) => page.EvaluateAsync<bool>("""
         () => {
             const p = window.__atticketCircuit;
-            if (p && p.open) return true;
+            if (p && (p.open || p.interactive)) return true;
             const comments = document.createTreeWalker(document, NodeFilter.SHOW_COMMENT);
             for (let c = comments.nextNode(); c; c = comments.nextNode()) {
                 if (c.data.startsWith('Blazor:') && c.data.includes('"type":"server"')) return true;
