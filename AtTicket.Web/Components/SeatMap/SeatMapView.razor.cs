@@ -50,6 +50,9 @@ public partial class SeatMapView
         CultureInfo.InvariantCulture,
         $"{_bounds.MinX - 2.5} {_bounds.MinY - (ShowStage ? 3.6 : 1.8)} {_bounds.Width + 3.5} {_bounds.Height + (ShowStage ? 4.4 : 2.6)}");
 
+    /// <summary>A small hall is not blown up to the page width: seats stay at most about 36 pixels wide.</summary>
+    private string SizeLimit => string.Create(CultureInfo.InvariantCulture, $"max-width: {(_bounds.Width + 3.5) * 36:0}px; margin: 0 auto;");
+
     protected override void OnParametersSet()
     {
         // Labels and bounds depend only on the layout, not on seat states: recompute when the list changes.
