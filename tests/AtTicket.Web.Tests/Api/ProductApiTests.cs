@@ -27,9 +27,13 @@ public sealed class ProductApiTests(ApiApp app) : IClassFixture<ApiApp>
         ApiAssert.HasFields(page, "items", "page", "pageSize", "totalCount");
         Assert.Equal(1, page.GetProperty("page").GetInt32());
         Assert.Equal(20, page.GetProperty("pageSize").GetInt32());
-        Assert.Equal(2, page.GetProperty("totalCount").GetInt32());
-        var items = page.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["Starfall Harbor", "The Last Tram Home"], items.Select(i => i.GetProperty("title").GetString()).Order());
+        var all = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(all.Count, page.GetProperty("totalCount").GetInt32());
+
+        // Other tests of this class share the app and may add a movie of their own; the demo ones must be there.
+        var items = all.Where(i => i.GetProperty("title").GetString() is "Starfall Harbor" or "The Last Tram Home").ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(all, i => Assert.Equal("movie", i.GetProperty("category").GetString()));
         foreach (var item in items)
         {
             ApiAssert.HasFields(item, SummaryFields);
