@@ -20,5 +20,6 @@ internal static class BookingRegistration
         services.AddSingleton<HoldService>();
         services.AddSingleton<HoldViewReader>();
         services.AddHostedService<HoldSweeper>();
+        AtTicket.Infrastructure.Payments.PaymentRegistration.AddPayments(services, configuration);
     }
 }
