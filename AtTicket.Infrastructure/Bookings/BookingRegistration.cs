@@ -18,6 +18,7 @@ internal static class BookingRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingLimits>>().Value);
         services.AddSingleton<ISeatInventory, EfSeatInventory>();
         services.AddSingleton<HoldService>();
+        services.AddSingleton<IBookingStore, EfBookingStore>().AddSingleton<BookingService>();
         services.AddSingleton<HoldViewReader>();
         services.AddHostedService<HoldSweeper>();
         AtTicket.Infrastructure.Payments.PaymentRegistration.AddPayments(services, configuration);

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Bookings;
+
+/// <summary>
+/// Checkout: turns a member's live hold into a paid, confirmed booking with tickets. The payment is
+/// taken first; the seats are then sold in one transaction only if the hold is still live. Whatever
+/// goes wrong after the payment is captured, the booking is marked refunded and the payment given
+/// back, so there is never a charge without a booking nor seats sold without one. The member's
+/// idempotency key names the booking: sending it again answers the same booking and charges once.
+/// </summary>
+public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, TimeProvider time)
+{
+    public const string ConfirmedMessage = "Your booking is confirmed.";
+    public const string HoldNotFoundMessage = "This hold does not exist. Choose your seats again.";
+    public const string HoldExpiredMessage = "Your hold has expired or was released, and nothing was charged. Choose your seats again.";
+    public const string DeclinedBeforeMessage = "The payment for this checkout was declined. Try again with another card.";
+    public const string RefundedMessage = "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.";
+    public const string KeyUsedForOtherHoldMessage = "This idempotency key was already used for another hold.";
+
+    private const int RefundAttempts = 3;
+    private const string NumberAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<ConfirmResult> ConfirmAsync(string memberId, Guid holdId, string idempotencyKey, CardDetails card, CancellationToken cancellationToken = default)
+    {
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), "Log in to book seats.");
+        idempotencyKey = Guard.Text(idempotencyKey, "The idempotency key", PaymentRequest.MaxIdempotencyKeyLength);
+        ArgumentNullException.ThrowIfNull(card);
+
+        // A key seen before answers what it made; only a booking left pending (an earlier attempt
+        // that stopped half-way) goes on, and the gateway's own key makes its charge happen once.
+        var booking = await store.FindByKeyAsync(memberId, idempotencyKey, cancellationToken);
+        if (booking is not null && booking.Status != BookingStatus.PendingPayment)
+        {
+            return Answer(booking);
+        }
+
+        Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHoldMessage);
+        var hold = await store.FindHoldAsync(holdId, memberId, cancellationToken);
+        if (hold is null)
+        {
+            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, HoldNotFoundMessage);
+        }
+
+        var now = time.GetUtcNow();
+        if (booking is null && !hold.IsLive(now))
+        {
+            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, HoldExpiredMessage);
+        }
+
+        CardValidation.Ensure(card, time);
+        if (booking is null)
+        {
+            var seats = await store.PriceSeatsAsync(hold, cancellationToken);
+            var draft = new Booking(Guid.NewGuid(), NewNumber(now), memberId, hold.PerformanceId, hold.Id, idempotencyKey, seats, now);
+            booking = await store.AddPendingAsync(draft, cancellationToken);
+            if (booking.Status != BookingStatus.PendingPayment)
+            {
+                return Answer(booking);
+            }
+        }
+
+        var payment = await gateway.AuthorizeAndCaptureAsync(new PaymentRequest(booking.TotalAmount, card, GatewayKey(booking)), cancellationToken);
+        if (!payment.IsApproved)
+        {
+            await store.TryCancelAsync(booking.Id, time.GetUtcNow(), cancellationToken);
+            return await ReloadAsync(booking, ConfirmOutcome.PaymentDeclined, payment.Message);
+        }
+
+        var reference = payment.Reference ?? throw new InvalidOperationException("The gateway approved a payment without a reference.");
+        SaleOutcome sale;
+        try
+        {
+            sale = await store.SellAsync(hold, booking, reference, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Captured but not sold, or not known to be sold: give the money back unless the booking
+            // turns out confirmed after all, then let the failure surface.
+            await CompensateAsync(booking, reference);
+            throw;
+        }
+
+        switch (sale)
+        {
+            case SaleOutcome.Sold:
+                return await ReloadAsync(booking, ConfirmOutcome.Confirmed, ConfirmedMessage);
+            case SaleOutcome.NotPending:
+                return Answer(await store.FindAsync(booking.Id, cancellationToken) ?? booking);
+            default:
+                await CompensateAsync(booking, reference);
+                return await ReloadAsync(booking, ConfirmOutcome.HoldExpired, RefundedMessage);
+        }
+    }
+
+    /// <summary>The gateway's key is the booking's: one charge per booking, and a new key (a new booking) after a decline charges afresh.</summary>
+    public static string GatewayKey(Booking booking) => $"booking-{booking.Id:N}";
+
+    /// <summary>"AT", the date (yyMMdd, UTC) and six random characters without look-alikes, e.g. AT260315K7QH2M.</summary>
+    public static string NewNumber(DateTimeOffset now) =>
+        "AT" + now.UtcDateTime.ToString("yyMMdd", CultureInfo.InvariantCulture) + RandomNumberGenerator.GetString(NumberAlphabet, 6);
+
+    /// <summary>
+    /// Claims the pending booking as refunded, then refunds. Runs to the end whatever the caller's
+    /// token says. If the booking cannot be claimed because it is confirmed, the seats are sold and
+    /// the payment stays; if the store cannot be reached at all, the member's money comes first.
+    /// </summary>
+    private async Task CompensateAsync(Booking booking, string reference)
+    {
+        bool claimed;
+        try
+        {
+            claimed = await store.TryMarkRefundedAsync(booking.Id, reference, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            claimed = true;
+        }
+
+        if (!claimed)
+        {
+            return;
+        }
+
+        // A refund the gateway answers false to has nothing left to give back; one that throws is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await gateway.RefundAsync(reference, booking.TotalAmount, CancellationToken.None);
+                return;
+            }
+            catch (Exception) when (attempt < RefundAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<ConfirmResult> ReloadAsync(Booking booking, ConfirmOutcome outcome, string message)
+    {
+        var current = await store.FindAsync(booking.Id, CancellationToken.None) ?? booking;
+        return current.Status == BookingStatus.Confirmed && outcome != ConfirmOutcome.Confirmed
+            ? Answer(current)
+            : new ConfirmResult(outcome, current, message);
+    }
+
+    /// <summary>What a finished booking says when its key comes again.</summary>
+    private static ConfirmResult Answer(Booking booking) => booking.Status switch
+    {
+        BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage),
+        BookingStatus.Refunded => new ConfirmResult(ConfirmOutcome.HoldExpired, booking, RefundedMessage),
+        BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, "This booking was confirmed and has since been cancelled."),
+        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, DeclinedBeforeMessage),
+        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, "This checkout's payment has not completed yet; send the same request again."),
+    };
+}

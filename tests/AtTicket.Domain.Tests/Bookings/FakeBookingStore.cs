@@ -1,0 +1,108 @@
+using AtTicket.Domain.Bookings;
+
+namespace AtTicket.Domain.Tests.Bookings;
+
+/// <summary>
+/// The booking store kept in memory, with the database's rules: a booking leaves PendingPayment once,
+/// a sale needs the hold live at the moment it runs. <see cref="SweepBeforeSale"/> plays the sweeper
+/// winning the race; <see cref="FailSale"/> makes the sale throw (the database went away).
+/// </summary>
+internal sealed class FakeBookingStore : IBookingStore
+{
+    private readonly List<SeatHold> _holds = [];
+    private readonly List<Booking> _bookings = [];
+
+    public Dictionary<int, (string Grade, long Price)> Prices { get; } = [];
+    public Dictionary<int, Guid> SoldTo { get; } = [];
+    public bool SweepBeforeSale { get; set; }
+    public Exception? FailSale { get; set; }
+    public IReadOnlyList<Booking> Bookings => _bookings;
+
+    public SeatHold AddHold(SeatHold hold)
+    {
+        _holds.Add(hold);
+        return hold;
+    }
+
+    public Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken) =>
+        Task.FromResult(_bookings.SingleOrDefault(b => b.MemberId == memberId && b.IdempotencyKey == idempotencyKey));
+
+    public Task<Booking?> FindAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        Task.FromResult(_bookings.SingleOrDefault(b => b.Id == bookingId));
+
+    public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult(_holds.SingleOrDefault(h => h.Id == holdId && h.MemberId == memberId));
+
+    public Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<BookedSeat>>([.. hold.SeatIds.Select(id => new BookedSeat(id, Prices[id].Grade, Prices[id].Price))]);
+
+    public Task<Booking> AddPendingAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var existing = _bookings.SingleOrDefault(b => b.MemberId == booking.MemberId && b.IdempotencyKey == booking.IdempotencyKey);
+        if (existing is not null)
+        {
+            return Task.FromResult(existing);
+        }
+
+        _bookings.Add(booking);
+        return Task.FromResult(booking);
+    }
+
+    public Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (FailSale is not null)
+        {
+            throw FailSale;
+        }
+
+        var stored = _bookings.Single(b => b.Id == booking.Id);
+        var storedHold = _holds.Single(h => h.Id == hold.Id);
+        if (stored.Status != BookingStatus.PendingPayment)
+        {
+            return Task.FromResult(SaleOutcome.NotPending);
+        }
+
+        if (SweepBeforeSale && storedHold.Status == HoldStatus.Active && now > storedHold.ExpiresAt)
+        {
+            storedHold.Expire(now);
+        }
+
+        if (!storedHold.IsLive(now))
+        {
+            return Task.FromResult(SaleOutcome.HoldLost);
+        }
+
+        stored.Confirm(paymentReference, now);
+        storedHold.Convert(now);
+        foreach (var seatId in storedHold.SeatIds)
+        {
+            SoldTo[seatId] = stored.Id;
+        }
+
+        return Task.FromResult(SaleOutcome.Sold);
+    }
+
+    public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var booking = _bookings.Single(b => b.Id == bookingId);
+        if (booking.Status != BookingStatus.PendingPayment)
+        {
+            return Task.FromResult(false);
+        }
+
+        booking.Cancel(now, DateTimeOffset.MaxValue);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var booking = _bookings.Single(b => b.Id == bookingId);
+        if (booking.Status != BookingStatus.PendingPayment)
+        {
+            return Task.FromResult(false);
+        }
+
+        booking.MarkRefunded(paymentReference, now);
+        return Task.FromResult(true);
+    }
+}
