@@ -6,18 +6,8 @@ using AtTicket.Infrastructure.Catalog;
 
 namespace AtTicket.Web.Api.Catalog;
 
-public sealed record ProductSummaryResponse(
-    int Id,
-    string Title,
-    ProductCategory Category,
-    string? PosterUrl,
-    ProductStatus Status,
-    DateTimeOffset? FirstPerformanceAt,
-    DateTimeOffset? LastPerformanceAt,
-    long? MinPrice,
-    IReadOnlyList<string> VenueNames);
-
-public sealed record ProductPageResponse(IReadOnlyList<ProductSummaryResponse> Items, int Page, int PageSize, int TotalCount);
+/// <summary>A page of products; each item is the catalog's own <see cref="ProductSummary"/>, whose fields are the contract's.</summary>
+public sealed record ProductPageResponse(IReadOnlyList<ProductSummary> Items, int Page, int PageSize, int TotalCount);
 
 public sealed record ProductDetailResponse(
     int Id,

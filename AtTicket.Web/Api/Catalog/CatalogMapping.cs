@@ -5,9 +5,6 @@ namespace AtTicket.Web.Api.Catalog;
 
 internal static class CatalogMapping
 {
-    public static ProductSummaryResponse ToResponse(this ProductSummary p) =>
-        new(p.Id, p.Title, p.Category, p.PosterUrl, p.Status, p.FirstPerformanceAt, p.LastPerformanceAt, p.MinPrice, p.VenueNames);
-
     public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining)
     {
         var s = d.Summary;

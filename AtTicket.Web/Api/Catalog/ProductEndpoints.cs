@@ -57,7 +57,7 @@ internal static class ProductEndpoints
 
         var result = await catalog.SearchProductsAsync(new ProductQuery(
             parsedCategory, q, from, to, venueId, parsedStatus, page, pageSize, IncludeUnpublished: user.IsInRole(Roles.Admin)));
-        return TypedResults.Ok(new ProductPageResponse([.. result.Items.Select(p => p.ToResponse())], result.PageNumber, result.PageSize, result.TotalCount));
+        return TypedResults.Ok(new ProductPageResponse(result.Items, result.PageNumber, result.PageSize, result.TotalCount));
     }
 
     private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, CatalogReader catalog, SeatAvailabilityReader availability)
