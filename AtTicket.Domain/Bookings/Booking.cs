@@ -53,6 +53,9 @@ public class Booking
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ConfirmedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>When the gateway gave the money back; null while a refund is owed or none is due.</summary>
+    public DateTimeOffset? RefundedAt { get; private set; }
     public IReadOnlyList<Ticket> Tickets => _tickets;
 
     public void Confirm(string paymentReference, DateTimeOffset now)
@@ -76,8 +79,23 @@ public class Booking
     public void Cancel(DateTimeOffset now, DateTimeOffset performanceStartsAt)
     {
         Guard.That(Status is BookingStatus.Confirmed or BookingStatus.PendingPayment, $"A {Status} booking cannot be cancelled.");
-        Guard.That(now < performanceStartsAt, "A booking cannot be cancelled once the performance has started.");
+        Guard.That(now < performanceStartsAt, CannotCancelStartedMessage);
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
     }
+
+    /// <summary>The gateway gave the charge back.</summary>
+    public void MarkRefundIssued(DateTimeOffset now)
+    {
+        Guard.That(Status is BookingStatus.Cancelled or BookingStatus.Refunded, $"A {Status} booking is not refunded.");
+        RefundedAt ??= now;
+    }
+
+    public const string CannotCancelStartedMessage = "A booking cannot be cancelled once the performance has started.";
+
+    /// <summary>A charge was taken and has not been given back yet: a cancelled or refunded booking with a payment and no refund.</summary>
+    public bool OwesRefund => Status is BookingStatus.Cancelled or BookingStatus.Refunded && PaymentReference is not null && RefundedAt is null;
+
+    /// <summary>Was this booking ever confirmed (so the member holds, or held, tickets)? Declined checkouts never were.</summary>
+    public bool WasConfirmed => ConfirmedAt is not null;
 }

@@ -12,7 +12,7 @@ namespace AtTicket.Domain.Bookings;
 /// back, so there is never a charge without a booking nor seats sold without one. The member's
 /// idempotency key names the booking: sending it again answers the same booking and charges once.
 /// </summary>
-public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, TimeProvider time)
+public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time)
 {
     public const string ConfirmedMessage = "Your booking is confirmed.";
     public const string HoldNotFoundMessage = "This hold does not exist. Choose your seats again.";
@@ -21,7 +21,6 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     public const string RefundedMessage = "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.";
     public const string KeyUsedForOtherHoldMessage = "This idempotency key was already used for another hold.";
 
-    private const int RefundAttempts = 3;
     private const string NumberAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public async Task<ConfirmResult> ConfirmAsync(string memberId, Guid holdId, string idempotencyKey, CardDetails card, CancellationToken cancellationToken = default)
@@ -89,7 +88,15 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
             case SaleOutcome.Sold:
                 return await ReloadAsync(booking, ConfirmOutcome.Confirmed, ConfirmedMessage);
             case SaleOutcome.NotPending:
-                return Answer(await store.FindAsync(booking.Id, cancellationToken) ?? booking);
+                // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
+                // gave up on it while this charge was in flight (refund it; a second refund is a no-op).
+                var finished = await store.FindAsync(booking.Id, CancellationToken.None) ?? booking;
+                if (finished.Status != BookingStatus.Confirmed)
+                {
+                    await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
+                }
+
+                return Answer(finished);
             default:
                 await CompensateAsync(booking, reference);
                 return await ReloadAsync(booking, ConfirmOutcome.HoldExpired, RefundedMessage);
@@ -120,23 +127,9 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
             claimed = true;
         }
 
-        if (!claimed)
+        if (claimed)
         {
-            return;
-        }
-
-        // A refund the gateway answers false to has nothing left to give back; one that throws is tried again.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await gateway.RefundAsync(reference, booking.TotalAmount, CancellationToken.None);
-                return;
-            }
-            catch (Exception) when (attempt < RefundAttempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, CancellationToken.None);
-            }
+            await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
         }
     }
 

@@ -37,6 +37,21 @@ public interface IBookingStore
 
     /// <summary>PendingPayment → Refunded (paid, but the seats could not be sold). False when the booking had already left PendingPayment.</summary>
     Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: the booking Confirmed → Cancelled, only while its performance has not started
+    /// at <paramref name="now"/>, and its seats Sold → Available. False when nothing changed.
+    /// </summary>
+    Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records that the booking's payment was given back.</summary>
+    Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Bookings the reconciler must settle: PendingPayment ones created before <paramref name="pendingCreatedBefore"/>
+    /// (their checkout stopped half-way and their hold has expired), and cancelled or refunded ones that still owe a refund.
+    /// </summary>
+    Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken);
 }
 
 public enum SaleOutcome

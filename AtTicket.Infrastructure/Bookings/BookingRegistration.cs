@@ -18,7 +18,8 @@ internal static class BookingRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingLimits>>().Value);
         services.AddSingleton<ISeatInventory, EfSeatInventory>();
         services.AddSingleton<HoldService>();
-        services.AddSingleton<IBookingStore, EfBookingStore>().AddSingleton<BookingService>();
+        services.AddSingleton<IBookingStore, EfBookingStore>().AddSingleton<RefundIssuer>().AddSingleton<BookingService>().AddSingleton<BookingCancellation>();
+        services.AddSingleton<BookingReader>();
         services.AddSingleton<HoldViewReader>();
         services.AddHostedService<HoldSweeper>();
         AtTicket.Infrastructure.Payments.PaymentRegistration.AddPayments(services, configuration);

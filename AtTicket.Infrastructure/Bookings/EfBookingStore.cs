@@ -131,6 +131,56 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
                     cancellationToken) == 1,
             cancellationToken);
 
+    public Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithRetriesAsync(
+            async db =>
+            {
+                var performanceId = await db.Bookings.Where(b => b.Id == bookingId).Select(b => (int?)b.PerformanceId).SingleOrDefaultAsync(cancellationToken);
+                var startsAt = await db.Performances.Where(p => p.Id == performanceId).Select(p => (DateTimeOffset?)p.StartsAt).SingleOrDefaultAsync(cancellationToken);
+                if (startsAt is null || now >= startsAt)
+                {
+                    return false;
+                }
+
+                var cancelled = await db.Bookings
+                    .Where(b => b.Id == bookingId && b.Status == BookingStatus.Confirmed)
+                    .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now), cancellationToken);
+                if (cancelled != 1)
+                {
+                    return false;
+                }
+
+                await db.PerformanceSeats
+                    .Where(s => s.PerformanceId == performanceId && s.BookingId == bookingId && s.Status == SeatStatus.Sold)
+                    .ExecuteUpdateAsync(
+                        u => u.SetProperty(s => s.Status, SeatStatus.Available)
+                            .SetProperty(s => s.BookingId, (Guid?)null)
+                            .SetProperty(s => s.HoldId, (Guid?)null)
+                            .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),
+                        cancellationToken);
+                return true;
+            },
+            cancellationToken);
+
+    public async Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Bookings
+            .Where(b => b.Id == bookingId && b.RefundedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.RefundedAt, now), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Bookings.AsNoTracking().Include(b => b.Tickets)
+            .Where(b => (b.Status == BookingStatus.PendingPayment && b.CreatedAt < pendingCreatedBefore)
+                || ((b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.Refunded) && b.PaymentReference != null && b.RefundedAt == null))
+            .OrderBy(b => b.CreatedAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>One transaction per attempt; a deadlock victim or a busy SQLite database starts over.</summary>
     private async Task<T> WithRetriesAsync<T>(Func<AtTicketDbContext, Task<T>> attempt, CancellationToken cancellationToken)
     {

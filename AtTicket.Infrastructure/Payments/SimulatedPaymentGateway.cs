@@ -63,6 +63,23 @@ public sealed class SimulatedPaymentGateway : IPaymentGateway
             : new PaymentResult(PaymentOutcome.GatewayError, null, KeyReusedMessage);
     }
 
+    public async Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (!_attempts.TryGetValue(idempotencyKey, out var attempt))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await attempt.Value.WaitAsync(cancellationToken)).Result;
+        }
+        catch (Exception) when (attempt.Value.IsFaulted)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> RefundAsync(string reference, long amount, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference) || amount <= 0)

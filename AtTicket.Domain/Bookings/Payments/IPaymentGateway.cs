@@ -12,4 +12,10 @@ public interface IPaymentGateway
 
     /// <summary>Gives back <paramref name="amount"/> of an approved payment. False when there is nothing to refund (unknown or already refunded reference, or more than was charged).</summary>
     Task<bool> RefundAsync(string reference, long amount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the processor did with an idempotency key: the first call's result, or null when the key
+    /// never reached it. Lets a reconciler find out whether a call that never answered charged the card.
+    /// </summary>
+    Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public partial class BookingServiceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private BookingService Service => new(_store, _gateway, _clock);
+    private BookingService Service => new(_store, _gateway, new RefundIssuer(_store, _gateway, _clock), _clock);
 
     private Task<ConfirmResult> ConfirmAsync(string key = "key-1", string member = Minji, Guid? holdId = null, CardDetails? card = null) =>
         Service.ConfirmAsync(member, holdId ?? _hold.Id, key, card ?? Card, Ct);

@@ -14,6 +14,7 @@ internal sealed class FakeBookingStore : IBookingStore
 
     public Dictionary<int, (string Grade, long Price)> Prices { get; } = [];
     public Dictionary<int, Guid> SoldTo { get; } = [];
+    public Dictionary<int, DateTimeOffset> PerformanceStarts { get; } = [];
     public bool SweepBeforeSale { get; set; }
     public Exception? FailSale { get; set; }
     public IReadOnlyList<Booking> Bookings => _bookings;
@@ -105,4 +106,32 @@ internal sealed class FakeBookingStore : IBookingStore
         booking.MarkRefunded(paymentReference, now);
         return Task.FromResult(true);
     }
+
+    public Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var booking = _bookings.Single(b => b.Id == bookingId);
+        var startsAt = PerformanceStarts.GetValueOrDefault(booking.PerformanceId, DateTimeOffset.MaxValue);
+        if (booking.Status != BookingStatus.Confirmed || now >= startsAt)
+        {
+            return Task.FromResult(false);
+        }
+
+        booking.Cancel(now, startsAt);
+        foreach (var seatId in SoldTo.Where(s => s.Value == bookingId).Select(s => s.Key).ToList())
+        {
+            SoldTo.Remove(seatId);
+        }
+
+        return Task.FromResult(true);
+    }
+
+    public Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _bookings.Single(b => b.Id == bookingId).MarkRefundIssued(now);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Booking>>(
+            [.. _bookings.Where(b => (b.Status == BookingStatus.PendingPayment && b.CreatedAt < pendingCreatedBefore) || b.OwesRefund).Take(max)]);
 }

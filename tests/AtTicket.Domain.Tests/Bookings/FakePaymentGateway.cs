@@ -44,6 +44,9 @@ internal sealed class FakePaymentGateway : IPaymentGateway
         return Task.FromResult(result);
     }
 
+    public Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        Task.FromResult(_byKey.GetValueOrDefault(idempotencyKey));
+
     public Task<bool> RefundAsync(string reference, long amount, CancellationToken cancellationToken)
     {
         if (!Charges.Exists(c => c.Reference == reference && c.Amount >= amount) || Refunds.Exists(r => r.Reference == reference))

@@ -179,7 +179,7 @@ public sealed class EfBookingStoreTests(MigratedDatabases databases) : IClassFix
         new(Options.Create(new PaymentOptions { SimulatedLatencyMilliseconds = 0 }), clock);
 
     private static BookingService Checkout(IServiceProvider node, IPaymentGateway gateway, FakeTimeProvider clock) =>
-        new(node.GetRequiredService<IBookingStore>(), gateway, clock);
+        new(node.GetRequiredService<IBookingStore>(), gateway, new RefundIssuer(node.GetRequiredService<IBookingStore>(), gateway, clock), clock);
 
     private static Task<List<Booking>> StoredBookingsAsync(IServiceProvider node, int performanceId) =>
         ReadAsync(node, db => db.Bookings.AsNoTracking().Include(b => b.Tickets).Where(b => b.PerformanceId == performanceId).ToListAsync(Ct));

@@ -60,6 +60,9 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                     b.Property<int>("PerformanceId")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

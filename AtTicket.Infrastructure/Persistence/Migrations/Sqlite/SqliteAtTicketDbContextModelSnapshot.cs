@@ -55,6 +55,9 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("PerformanceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

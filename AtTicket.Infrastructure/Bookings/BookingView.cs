@@ -1,0 +1,31 @@
+using AtTicket.Domain.Bookings;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+public sealed record BookingTicketView(int SeatId, string Section, string Row, int Number, string GradeName, long Price, string Code);
+
+/// <summary>A booking as pages and the API show it: what was booked, for which performance, and its tickets.</summary>
+public sealed record BookingView(
+    Guid Id,
+    string Number,
+    BookingStatus Status,
+    int PerformanceId,
+    int ProductId,
+    string ProductTitle,
+    DateTimeOffset StartsAt,
+    string VenueName,
+    string HallName,
+    string MemberEmail,
+    long Total,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ConfirmedAt,
+    DateTimeOffset? CancelledAt,
+    DateTimeOffset? RefundedAt,
+    IReadOnlyList<BookingTicketView> Tickets)
+{
+    /// <summary>Only a confirmed booking can be cancelled, and only before its performance starts.</summary>
+    public bool CanCancelAt(DateTimeOffset now) => Status == BookingStatus.Confirmed && now < StartsAt;
+}
+
+/// <summary>One line of an admin's list of a performance's bookings.</summary>
+public sealed record BookingRow(Guid Id, string Number, BookingStatus Status, string MemberEmail, int SeatCount, long Total, DateTimeOffset CreatedAt, DateTimeOffset? RefundedAt, bool OwesRefund);
