@@ -1,6 +1,7 @@
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Live;
 using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
         services.AddCatalog();
+        services.AddLive(configuration);
         services.AddBookings(configuration);
         return services;
     }

@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Seeding;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 
 namespace AtTicket.Web.Hosting;
@@ -44,6 +45,7 @@ public static class WebPipeline
         app.MapHealthEndpoints();
         app.MapMediaEndpoints();
         app.MapApi();
+        app.MapLiveHub();
         return app;
     }
 }

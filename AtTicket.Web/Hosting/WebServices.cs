@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ public static class WebServices
         services.AddHealthChecks().AddReadinessChecks();
         services.AddAccounts();
         services.AddApi();
+        services.AddLiveHub();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }

@@ -35,4 +35,7 @@ public static class Formats
             ? local.ToString("M월 d일 (ddd)", Korean)
             : local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-GB"));
     }
+
+    /// <summary>A time of day in Korea, with seconds (for "updated at" stamps).</summary>
+    public static string Time(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Live;
 
 namespace AtTicket.Web.Api.Catalog;
 
@@ -29,7 +30,7 @@ internal static class PerformanceEndpoints
             : TypedResults.Ok(performance.ToResponse(await availability.GetRemainingAsync(id)));
     }
 
-    private static async Task<IResult> GetSeatsAsync(int id, ClaimsPrincipal user, CatalogReader catalog, SeatAvailabilityReader availability)
+    private static async Task<IResult> GetSeatsAsync(int id, ClaimsPrincipal user, CatalogReader catalog, LiveSnapshotReader live)
     {
         var performance = await catalog.GetPerformanceAsync(id, includeUnpublished: user.IsInRole(Roles.Admin));
         var layout = performance is null ? null : await catalog.GetHallLayoutAsync(performance.Hall.Id);
@@ -38,15 +39,16 @@ internal static class PerformanceEndpoints
             return Problems.NotFound("performance");
         }
 
-        var states = (await availability.GetSeatStatesAsync(id)).ToDictionary(s => s.SeatId);
+        var snapshot = await live.ReadAsync(id);
+        var states = snapshot.Seats.ToDictionary(s => s.SeatId);
         var seats = layout.Seats
             .Where(s => states.ContainsKey(s.Id))
             .Select(s => new SeatResponse(s.Id, s.Section, s.Row, s.Number, s.X, s.Y, s.Kind, states[s.Id].GradeId, states[s.Id].Status))
             .ToList();
-        return TypedResults.Ok(new SeatsResponse(id, Sequence: 0, seats));
+        return TypedResults.Ok(new SeatsResponse(id, snapshot.Sequence, seats));
     }
 
-    private static async Task<IResult> GetAvailabilityAsync(int id, ClaimsPrincipal user, CatalogReader catalog, SeatAvailabilityReader availability)
+    private static async Task<IResult> GetAvailabilityAsync(int id, ClaimsPrincipal user, CatalogReader catalog, LiveSnapshotReader live)
     {
         var performance = await catalog.GetPerformanceAsync(id, includeUnpublished: user.IsInRole(Roles.Admin));
         if (performance is null)
@@ -54,13 +56,13 @@ internal static class PerformanceEndpoints
             return Problems.NotFound("performance");
         }
 
-        var remaining = await availability.GetRemainingAsync(id);
+        var (sequence, remaining) = await live.ReadRemainingAsync(id);
         var grades = performance.Grades.Select(g =>
         {
             var a = remaining.FirstOrDefault(r => r.GradeId == g.Id);
             return new GradeAvailabilityResponse(g.Id, g.Name, g.Price, a?.Total ?? 0, a?.Remaining ?? 0);
         });
-        return TypedResults.Ok(new AvailabilityResponse(id, Sequence: 0, [.. grades]));
+        return TypedResults.Ok(new AvailabilityResponse(id, sequence, [.. grades]));
     }
 
     private static async Task<IResult> CreateAsync(int productId, CreatePerformanceRequest request, PerformanceAdminService admin, CatalogReader catalog, SeatAvailabilityReader availability)

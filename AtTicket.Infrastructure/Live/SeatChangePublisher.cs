@@ -1,0 +1,59 @@
+using AtTicket.Domain.Live;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AtTicket.Infrastructure.Live;
+
+/// <summary>
+/// Announces committed seat changes: reads the seats' states and the performance's remaining seats
+/// per grade as they are now, numbers the change and publishes it. Failures are logged, never thrown:
+/// the seat change itself has already happened.
+/// </summary>
+public sealed class SeatChangePublisher(
+    IDbContextFactory<AtTicketDbContext> contexts,
+    SeatAvailabilityReader availability,
+    ISeatChangeBus bus,
+    TimeProvider time,
+    ILogger<SeatChangePublisher> logger) : ISeatChangeNotifier
+{
+    public async Task SeatsChangedAsync(int performanceId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken = default)
+    {
+        if (seatIds.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var seats = await ReadStatesAsync(performanceId, seatIds);
+            var grades = await availability.GetRemainingAsync(performanceId, CancellationToken.None);
+            var sequence = await bus.NextSequenceAsync(performanceId);
+            await bus.PublishAsync(new SeatsChanged(
+                performanceId,
+                sequence,
+                seats,
+                [.. grades.Select(g => new GradeRemaining(g.GradeId, g.Remaining))],
+                time.GetUtcNow()));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not announce {Count} seat changes of performance {PerformanceId}", seatIds.Count, performanceId);
+        }
+    }
+
+    private async Task<IReadOnlyList<SeatStatusChange>> ReadStatesAsync(int performanceId, IReadOnlyCollection<int> seatIds)
+    {
+        var now = time.GetUtcNow();
+        var ids = seatIds.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.PerformanceSeats
+            .AsNoTracking()
+            .Where(s => s.PerformanceId == performanceId && ids.Contains(s.SeatId))
+            .OrderBy(s => s.SeatId)
+            .Select(s => new SeatStatusChange(s.SeatId, s.Status == SeatStatus.Held && s.HeldUntil < now ? SeatStatus.Available : s.Status))
+            .ToListAsync();
+    }
+}

@@ -1,0 +1,117 @@
+using AtTicket.Domain.Live;
+using Microsoft.Extensions.Logging;
+
+namespace AtTicket.Infrastructure.Live;
+
+/// <summary>
+/// This node's fan-out of seat changes to its local listeners, by performance. The bus (Redis, or in
+/// process without Redis) is the feed's only source: one subscription per node, however many pages
+/// are open. A listener that throws is logged and skipped; it never stops delivery to the others.
+/// </summary>
+public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<SeatFeed> logger)
+{
+    private const int AllPerformances = 0;
+    private readonly Lock _lock = new();
+    private Dictionary<int, ISeatFeedListener[]> _listeners = [];
+
+    public int ListenerCount { get; private set; }
+
+    /// <summary>Listens to one performance until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(int performanceId, ISeatFeedListener listener)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(performanceId);
+        return Add(performanceId, listener);
+    }
+
+    /// <summary>Listens to every performance (the hub bridge).</summary>
+    public IDisposable SubscribeAll(ISeatFeedListener listener) => Add(AllPerformances, listener);
+
+    public async Task DeliverAsync(SeatsChanged change)
+    {
+        metrics.RecordDelivery(time.GetUtcNow() - change.PublishedAt);
+        var listeners = _listeners;
+        foreach (var listener in Concat(listeners.GetValueOrDefault(change.PerformanceId), listeners.GetValueOrDefault(AllPerformances)))
+        {
+            try
+            {
+                await listener.OnSeatsChangedAsync(change);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "A seat feed listener failed on performance {PerformanceId} change {Sequence}", change.PerformanceId, change.Sequence);
+            }
+        }
+    }
+
+    /// <summary>Tells every listener to reload: changes may have been missed while the bus was away.</summary>
+    public async Task ResyncAllAsync()
+    {
+        foreach (var listener in _listeners.Values.SelectMany(l => l))
+        {
+            try
+            {
+                await listener.OnResyncAsync();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "A seat feed listener failed to resynchronise");
+            }
+        }
+    }
+
+    private Subscription Add(int key, ISeatFeedListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_lock)
+        {
+            // Copy on write: delivery reads a snapshot without locking.
+            var next = new Dictionary<int, ISeatFeedListener[]>(_listeners);
+            next[key] = [.. next.GetValueOrDefault(key) ?? [], listener];
+            _listeners = next;
+            ListenerCount++;
+        }
+
+        return new Subscription(this, key, listener);
+    }
+
+    private void Remove(int key, ISeatFeedListener listener)
+    {
+        lock (_lock)
+        {
+            if (!_listeners.TryGetValue(key, out var current) || Array.IndexOf(current, listener) < 0)
+            {
+                return;
+            }
+
+            var next = new Dictionary<int, ISeatFeedListener[]>(_listeners);
+            var remaining = current.Where(l => !ReferenceEquals(l, listener)).ToArray();
+            if (remaining.Length == 0)
+            {
+                next.Remove(key);
+            }
+            else
+            {
+                next[key] = remaining;
+            }
+
+            _listeners = next;
+            ListenerCount--;
+        }
+    }
+
+    private static IEnumerable<ISeatFeedListener> Concat(ISeatFeedListener[]? first, ISeatFeedListener[]? second) =>
+        (first ?? []).Concat(second ?? []);
+
+    private sealed class Subscription(SeatFeed feed, int key, ISeatFeedListener listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                feed.Remove(key, listener);
+            }
+        }
+    }
+}

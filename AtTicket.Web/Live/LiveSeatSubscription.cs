@@ -1,0 +1,180 @@
+using AtTicket.Domain.Live;
+using AtTicket.Infrastructure.Live;
+
+namespace AtTicket.Web.Live;
+
+/// <summary>
+/// Connects one component to the seat feed of one performance. Changes are applied in sequence order
+/// and in batches, at most one batch per <see cref="Interval"/>, so a flash sale renders a few times a
+/// second however many seats change. A change that arrives early waits for the ones before it; a gap
+/// that lasts a whole interval, or a reconnect of the bus, reloads a snapshot instead. Dispose it with
+/// the component: the feed then forgets it.
+/// </summary>
+public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
+{
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<long, SeatsChanged> _waiting = [];
+    private readonly Func<IReadOnlyList<SeatsChanged>, Task> _apply;
+    private readonly Func<Task<long>> _reload;
+    private readonly TimeProvider _time;
+    private IDisposable? _subscription;
+    private long _sequence;
+    private bool _reloadRequested;
+    private bool _flushScheduled;
+    private DateTimeOffset? _gapSince;
+    private bool _disposed;
+
+    /// <param name="sequence">The sequence of the snapshot the component shows now.</param>
+    /// <param name="apply">Applies a batch of changes (in order) and renders; called off the renderer's thread, so wrap it in InvokeAsync.</param>
+    /// <param name="reload">Loads a fresh snapshot, renders, and returns its sequence.</param>
+    public LiveSeatSubscription(SeatFeed feed, int performanceId, long sequence, Func<IReadOnlyList<SeatsChanged>, Task> apply, Func<Task<long>> reload, TimeProvider time, TimeSpan? interval = null)
+    {
+        _sequence = sequence;
+        _apply = apply;
+        _reload = reload;
+        _time = time;
+        Interval = interval ?? DefaultInterval;
+        _subscription = feed.Subscribe(performanceId, this);
+    }
+
+    public TimeSpan Interval { get; }
+
+    public long Sequence
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sequence;
+            }
+        }
+    }
+
+    public Task OnSeatsChangedAsync(SeatsChanged change)
+    {
+        lock (_lock)
+        {
+            if (_disposed || change.Sequence <= _sequence)
+            {
+                return Task.CompletedTask;
+            }
+
+            _waiting[change.Sequence] = change;
+        }
+
+        ScheduleFlush();
+        return Task.CompletedTask;
+    }
+
+    public Task OnResyncAsync()
+    {
+        lock (_lock)
+        {
+            _reloadRequested = true;
+        }
+
+        ScheduleFlush();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _waiting.Clear();
+        }
+
+        Interlocked.Exchange(ref _subscription, null)?.Dispose();
+    }
+
+    private void ScheduleFlush()
+    {
+        lock (_lock)
+        {
+            if (_flushScheduled || _disposed)
+            {
+                return;
+            }
+
+            _flushScheduled = true;
+        }
+
+        _ = FlushAfterIntervalAsync();
+    }
+
+    private async Task FlushAfterIntervalAsync()
+    {
+        await Task.Delay(Interval, _time);
+        var again = false;
+        try
+        {
+            again = await FlushAsync();
+        }
+        catch (Exception)
+        {
+            // The component went away or failed to render; the next change or reload tries again.
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _flushScheduled = false;
+                again = again && !_disposed;
+            }
+        }
+
+        if (again)
+        {
+            ScheduleFlush();
+        }
+    }
+
+    /// <summary>Applies what is in order, reloads when needed; true when something is left for the next round.</summary>
+    private async Task<bool> FlushAsync()
+    {
+        List<SeatsChanged> batch = [];
+        bool reload;
+        lock (_lock)
+        {
+            while (_waiting.Remove(_sequence + 1, out var next))
+            {
+                batch.Add(next);
+                _sequence++;
+            }
+
+            var now = _time.GetUtcNow();
+            _gapSince = _waiting.Count == 0 ? null : _gapSince ?? now;
+            reload = _reloadRequested || (_gapSince is { } since && now - since >= Interval);
+            _reloadRequested = false;
+        }
+
+        if (batch.Count > 0)
+        {
+            await _apply(batch);
+        }
+
+        if (!reload)
+        {
+            lock (_lock)
+            {
+                return _waiting.Count > 0;
+            }
+        }
+
+        var sequence = await _reload();
+        lock (_lock)
+        {
+            _sequence = sequence;
+            _gapSince = null;
+            foreach (var stale in _waiting.Keys.Where(s => s <= sequence).ToList())
+            {
+                _waiting.Remove(stale);
+            }
+
+            return _waiting.Count > 0;
+        }
+    }
+}
