@@ -21,8 +21,8 @@ public static class DependencyInjection
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
         services.AddCatalog();
-        services.AddLive(configuration);
         services.AddBookings(configuration);
+        services.AddLive(configuration); // after the bookings: it wraps their stores to announce seat changes
         return services;
     }
 

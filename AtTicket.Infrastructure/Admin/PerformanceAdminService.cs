@@ -1,4 +1,5 @@
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
@@ -26,7 +27,7 @@ public sealed record ChangeResult(ChangeOutcome Outcome, IReadOnlyList<int> Lock
 /// Domain's (<see cref="GradePlan"/>); the database decides which seats are still free to remap:
 /// every grade change is a conditional UPDATE on available rows only.
 /// </summary>
-public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
+public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache, ISeatChangeNotifier notifier)
 {
     /// <summary>One performance per start time, each with the same grades and mapping, in one transaction.</summary>
     public async Task<IReadOnlyList<int>?> ScheduleAsync(
@@ -150,6 +151,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
 
         await transaction.CommitAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
+        await notifier.SeatsChangedAsync(performanceId, hallSeatIds, CancellationToken.None); // remaining seats per grade changed
         return ChangeResult.Done;
     }
 

@@ -16,6 +16,9 @@ public sealed class LiveSnapshotReader(ISeatChangeBus bus, SeatAvailabilityReade
         return new LiveSnapshot(performanceId, sequence, seats, grades);
     }
 
+    /// <summary>The last change's number; read it before reading seat numbers, and the feed covers everything after.</summary>
+    public Task<long> SequenceAsync(int performanceId) => bus.CurrentSequenceAsync(performanceId);
+
     /// <summary>Only the sequence and the remaining seats per grade (product pages, dashboards).</summary>
     public async Task<(long Sequence, IReadOnlyList<GradeAvailability> Grades)> ReadRemainingAsync(int performanceId, CancellationToken cancellationToken = default)
     {

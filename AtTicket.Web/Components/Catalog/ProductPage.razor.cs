@@ -1,14 +1,18 @@
+using AtTicket.Domain.Live;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Live;
+using AtTicket.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AtTicket.Web.Components.Catalog;
 
-public partial class ProductPage
+public partial class ProductPage : IDisposable
 {
+    private readonly List<LiveSeatSubscription> _live = [];
     private ProductDetail? _product;
-    private IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> _remaining = new Dictionary<int, IReadOnlyList<GradeAvailability>>();
+    private Dictionary<int, IReadOnlyList<GradeAvailability>> _remaining = [];
 
     [Parameter]
     public int Id { get; set; }
@@ -25,6 +29,15 @@ public partial class ProductPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private LiveSnapshotReader Snapshots { get; set; } = default!;
+
+    [Inject]
+    private SeatFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         var user = (await AuthenticationState).User;
@@ -36,7 +49,45 @@ public partial class ProductPage
         }
 
         // Remaining seats for every listed performance in one grouped query; never from the cache.
-        _remaining = await Availability.GetRemainingAsync([.. _product.Performances.Select(p => p.Id)]);
+        // Sequences are read first, so the live feed fills in whatever changes after the query.
+        StopListening();
+        var sequences = new Dictionary<int, long>();
+        foreach (var performance in _product.Performances)
+        {
+            sequences[performance.Id] = await Snapshots.SequenceAsync(performance.Id);
+        }
+
+        _remaining = new(await Availability.GetRemainingAsync([.. sequences.Keys]));
+        if (RendererInfo.IsInteractive)
+        {
+            _live.AddRange(sequences.Select(p => new LiveSeatSubscription(Feed, p.Key, p.Value, changes => ApplyAsync(p.Key, changes), () => ReloadAsync(p.Key), Time)));
+        }
+    }
+
+    public void Dispose() => StopListening();
+
+    private void StopListening()
+    {
+        _live.ForEach(l => l.Dispose());
+        _live.Clear();
+    }
+
+    private Task ApplyAsync(int performanceId, IReadOnlyList<SeatsChanged> changes) => InvokeAsync(() =>
+    {
+        var latest = changes[^1].Grades.ToDictionary(g => g.GradeId, g => g.Remaining);
+        _remaining[performanceId] = [.. RemainingFor(performanceId).Select(g => g with { Remaining = latest.GetValueOrDefault(g.GradeId, g.Remaining) })];
+        StateHasChanged();
+    });
+
+    private async Task<long> ReloadAsync(int performanceId)
+    {
+        var (sequence, grades) = await Snapshots.ReadRemainingAsync(performanceId);
+        await InvokeAsync(() =>
+        {
+            _remaining[performanceId] = grades;
+            StateHasChanged();
+        });
+        return sequence;
     }
 
     private IReadOnlyList<GradeAvailability> RemainingFor(int performanceId) => _remaining.GetValueOrDefault(performanceId) ?? [];

@@ -1,12 +1,19 @@
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Live;
+using AtTicket.Web.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 
-/// <summary>Sold, held and remaining seats per grade with revenue, read live from the seat rows on demand.</summary>
-public partial class SalesOverview
+/// <summary>
+/// Sold, held and remaining seats per grade with revenue, read from the seat rows, and read again
+/// (at most once a second) whenever the live feed says this performance's seats changed.
+/// </summary>
+public partial class SalesOverview : IDisposable
 {
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
+    private LiveSeatSubscription? _live;
     private PerformanceView? _performance;
     private PerformanceSales? _sales;
     private DateTimeOffset _readAt;
@@ -25,14 +32,42 @@ public partial class SalesOverview
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private LiveSnapshotReader Snapshots { get; set; } = default!;
+
+    [Inject]
+    private SeatFeed Feed { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
+        _live?.Dispose();
+        _live = null;
         _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: true);
         _missing = _performance is null;
         if (!_missing)
         {
+            var sequence = await Snapshots.SequenceAsync(Id);
             await RefreshAsync();
+            if (RendererInfo.IsInteractive)
+            {
+                _live = new LiveSeatSubscription(Feed, Id, sequence, _ => InvokeAsync(RefreshAndRenderAsync), ReloadAsync, Time, LiveInterval);
+            }
         }
+    }
+
+    public void Dispose() => _live?.Dispose();
+
+    private async Task RefreshAndRenderAsync()
+    {
+        await RefreshAsync();
+        StateHasChanged();
+    }
+
+    private async Task<long> ReloadAsync()
+    {
+        var sequence = await Snapshots.SequenceAsync(Id);
+        await InvokeAsync(RefreshAndRenderAsync);
+        return sequence;
     }
 
     private async Task RefreshAsync()

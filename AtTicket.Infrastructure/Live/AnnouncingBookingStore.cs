@@ -1,0 +1,52 @@
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Live;
+
+namespace AtTicket.Infrastructure.Live;
+
+/// <summary>The booking store, announcing the seat changes it commits: sales (Held → Sold) and cancellations (Sold → Available).</summary>
+public sealed class AnnouncingBookingStore(IBookingStore inner, ISeatChangeNotifier notifier) : IBookingStore
+{
+    public Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken) =>
+        inner.FindByKeyAsync(memberId, idempotencyKey, cancellationToken);
+
+    public Task<Booking?> FindAsync(Guid bookingId, CancellationToken cancellationToken) => inner.FindAsync(bookingId, cancellationToken);
+
+    public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
+        inner.FindHoldAsync(holdId, memberId, cancellationToken);
+
+    public Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken) => inner.PriceSeatsAsync(hold, cancellationToken);
+
+    public Task<Booking> AddPendingAsync(Booking booking, CancellationToken cancellationToken) => inner.AddPendingAsync(booking, cancellationToken);
+
+    public async Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcome = await inner.SellAsync(hold, booking, paymentReference, now, cancellationToken);
+        if (outcome == SaleOutcome.Sold)
+        {
+            await notifier.SeatsChangedAsync(hold.PerformanceId, hold.SeatIds, CancellationToken.None);
+        }
+
+        return outcome;
+    }
+
+    public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryCancelAsync(bookingId, now, cancellationToken);
+
+    public Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.TryMarkRefundedAsync(bookingId, paymentReference, now, cancellationToken);
+
+    public async Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cancelled = await inner.CancelConfirmedAsync(bookingId, now, cancellationToken);
+        if (cancelled && await inner.FindAsync(bookingId, CancellationToken.None) is { } booking)
+        {
+            await notifier.SeatsChangedAsync(booking.PerformanceId, [.. booking.Tickets.Select(t => t.SeatId)], CancellationToken.None);
+        }
+
+        return cancelled;
+    }
+
+    public Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) => inner.MarkRefundIssuedAsync(bookingId, now, cancellationToken);
+
+    public Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken) =>
+        inner.FindUnsettledAsync(pendingCreatedBefore, max, cancellationToken);
+}
