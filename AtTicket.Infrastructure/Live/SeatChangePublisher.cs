@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>
-/// Announces committed seat changes: reads the seats' states and the performance's remaining seats
-/// per grade as they are now, numbers the change and publishes it. Failures are logged, never thrown:
+/// Announces committed seat changes: numbers the change, then reads the seats' states and the
+/// performance's remaining seats per grade as they are now, and publishes it. A number taken but never
+/// published (the read failed) is a gap: listeners reload. Failures are logged, never thrown:
 /// the seat change itself has already happened.
 /// </summary>
 public sealed class SeatChangePublisher(
@@ -28,9 +29,12 @@ public sealed class SeatChangePublisher(
 
         try
         {
+            // Numbered first, read after: a change numbered later then reads later, so the highest
+            // number a listener keeps always carries the latest states (read first, an announcement
+            // slow to be numbered could overtake a newer one with stale states).
+            var sequence = await bus.NextSequenceAsync(performanceId);
             var seats = await ReadStatesAsync(performanceId, seatIds);
             var grades = await availability.GetRemainingAsync(performanceId, CancellationToken.None);
-            var sequence = await bus.NextSequenceAsync(performanceId);
             await bus.PublishAsync(new SeatsChanged(
                 performanceId,
                 sequence,

@@ -78,13 +78,15 @@ public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<Sea
     {
         lock (_lock)
         {
-            if (!_listeners.TryGetValue(key, out var current) || Array.IndexOf(current, listener) < 0)
+            var index = _listeners.TryGetValue(key, out var current) ? Array.IndexOf(current, listener) : -1;
+            if (current is null || index < 0)
             {
                 return;
             }
 
+            // Only this subscription's entry: the same listener may be subscribed twice.
             var next = new Dictionary<int, ISeatFeedListener[]>(_listeners);
-            var remaining = current.Where(l => !ReferenceEquals(l, listener)).ToArray();
+            ISeatFeedListener[] remaining = [.. current[..index], .. current[(index + 1)..]];
             if (remaining.Length == 0)
             {
                 next.Remove(key);

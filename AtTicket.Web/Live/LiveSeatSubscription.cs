@@ -15,7 +15,7 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _lock = new();
-    private readonly SortedDictionary<long, SeatsChanged> _waiting = [];
+    private readonly SortedDictionary<long, (SeatsChanged Change, DateTimeOffset ArrivedAt)> _waiting = [];
     private readonly Func<IReadOnlyList<SeatsChanged>, Task> _apply;
     private readonly Func<Task<long>> _reload;
     private readonly TimeProvider _time;
@@ -23,7 +23,6 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
     private long _sequence;
     private bool _reloadRequested;
     private bool _flushScheduled;
-    private DateTimeOffset? _gapSince;
     private bool _disposed;
 
     /// <param name="sequence">The sequence of the snapshot the component shows now.</param>
@@ -61,7 +60,7 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
                 return Task.CompletedTask;
             }
 
-            _waiting[change.Sequence] = change;
+            _waiting[change.Sequence] = (change, _time.GetUtcNow());
         }
 
         ScheduleFlush();
@@ -72,7 +71,9 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
     {
         lock (_lock)
         {
+            // What waits may be from before a restarted Redis counted from 1 again; the reload covers it.
             _reloadRequested = true;
+            _waiting.Clear();
         }
 
         ScheduleFlush();
@@ -111,7 +112,7 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
         var again = false;
         try
         {
-            again = await FlushAsync();
+            await FlushAsync();
         }
         catch (Exception)
         {
@@ -121,8 +122,10 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
         {
             lock (_lock)
             {
+                // Decided in the same lock that ScheduleFlush checks: whatever came in during the flush
+                // (a change, a resync) either saw no flush scheduled and scheduled one, or is seen here.
                 _flushScheduled = false;
-                again = again && !_disposed;
+                again = !_disposed && (_waiting.Count > 0 || _reloadRequested);
             }
         }
 
@@ -132,22 +135,29 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
         }
     }
 
-    /// <summary>Applies what is in order, reloads when needed; true when something is left for the next round.</summary>
-    private async Task<bool> FlushAsync()
+    /// <summary>
+    /// Applies what is in order, then reloads when asked to or when a change has waited a whole interval
+    /// for one before it (that one is lost).
+    /// </summary>
+    private async Task FlushAsync()
     {
         List<SeatsChanged> batch = [];
         bool reload;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             while (_waiting.Remove(_sequence + 1, out var next))
             {
-                batch.Add(next);
+                batch.Add(next.Change);
                 _sequence++;
             }
 
             var now = _time.GetUtcNow();
-            _gapSince = _waiting.Count == 0 ? null : _gapSince ?? now;
-            reload = _reloadRequested || (_gapSince is { } since && now - since >= Interval);
+            reload = _reloadRequested || _waiting.Values.Any(w => now - w.ArrivedAt >= Interval);
             _reloadRequested = false;
         }
 
@@ -158,23 +168,17 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
 
         if (!reload)
         {
-            lock (_lock)
-            {
-                return _waiting.Count > 0;
-            }
+            return;
         }
 
         var sequence = await _reload();
         lock (_lock)
         {
             _sequence = sequence;
-            _gapSince = null;
             foreach (var stale in _waiting.Keys.Where(s => s <= sequence).ToList())
             {
                 _waiting.Remove(stale);
             }
-
-            return _waiting.Count > 0;
         }
     }
 }
