@@ -16,29 +16,72 @@ public sealed class CatalogCacheInvalidator(HybridCache cache, ILogger<CatalogCa
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("atticket:cache:invalidate");
     private readonly string _nodeId = Guid.NewGuid().ToString("N");
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _listening = Task.CompletedTask;
 
     public async Task InvalidateCatalogAsync(CancellationToken cancellationToken = default)
     {
         await cache.RemoveByTagAsync(CatalogCache.Catalog, cancellationToken);
         if (redis is not null)
         {
-            await redis.GetSubscriber().PublishAsync(Channel, $"{_nodeId}|{CatalogCache.Catalog}");
+            try
+            {
+                await redis.GetSubscriber().PublishAsync(Channel, $"{_nodeId}|{CatalogCache.Catalog}");
+            }
+            catch (RedisException exception)
+            {
+                // The edit is saved; other nodes serve their copy until it expires.
+                logger.LogWarning(exception, "Could not tell other nodes to drop their cached catalog");
+            }
         }
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (redis is not null)
-        {
-            await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnAnnouncement(message));
-        }
+        // In the background: the node starts even while Redis is down, and listens once it is back.
+        _listening = redis is null ? Task.CompletedTask : ListenWhenAvailableAsync(redis, _stopping.Token);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        await _listening;
         if (redis is not null)
         {
-            await redis.GetSubscriber().UnsubscribeAsync(Channel);
+            try
+            {
+                await redis.GetSubscriber().UnsubscribeAsync(Channel);
+            }
+            catch (RedisException)
+            {
+                // Redis is away: the subscription went with the connection.
+            }
+        }
+    }
+
+    private async Task ListenWhenAvailableAsync(IConnectionMultiplexer connection, CancellationToken stopping)
+    {
+        for (var delay = TimeSpan.FromMilliseconds(250); !stopping.IsCancellationRequested; delay = TimeSpan.FromSeconds(Math.Min(5, delay.TotalSeconds * 2)))
+        {
+            try
+            {
+                await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnAnnouncement(message));
+                return;
+            }
+            catch (RedisException exception)
+            {
+                logger.LogWarning(exception, "Cannot listen for other nodes' catalog edits yet; trying again in {Delay}", delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
