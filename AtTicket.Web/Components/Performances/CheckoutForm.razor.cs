@@ -1,8 +1,9 @@
-using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Payments;
+using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -90,7 +91,7 @@ public partial class CheckoutForm
         catch (DomainException refused)
         {
             _attempt = null;
-            _problem = L[refused.Message];
+            _problem = L.Localize(refused.Message);
         }
         catch (Exception failure)
         {
@@ -116,7 +117,7 @@ public partial class CheckoutForm
             case ConfirmOutcome.PaymentDeclined:
                 // That booking is closed: the next try is a new attempt with a new key.
                 _attempt = null;
-                _problem = L[result.Message];
+                _problem = L.Localize(result.Message);
                 if (_numberField is not null)
                 {
                     await _numberField.FocusAsync();
@@ -164,7 +165,7 @@ public partial class CheckoutForm
         }
         catch (DomainException broken)
         {
-            _errors[field] = L[broken.Message];
+            _errors[field] = L.Localize(broken.Message);
         }
     }
 

@@ -134,12 +134,12 @@ public partial class PerformancePage
             }
             else
             {
-                _notice = result.Reason;
+                _notice = L.Localize(result.Reason);
             }
         }
         catch (DomainException exception)
         {
-            _notice = L[exception.Message];
+            _notice = L.Localize(exception.Message);
         }
         finally
         {

@@ -3,8 +3,9 @@ using AtTicket.Domain.Bookings;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
-using Microsoft.AspNetCore.Components;
+using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace AtTicket.Web.Components.Admin.Bookings;
@@ -109,7 +110,7 @@ public partial class PerformanceBookings
             { Outcome: CancelOutcome.Cancelled } => Severity.Warning,
             _ => Severity.Error,
         };
-        Snackbar.Add(L["Booking {0}: {1}", row.Number, L[result.Message]], severity);
+        Snackbar.Add(L["Booking {0}: {1}", row.Number, L.Localize(result.Message)], severity);
         _sales = await Sales.GetAsync(Id);
         await _grid.ReloadServerData();
     }
