@@ -91,12 +91,25 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                 // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
                 // gave up on it while this charge was in flight (refund it; a second refund is a no-op).
                 var finished = await store.FindAsync(booking.Id, CancellationToken.None) ?? booking;
-                if (finished.Status != BookingStatus.Confirmed)
+                if (finished.Status == BookingStatus.Confirmed)
+                {
+                    return Answer(finished);
+                }
+
+                try
+                {
+                    // Cancelled as unpaid: write the charge down first, so a refund that fails now stays owed.
+                    if (finished.PaymentReference is null)
+                    {
+                        await store.TryRecordLatePaymentAsync(booking.Id, reference, CancellationToken.None);
+                    }
+                }
+                finally
                 {
                     await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
                 }
 
-                return Answer(finished);
+                return Answer(await store.FindAsync(booking.Id, CancellationToken.None) ?? finished);
             default:
                 await CompensateAsync(booking, reference);
                 return await ReloadAsync(booking, ConfirmOutcome.HoldExpired, RefundedMessage);
