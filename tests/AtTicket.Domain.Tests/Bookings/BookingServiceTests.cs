@@ -212,17 +212,18 @@ public partial class BookingServiceTests
     }
 
     [Fact]
-    public async Task A_finished_key_answers_its_booking_whatever_hold_is_named()
+    public async Task A_finished_key_sent_with_another_hold_is_refused_and_charges_nothing()
     {
         _gateway.NextOutcome = PaymentOutcome.GatewayError;
         await ConfirmAsync("key-1");
-        var booking = _store.Bookings.Single();
-        _store.AddHold(new SeatHold(Guid.NewGuid(), Minji, Performance, [11], _clock.GetUtcNow(), _clock.GetUtcNow().AddMinutes(5)));
+        var other = _store.AddHold(new SeatHold(Guid.NewGuid(), Minji, Performance, [11], _clock.GetUtcNow(), _clock.GetUtcNow().AddMinutes(5)));
 
-        // A finished key answers its booking whatever hold is named.
-        var replay = await ConfirmAsync("key-1", holdId: Guid.NewGuid());
-        Assert.Equal(booking.Id, replay.Booking!.Id);
+        // Answering the first hold's booking would tell the caller the second hold is paid for.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ConfirmAsync("key-1", holdId: other.Id));
+
+        Assert.Equal(BookingService.KeyUsedForOtherHoldMessage, refused.Message);
         Assert.Single(_gateway.Requests);
+        Assert.Single(_store.Bookings);
     }
 
     [Fact]

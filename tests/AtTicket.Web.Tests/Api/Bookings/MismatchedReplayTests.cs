@@ -9,26 +9,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AtTicket.Web.Tests.Api.Bookings;
 
 /// <summary>
-/// KNOWN DOMAIN BUGS, reported to the owners of AtTicket.Domain/Bookings: these tests state the behaviour
-/// the domain should have and FAIL today, so they are Explicit and left out of a normal run. Run them with
-/// <c>dotnet run --project tests/AtTicket.Web.Tests --no-build -- -class "*BookingServiceBugTests" -explicit only</c>.
-/// Once the domain is fixed, drop <c>Explicit</c>. They call <see cref="BookingService"/> straight, on the app's
-/// own store and gateway, because the API guards against the first and cannot order the steps of the second.
+/// A checkout key sent again with something else (another hold, another card) is refused without
+/// touching the checkout it names. Called on <see cref="BookingService"/> straight, on the app's own
+/// store and gateway, because only there can the steps of the race be put in order.
 /// </summary>
-public sealed class BookingServiceBugTests(ApiApp app) : IClassFixture<ApiApp>
+public sealed class MismatchedReplayTests(ApiApp app) : IClassFixture<ApiApp>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private static CardDetails ApprovedCard => Card(SimulatedPaymentGateway.ApprovedCard);
 
-    /// <summary>
-    /// ConfirmAsync answers a key's finished booking before it compares holds, so the guard
-    /// KeyUsedForOtherHoldMessage only covers pending bookings: the caller asks to book hold 2 and is told
-    /// "confirmed" with hold 1's booking while hold 2 stays unpaid. (The API answers 422 by comparing
-    /// the answered booking's HoldId itself.)
-    /// </summary>
-    [Fact(Explicit = true)]
-    public async Task DomainBug_a_finished_checkouts_key_sent_with_another_hold_is_refused()
+    /// <summary>Answering the first hold's booking would tell the caller that hold 2, still unpaid, is booked.</summary>
+    [Fact]
+    public async Task A_finished_checkouts_key_sent_with_another_hold_is_refused()
     {
         var show = await SmallShowAsync();
         using var member = await app.NewMemberAsync();
@@ -44,21 +37,17 @@ public sealed class BookingServiceBugTests(ApiApp app) : IClassFixture<ApiApp>
 
         var exception = await Record.ExceptionAsync(() => bookings.ConfirmAsync(member.Id, secondHold, key, ApprovedCard, Cancellation));
 
-        // Today: no exception; ConfirmOutcome.Confirmed with the booking of the first hold.
         var refused = Assert.IsType<DomainException>(exception);
         Assert.Equal(BookingService.KeyUsedForOtherHoldMessage, refused.Message);
     }
 
     /// <summary>
-    /// A replay of a pending checkout's key with another card, while the first request's payment is in
-    /// flight, gets the gateway's "key reused" answer (PaymentOutcome.GatewayError, nothing charged for
-    /// it) and ConfirmAsync treats that like a refused card: TryCancelAsync cancels the shared pending
-    /// booking. The first request's approved payment then finds the booking no longer pending and
-    /// refunds it, so a card that was approved ends in 402 for both requests and no booking. A mismatched
-    /// replay should be refused without touching the checkout it collides with.
+    /// A replay with another card, while the first request's payment is in flight, gets the gateway's
+    /// "key reused" answer. Only the request that made the checkout may end it on a refusal, so the first
+    /// request's approved payment still sells the seats.
     /// </summary>
-    [Fact(Explicit = true)]
-    public async Task DomainBug_a_replay_with_another_card_does_not_cancel_the_checkout_whose_payment_is_in_flight()
+    [Fact]
+    public async Task A_replay_with_another_card_does_not_cancel_the_checkout_whose_payment_is_in_flight()
     {
         var show = await SmallShowAsync();
         using var member = await app.NewMemberAsync();
@@ -77,8 +66,6 @@ public sealed class BookingServiceBugTests(ApiApp app) : IClassFixture<ApiApp>
         gateway.Release.SetResult();
         var firstResult = await first;
 
-        // Today: the replay answers PaymentDeclined after cancelling the booking, and the first request
-        // answers PaymentDeclined too, its approved charge refunded.
         Assert.Equal(ConfirmOutcome.Confirmed, firstResult.Outcome);
         Assert.NotEqual(ConfirmOutcome.Confirmed, replay.Outcome);
         Assert.Equal("sold", (await member.Client.SeatStatusesAsync(show.PerformanceId))[show.RowB[0]]);
@@ -90,7 +77,7 @@ public sealed class BookingServiceBugTests(ApiApp app) : IClassFixture<ApiApp>
     private async Task<SmallShow> SmallShowAsync()
     {
         using var admin = await app.AdminAsync();
-        return await new AdminSetup(admin).SmallShowAsync("Booking bug show");
+        return await new AdminSetup(admin).SmallShowAsync("Mismatched replay show");
     }
 
     /// <summary>The app's gateway, except that the charge of one card, once sent, answers only when the test says so.</summary>
