@@ -75,6 +75,17 @@ public class Booking
         CancelledAt = now;
     }
 
+    /// <summary>
+    /// A checkout given up on as unpaid (cancelled, never confirmed) was charged after all: the charge
+    /// could not buy seats, so the booking is refunded, and owes the refund until it is given back.
+    /// </summary>
+    public void RecordLatePayment(string paymentReference)
+    {
+        Guard.That(Status == BookingStatus.Cancelled && ConfirmedAt is null && PaymentReference is null, $"A {Status} booking cannot take a late payment.");
+        PaymentReference = Guard.Text(paymentReference, "The payment reference", 64);
+        Status = BookingStatus.Refunded;
+    }
+
     /// <summary>The member or an admin cancels before the performance starts.</summary>
     public void Cancel(DateTimeOffset now, DateTimeOffset performanceStartsAt)
     {

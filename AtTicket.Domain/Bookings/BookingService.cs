@@ -32,12 +32,12 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         // A key seen before answers what it made; only a booking left pending (an earlier attempt
         // that stopped half-way) goes on, and the gateway's own key makes its charge happen once.
         var booking = await store.FindByKeyAsync(memberId, idempotencyKey, cancellationToken);
+        Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHoldMessage);
         if (booking is not null && booking.Status != BookingStatus.PendingPayment)
         {
             return Answer(booking);
         }
 
-        Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHoldMessage);
         var hold = await store.FindHoldAsync(holdId, memberId, cancellationToken);
         if (hold is null)
         {
@@ -51,11 +51,13 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         }
 
         CardValidation.Ensure(card, time);
+        var madeHere = false;
         if (booking is null)
         {
             var seats = await store.PriceSeatsAsync(hold, cancellationToken);
             var draft = new Booking(Guid.NewGuid(), NewNumber(now), memberId, hold.PerformanceId, hold.Id, idempotencyKey, seats, now);
             booking = await store.AddPendingAsync(draft, cancellationToken);
+            madeHere = booking.Id == draft.Id;
             if (booking.Status != BookingStatus.PendingPayment)
             {
                 return Answer(booking);
@@ -65,7 +67,14 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         var payment = await gateway.AuthorizeAndCaptureAsync(new PaymentRequest(booking.TotalAmount, card, GatewayKey(booking)), cancellationToken);
         if (!payment.IsApproved)
         {
-            await store.TryCancelAsync(booking.Id, time.GetUtcNow(), cancellationToken);
+            // Only the request that made the checkout ends it. A replay may race the first request's
+            // payment still in flight (a different card answers "key reused"): it must not cancel that
+            // checkout. One abandoned half-way is settled by the reconciler.
+            if (madeHere)
+            {
+                await store.TryCancelAsync(booking.Id, time.GetUtcNow(), cancellationToken);
+            }
+
             return await ReloadAsync(booking, ConfirmOutcome.PaymentDeclined, payment.Message);
         }
 
@@ -91,12 +100,25 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                 // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
                 // gave up on it while this charge was in flight (refund it; a second refund is a no-op).
                 var finished = await store.FindAsync(booking.Id, CancellationToken.None) ?? booking;
-                if (finished.Status != BookingStatus.Confirmed)
+                if (finished.Status == BookingStatus.Confirmed)
+                {
+                    return Answer(finished);
+                }
+
+                try
+                {
+                    // Cancelled as unpaid: write the charge down first, so a refund that fails now stays owed.
+                    if (finished.PaymentReference is null)
+                    {
+                        await store.TryRecordLatePaymentAsync(booking.Id, reference, CancellationToken.None);
+                    }
+                }
+                finally
                 {
                     await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
                 }
 
-                return Answer(finished);
+                return Answer(await store.FindAsync(booking.Id, CancellationToken.None) ?? finished);
             default:
                 await CompensateAsync(booking, reference);
                 return await ReloadAsync(booking, ConfirmOutcome.HoldExpired, RefundedMessage);

@@ -39,6 +39,13 @@ public interface IBookingStore
     Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Cancelled (never confirmed, no payment named) → Refunded with <paramref name="paymentReference"/>:
+    /// a charge landed after the checkout was given up on as unpaid, so the booking owes its refund
+    /// until it is given back. False when the booking is in any other state.
+    /// </summary>
+    Task<bool> TryRecordLatePaymentAsync(Guid bookingId, string paymentReference, CancellationToken cancellationToken);
+
+    /// <summary>
     /// In one transaction: the booking Confirmed → Cancelled, only while its performance has not started
     /// at <paramref name="now"/>, and its seats Sold → Available. False when nothing changed.
     /// </summary>

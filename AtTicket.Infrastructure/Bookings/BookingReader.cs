@@ -19,6 +19,7 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = await Visible(db.Bookings.Where(b => b.MemberId == memberId))
             .OrderByDescending(b => b.CreatedAt)
+            .ThenByDescending(b => b.Number)
             .Select(b => b.Id)
             .ToListAsync(cancellationToken);
         var views = await DescribeAsync(db, ids, cancellationToken);
@@ -59,6 +60,7 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows
             .OrderByDescending(r => r.Booking.CreatedAt)
+            .ThenByDescending(r => r.Booking.Number) // a total order, so pages neither repeat nor skip a booking
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(r => new BookingRow(

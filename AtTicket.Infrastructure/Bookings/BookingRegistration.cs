@@ -19,9 +19,11 @@ internal static class BookingRegistration
         services.AddSingleton<ISeatInventory, EfSeatInventory>();
         services.AddSingleton<HoldService>();
         services.AddSingleton<IBookingStore, EfBookingStore>().AddSingleton<RefundIssuer>().AddSingleton<BookingService>().AddSingleton<BookingCancellation>();
+        services.AddSingleton<BookingReconciler>();
         services.AddSingleton<BookingReader>();
         services.AddSingleton<HoldViewReader>();
         services.AddHostedService<HoldSweeper>();
+        services.AddHostedService<BookingReconcilerService>();
         AtTicket.Infrastructure.Payments.PaymentRegistration.AddPayments(services, configuration);
     }
 }

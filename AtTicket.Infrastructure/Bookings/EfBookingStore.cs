@@ -131,6 +131,13 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
                     cancellationToken) == 1,
             cancellationToken);
 
+    public Task<bool> TryRecordLatePaymentAsync(Guid bookingId, string paymentReference, CancellationToken cancellationToken) =>
+        WithRetriesAsync(
+            async db => await db.Bookings
+                .Where(b => b.Id == bookingId && b.Status == BookingStatus.Cancelled && b.ConfirmedAt == null && b.PaymentReference == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BookingStatus.Refunded).SetProperty(b => b.PaymentReference, paymentReference), cancellationToken) == 1,
+            cancellationToken);
+
     public Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(
             async db =>
@@ -162,13 +169,12 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
             },
             cancellationToken);
 
-    public async Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Bookings
-            .Where(b => b.Id == bookingId && b.RefundedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.RefundedAt, now), cancellationToken);
-    }
+    public Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithRetriesAsync(
+            async db => await db.Bookings
+                .Where(b => b.Id == bookingId && b.RefundedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.RefundedAt, now), cancellationToken),
+            cancellationToken);
 
     public async Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken)
     {

@@ -78,6 +78,7 @@ public static class ApiSetup
         api.MapPerformanceEndpoints();
         api.MapVenueEndpoints();
         api.MapHoldEndpoints();
+        api.MapBookingEndpoints();
         return app;
     }
 }

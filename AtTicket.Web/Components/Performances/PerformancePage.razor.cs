@@ -13,7 +13,7 @@ using MudBlazor;
 
 namespace AtTicket.Web.Components.Performances;
 
-/// <summary>The seat map of one performance: pick seats (or let the system pick), hold them, see the hold run down.</summary>
+/// <summary>The seat map of one performance: pick seats (or let the system pick), hold them, pay before the hold runs down.</summary>
 public partial class PerformancePage
 {
     private PerformanceView? _performance;
@@ -134,12 +134,12 @@ public partial class PerformancePage
             }
             else
             {
-                _notice = result.Reason;
+                _notice = L.Localize(result.Reason);
             }
         }
         catch (DomainException exception)
         {
-            _notice = L[exception.Message];
+            _notice = L.Localize(exception.Message);
         }
         finally
         {
@@ -156,6 +156,14 @@ public partial class PerformancePage
         }
 
         _notice = expired ? L["Your hold has expired and the seats were released."].Value : null;
+        _hold = null;
+        await ReloadSeatsAsync();
+    }
+
+    /// <summary>Checkout found the hold expired or gone: say so and go back to choosing seats.</summary>
+    private async Task OnHoldLostAsync(string message)
+    {
+        _notice = L[message];
         _hold = null;
         await ReloadSeatsAsync();
     }

@@ -212,17 +212,18 @@ public partial class BookingServiceTests
     }
 
     [Fact]
-    public async Task A_finished_key_answers_its_booking_whatever_hold_is_named()
+    public async Task A_finished_key_sent_with_another_hold_is_refused_and_charges_nothing()
     {
         _gateway.NextOutcome = PaymentOutcome.GatewayError;
         await ConfirmAsync("key-1");
-        var booking = _store.Bookings.Single();
-        _store.AddHold(new SeatHold(Guid.NewGuid(), Minji, Performance, [11], _clock.GetUtcNow(), _clock.GetUtcNow().AddMinutes(5)));
+        var other = _store.AddHold(new SeatHold(Guid.NewGuid(), Minji, Performance, [11], _clock.GetUtcNow(), _clock.GetUtcNow().AddMinutes(5)));
 
-        // A finished key answers its booking whatever hold is named.
-        var replay = await ConfirmAsync("key-1", holdId: Guid.NewGuid());
-        Assert.Equal(booking.Id, replay.Booking!.Id);
+        // Answering the first hold's booking would tell the caller the second hold is paid for.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ConfirmAsync("key-1", holdId: other.Id));
+
+        Assert.Equal(BookingService.KeyUsedForOtherHoldMessage, refused.Message);
         Assert.Single(_gateway.Requests);
+        Assert.Single(_store.Bookings);
     }
 
     [Fact]
@@ -240,6 +241,54 @@ public partial class BookingServiceTests
         Assert.Single(_store.Bookings);
         Assert.Single(_gateway.Charges);
         Assert.Equal([BookingService.GatewayKey(pending)], _gateway.Requests.Select(r => r.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
+    public async Task A_charge_landing_after_the_checkout_was_given_up_as_unpaid_is_recorded_refunded_and_answered_so()
+    {
+        // The reconciler cancels the pending booking while the charge is on its way.
+        _gateway.DuringCharge = () => _store.TryCancelAsync(_store.Bookings.Single().Id, _clock.GetUtcNow(), Ct).GetAwaiter().GetResult();
+
+        var result = await ConfirmAsync();
+
+        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.RefundedMessage), (result.Outcome, result.Message));
+        var booking = Assert.Single(_store.Bookings);
+        var charge = Assert.Single(_gateway.Charges);
+        Assert.Equal((BookingStatus.Refunded, charge.Reference, false), (booking.Status, booking.PaymentReference, booking.OwesRefund));
+        Assert.Equal([charge], _gateway.Refunds);
+        Assert.Empty(_store.SoldTo);
+        Assert.Equal(HoldStatus.Active, _hold.Status);
+
+        var replay = await ConfirmAsync();
+        Assert.Equal((ConfirmOutcome.HoldExpired, booking.Id), (replay.Outcome, replay.Booking!.Id));
+        Assert.Single(_gateway.Refunds);
+    }
+
+    [Fact]
+    public async Task A_charge_the_reconciler_already_claimed_as_refunded_is_refunded_once()
+    {
+        _gateway.DuringCharge = () => _store.TryMarkRefundedAsync(_store.Bookings.Single().Id, "ref-1", _clock.GetUtcNow(), Ct).GetAwaiter().GetResult();
+
+        var result = await ConfirmAsync();
+        await new RefundIssuer(_store, _gateway, _clock).IssueAsync(result.Booking!.Id, "ref-1", result.Booking.TotalAmount);
+
+        Assert.Equal(ConfirmOutcome.HoldExpired, result.Outcome);
+        Assert.Equal((BookingStatus.Refunded, "ref-1", false), (result.Booking.Status, result.Booking.PaymentReference, result.Booking.OwesRefund));
+        Assert.Equal([("ref-1", 176_000L)], _gateway.Refunds);
+        Assert.Equal(0, _gateway.NetCaptured);
+    }
+
+    [Fact]
+    public async Task A_booking_a_replay_confirmed_while_the_charge_was_in_flight_keeps_the_charge()
+    {
+        _gateway.DuringCharge = () => _store.Bookings.Single().Confirm("ref-1", _clock.GetUtcNow());
+
+        var result = await ConfirmAsync();
+
+        Assert.Equal((ConfirmOutcome.Confirmed, BookingStatus.Confirmed), (result.Outcome, result.Booking!.Status));
+        Assert.Single(_gateway.Charges);
+        Assert.Empty(_gateway.Refunds);
+        Assert.Equal(0, _gateway.RefundCalls);
     }
 
     [GeneratedRegex("^AT[0-9]{6}[A-HJ-NP-Z2-9]{6}$")]

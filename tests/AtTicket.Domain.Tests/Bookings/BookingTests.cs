@@ -316,4 +316,112 @@ public class BookingTests
         Assert.Throws<DomainException>(() => booking.Cancel(Now, Now.AddDays(3)));
         Assert.Equal(BookingStatus.Refunded, booking.Status);
     }
+
+    [Fact]
+    public void A_confirmed_booking_was_confirmed_and_owes_nothing()
+    {
+        var booking = new BookingBuilder().Build();
+        Assert.False(booking.WasConfirmed);
+
+        booking.Confirm("pay_1", Now);
+
+        Assert.True(booking.WasConfirmed);
+        Assert.False(booking.OwesRefund);
+    }
+
+    [Fact]
+    public void A_cancelled_confirmed_booking_owes_its_refund_until_it_is_issued()
+    {
+        var booking = new BookingBuilder().Build();
+        booking.Confirm("pay_1", Now);
+        booking.Cancel(Now, Now.AddDays(3));
+        Assert.True(booking.OwesRefund);
+        Assert.True(booking.WasConfirmed);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        booking.MarkRefundIssued(Now);
+
+        Assert.False(booking.OwesRefund);
+        Assert.Equal(TestClock.Start.AddMinutes(1), booking.RefundedAt);
+    }
+
+    [Fact]
+    public void A_refund_issued_twice_keeps_the_first_time()
+    {
+        var booking = new BookingBuilder().Build();
+        booking.MarkRefunded("pay_1", Now);
+        booking.MarkRefundIssued(Now);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        booking.MarkRefundIssued(Now);
+
+        Assert.Equal(TestClock.Start, booking.RefundedAt);
+    }
+
+    [Fact]
+    public void A_checkout_cancelled_without_a_payment_owes_nothing()
+    {
+        var booking = new BookingBuilder().Build();
+        booking.Cancel(Now, Now.AddDays(3));
+
+        Assert.False(booking.OwesRefund);
+        Assert.False(booking.WasConfirmed);
+    }
+
+    [Fact]
+    public void A_refunded_checkout_owes_its_refund_only_when_a_payment_was_taken()
+    {
+        var paid = new BookingBuilder().Build();
+        paid.MarkRefunded("pay_1", Now);
+        var unpaid = new BookingBuilder().Build();
+        unpaid.MarkRefunded(null, Now);
+
+        Assert.True(paid.OwesRefund);
+        Assert.False(unpaid.OwesRefund);
+    }
+
+    [Theory]
+    [InlineData(BookingStatus.PendingPayment)]
+    [InlineData(BookingStatus.Confirmed)]
+    public void A_refund_cannot_be_issued_for_a_booking_that_was_not_cancelled_nor_refunded(BookingStatus status)
+    {
+        var booking = new BookingBuilder().Build();
+        if (status == BookingStatus.Confirmed)
+        {
+            booking.Confirm("pay_1", Now);
+        }
+
+        Assert.Throws<DomainException>(() => booking.MarkRefundIssued(Now));
+        Assert.Null(booking.RefundedAt);
+    }
+
+    [Fact]
+    public void A_late_payment_turns_a_checkout_cancelled_as_unpaid_into_a_refund_owed()
+    {
+        var booking = new BookingBuilder().Build();
+        booking.Cancel(Now, Now.AddDays(3));
+
+        booking.RecordLatePayment("pay_late");
+
+        Assert.Equal((BookingStatus.Refunded, "pay_late", true), (booking.Status, booking.PaymentReference, booking.OwesRefund));
+        Assert.Equal(TestClock.Start, booking.CancelledAt);
+    }
+
+    [Fact]
+    public void A_late_payment_cannot_be_recorded_on_a_booking_that_was_confirmed_or_already_names_a_payment()
+    {
+        var confirmed = new BookingBuilder().Build();
+        confirmed.Confirm("pay_1", Now);
+        var cancelledAfterConfirming = new BookingBuilder().Build();
+        cancelledAfterConfirming.Confirm("pay_2", Now);
+        cancelledAfterConfirming.Cancel(Now, Now.AddDays(3));
+        var refunded = new BookingBuilder().Build();
+        refunded.MarkRefunded("pay_3", Now);
+
+        Assert.Throws<DomainException>(() => confirmed.RecordLatePayment("pay_x"));
+        Assert.Throws<DomainException>(() => cancelledAfterConfirming.RecordLatePayment("pay_x"));
+        Assert.Throws<DomainException>(() => refunded.RecordLatePayment("pay_x"));
+        Assert.Equal(("pay_1", "pay_2", "pay_3"), (confirmed.PaymentReference, cancelledAfterConfirming.PaymentReference, refunded.PaymentReference));
+        Assert.Equal(BookingStatus.Cancelled, cancelledAfterConfirming.Status);
+    }
 }

@@ -107,6 +107,18 @@ internal sealed class FakeBookingStore : IBookingStore
         return Task.FromResult(true);
     }
 
+    public Task<bool> TryRecordLatePaymentAsync(Guid bookingId, string paymentReference, CancellationToken cancellationToken)
+    {
+        var booking = _bookings.Single(b => b.Id == bookingId);
+        if (booking.Status != BookingStatus.Cancelled || booking.WasConfirmed || booking.PaymentReference is not null)
+        {
+            return Task.FromResult(false);
+        }
+
+        booking.RecordLatePayment(paymentReference);
+        return Task.FromResult(true);
+    }
+
     public Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var booking = _bookings.Single(b => b.Id == bookingId);
@@ -133,5 +145,5 @@ internal sealed class FakeBookingStore : IBookingStore
 
     public Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Booking>>(
-            [.. _bookings.Where(b => (b.Status == BookingStatus.PendingPayment && b.CreatedAt < pendingCreatedBefore) || b.OwesRefund).Take(max)]);
+            [.. _bookings.Where(b => (b.Status == BookingStatus.PendingPayment && b.CreatedAt < pendingCreatedBefore) || b.OwesRefund).OrderBy(b => b.CreatedAt).Take(max)]);
 }

@@ -5,7 +5,9 @@ namespace AtTicket.Domain.Tests.Bookings;
 /// <summary>
 /// A gateway that answers <see cref="NextOutcome"/>, once per idempotency key (a repeated key answers
 /// the first result without charging), and keeps its books. <see cref="DuringCharge"/> runs while the
-/// charge is in flight, e.g. to let the clock pass the hold's expiry.
+/// charge is in flight, e.g. to let the clock pass the hold's expiry; <see cref="LoseAnswers"/> makes
+/// the processor act but its answer never arrive; <see cref="RefundFailures"/> makes that many refund
+/// calls throw, as an unreachable processor does.
 /// </summary>
 internal sealed class FakePaymentGateway : IPaymentGateway
 {
@@ -14,6 +16,9 @@ internal sealed class FakePaymentGateway : IPaymentGateway
 
     public PaymentOutcome NextOutcome { get; set; } = PaymentOutcome.Approved;
     public Action? DuringCharge { get; set; }
+    public bool LoseAnswers { get; set; }
+    public int RefundFailures { get; set; }
+    public int RefundCalls { get; private set; }
     public List<PaymentRequest> Requests { get; } = [];
     public List<(string Reference, long Amount)> Charges { get; } = [];
     public List<(string Reference, long Amount)> Refunds { get; } = [];
@@ -41,7 +46,9 @@ internal sealed class FakePaymentGateway : IPaymentGateway
         }
 
         _byKey[request.IdempotencyKey] = result;
-        return Task.FromResult(result);
+        return LoseAnswers
+            ? Task.FromException<PaymentResult>(new HttpRequestException("The connection was reset before the processor answered."))
+            : Task.FromResult(result);
     }
 
     public Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) =>
@@ -49,6 +56,13 @@ internal sealed class FakePaymentGateway : IPaymentGateway
 
     public Task<bool> RefundAsync(string reference, long amount, CancellationToken cancellationToken)
     {
+        RefundCalls++;
+        if (RefundFailures > 0)
+        {
+            RefundFailures--;
+            return Task.FromException<bool>(new HttpRequestException("The payment service did not answer."));
+        }
+
         if (!Charges.Exists(c => c.Reference == reference && c.Amount >= amount) || Refunds.Exists(r => r.Reference == reference))
         {
             return Task.FromResult(false);

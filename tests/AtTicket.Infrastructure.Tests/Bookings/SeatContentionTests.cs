@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
@@ -52,7 +51,7 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
         var asked = Enumerable.Range(0, Contenders).Select(i => Request(i, contested)).ToList();
         var holds = node.GetRequiredService<HoldService>(); // as the app wires it: system clock, limits from "Booking"
 
-        var (results, duration) = await RaceAsync(Contenders, i => holds.HoldSeatsAsync(members[i], performance.Id, asked[i], Ct));
+        var (results, duration) = await Race.RunAsync(Contenders, i => holds.HoldSeatsAsync(members[i], performance.Id, asked[i], Ct));
         var seats = await SeatsAsync(node, performance.Id);
         var won = results.Count(r => r.Result?.Outcome == HoldOutcome.Held);
         var held = contested.Count(id => seats[id].Status == SeatStatus.Held);
@@ -122,7 +121,7 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
         var members = await MembersAsync(node, contenders);
         var holds = node.GetRequiredService<HoldService>();
 
-        var (results, duration) = await RaceAsync(contenders, i => holds.HoldBestAvailableAsync(members[i], performance.Id, performance.GradeId, quantity, Ct));
+        var (results, duration) = await Race.RunAsync(contenders, i => holds.HoldBestAvailableAsync(members[i], performance.Id, performance.GradeId, quantity, Ct));
 
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.All(results, r => Assert.True(r.Result!.Outcome is HoldOutcome.Held or HoldOutcome.SeatsTaken, $"{r.Result.Outcome}: {r.Result.Reason}"));
@@ -177,7 +176,7 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
         var sweeps = new[] { Inventory(node), Inventory(otherNode) };
         var late = new HashSet<int>(Enumerable.Range(0, contenders).Where(i => i % 2 == 1));
 
-        var (results, duration) = await RaceAsync(contenders + sweeps.Length, async i =>
+        var (results, duration) = await Race.RunAsync(contenders + sweeps.Length, async i =>
         {
             if (i >= contenders)
             {
@@ -259,7 +258,7 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
             clock.Advance(TimeSpan.FromMinutes(10));
             var inventories = others.Select(Inventory).Prepend(Inventory(node)).ToList();
 
-            var (results, duration) = await RaceAsync(inventories.Count, i => inventories[i].ReleaseExpiredAsync(clock.GetUtcNow(), Ct));
+            var (results, duration) = await Race.RunAsync(inventories.Count, i => inventories[i].ReleaseExpiredAsync(clock.GetUtcNow(), Ct));
 
             Assert.All(results, r => Assert.Null(r.Error));
             var reported = results.SelectMany(r => r.Result).Where(r => r.PerformanceId == performance.Id).SelectMany(r => r.SeatIds).ToList();
@@ -290,7 +289,7 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
         var holds = node.GetRequiredService<HoldService>(); // at most 1 active hold per member
         var seats = performance.Hall.Row('A');
 
-        var (results, _) = await RaceAsync(attempts, i => holds.HoldSeatsAsync(member, performance.Id, [seats[i]], Ct));
+        var (results, _) = await Race.RunAsync(attempts, i => holds.HoldSeatsAsync(member, performance.Id, [seats[i]], Ct));
 
         Assert.All(results, r => Assert.True(r.Error is null or DomainException, r.Error?.ToString()));
         var stored = await StoredHoldsAsync(node, performance.Id);
@@ -316,31 +315,6 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
                 ? [seats[round % 4], seats[(round % 4) + 1], seats[(round % 4) + 4], seats[(round % 4) + 5]]
                 : [seats[round % (n - 3)], seats[(round % (n - 3)) + 3]],
         };
-    }
-
-    /// <summary>Starts every contender, lets them all go at once, and waits for the last; an exception is kept, not thrown.</summary>
-    private static async Task<((T Result, Exception? Error)[] Results, TimeSpan Duration)> RaceAsync<T>(int count, Func<int, Task<T>> contender)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var ready = new CountdownEvent(count);
-        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
-        {
-            ready.Signal();
-            await gate.Task;
-            try
-            {
-                return (Result: await contender(i), Error: (Exception?)null);
-            }
-            catch (Exception e)
-            {
-                return (Result: default(T)!, Error: e);
-            }
-        })).ToArray();
-        ready.Wait(Ct);
-        var watch = Stopwatch.StartNew();
-        gate.SetResult();
-        var results = await Task.WhenAll(tasks);
-        return (results, watch.Elapsed);
     }
 
     private void Report(DatabaseProvider provider, string call, int contenders, int seats, int winners, int conflicts, int heldSeats, int freeSeats, TimeSpan duration, string? more = null)

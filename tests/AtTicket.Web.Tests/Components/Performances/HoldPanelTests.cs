@@ -163,16 +163,4 @@ public sealed class HoldPanelTests(DemoDatabaseTemplate template)
         Assert.Equal("Release your held seats before choosing others.", Notice(page));
         Assert.DoesNotContain("selected", ClassesOf(page, row[1].SeatId));
     }
-
-    /// <summary>Chooses the seats by click and presses "Hold these seats"; the hold panel must appear.</summary>
-    private static async Task HoldAsync(IRenderedComponent<PerformancePage> page, IReadOnlyList<SeatRow> seats)
-    {
-        foreach (var seat in seats)
-        {
-            await Seat(page, seat.SeatId).ClickAsync(new MouseEventArgs());
-        }
-
-        await Button(page, "Hold these seats").ClickAsync(new MouseEventArgs());
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=hold-panel]")), LoadLimit);
-    }
 }

@@ -9,6 +9,8 @@ using AtTicket.Infrastructure.Seeding;
 using AtTicket.Web.Components.Performances;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +107,9 @@ public abstract class PerformancePageContext : BunitContext, IAsyncLifetime
                 ["Database:Provider"] = "Sqlite",
                 ["ConnectionStrings:Database"] = connectionString,
                 ["Seed:DemoData"] = "true",
+
+                // The simulated gateway waits on the app's TimeProvider, which the tests hold still.
+                ["Payments:SimulatedLatencyMilliseconds"] = "0",
             })
             .Build();
         services.AddSingleton<IConfiguration>(configuration);
@@ -164,6 +169,35 @@ public abstract class PerformancePageContext : BunitContext, IAsyncLifetime
     /// <summary>The page's warning alert (the notice), or null.</summary>
     protected static string? Notice(IRenderedComponent<PerformancePage> page) =>
         page.FindAll("[role=alert]").Select(a => a.TextContent.Trim()).SingleOrDefault();
+
+    /// <summary>Chooses the seats by click and presses "Hold these seats"; the hold panel must appear.</summary>
+    protected static async Task HoldAsync(IRenderedComponent<PerformancePage> page, IReadOnlyList<SeatRow> seats)
+    {
+        foreach (var seat in seats)
+        {
+            await Seat(page, seat.SeatId).ClickAsync(new MouseEventArgs());
+        }
+
+        await Button(page, "Hold these seats").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=hold-panel]")), LoadLimit);
+    }
+
+    /// <summary>Types a card into the checkout form; the expiry defaults to one that is years away.</summary>
+    protected async Task FillCardAsync(IRenderedComponent<PerformancePage> page, string number, string? expiry = null, string cvc = "123", string name = "Kim Minji")
+    {
+        expiry ??= $"12/{(Clock.GetUtcNow().Year + 3) % 100:00}";
+        foreach (var (field, value) in new[] { ("card-number", number), ("card-expiry", expiry), ("card-cvc", cvc), ("card-name", name) })
+        {
+            await page.Find($"input[data-testid={field}]").InputAsync(new ChangeEventArgs { Value = value });
+        }
+    }
+
+    /// <summary>The validation message under a checkout field, or null.</summary>
+    protected static string? ErrorUnder(IRenderedComponent<PerformancePage> page, string field)
+    {
+        var id = page.Find($"input[data-testid={field}]").GetAttribute("aria-describedby");
+        return id is null ? null : page.FindAll($"[id='{id}']").SingleOrDefault()?.TextContent.Trim();
+    }
 
     /// <summary>Every graded seat of the performance, in seat id order.</summary>
     protected async Task<IReadOnlyList<SeatRow>> SeatsAsync(int performanceId = ConcertHallPerformance)

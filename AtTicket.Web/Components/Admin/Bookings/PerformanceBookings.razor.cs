@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using AtTicket.Domain.Bookings;
+using AtTicket.Infrastructure.Admin;
+using AtTicket.Infrastructure.Bookings;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Admin.Bookings;
+
+/// <summary>A performance's bookings, a page at a time, searchable by number or email; an admin can cancel one with a refund.</summary>
+public partial class PerformanceBookings
+{
+    private static readonly int[] PageSizes = [10, 20, 50];
+
+    private MudDataGrid<BookingRow> _grid = default!;
+    private PerformanceView? _performance;
+    private PerformanceSales? _sales;
+    private string? _search;
+    private bool _missing;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject] private CatalogReader Catalog { get; set; } = default!;
+    [Inject] private SalesReader Sales { get; set; } = default!;
+    [Inject] private BookingReader Bookings { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: true);
+        _missing = _performance is null;
+        _sales = _missing ? null : await Sales.GetAsync(Id);
+    }
+
+    private async Task<GridData<BookingRow>> LoadAsync(GridState<BookingRow> state, CancellationToken cancellationToken)
+    {
+        var page = await Bookings.ListForPerformanceAsync(Id, _search, state.Page + 1, state.PageSize, cancellationToken);
+        return new GridData<BookingRow> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    /// <summary>Confirmed, and the performance has not started: what the cancellation itself checks again.</summary>
+    private bool CanCancel(BookingRow row) => row.Status == BookingStatus.Confirmed && Time.GetUtcNow() < _performance!.StartsAt;
+
+    private Task SearchChanged(string? search)
+    {
+        _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        return ReloadFromFirstPageAsync();
+    }
+
+    private Task ClearSearchAsync()
+    {
+        _search = null;
+        return ReloadFromFirstPageAsync();
+    }
+
+    /// <summary>A changed search starts again at page one; leaving page one reloads by itself.</summary>
+    private Task ReloadFromFirstPageAsync()
+    {
+        if (_grid.CurrentPage == 0)
+        {
+            return _grid.ReloadServerData();
+        }
+
+        _grid.NavigateTo(Page.First);
+        return Task.CompletedTask;
+    }
+
+    private async Task ShowDetailsAsync(BookingRow row)
+    {
+        var parameters = new DialogParameters<BookingDetailsDialog>
+        {
+            { d => d.Row, row },
+            { d => d.AdminId, await AdminIdAsync() },
+            { d => d.CanCancel, CanCancel(row) },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true };
+        var dialog = await Dialogs.ShowAsync<BookingDetailsDialog>(L["Booking {0}", row.Number], parameters, options);
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ConfirmCancelAsync(row);
+        }
+    }
+
+    private async Task ConfirmCancelAsync(BookingRow row)
+    {
+        var parameters = new DialogParameters<CancelBookingDialog>
+        {
+            { d => d.Booking, row },
+            { d => d.AdminId, await AdminIdAsync() },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
+        var dialog = await Dialogs.ShowAsync<CancelBookingDialog>(L["Cancel booking"], parameters, options);
+        if (await dialog.Result is not { Canceled: false, Data: CancelResult result })
+        {
+            return;
+        }
+
+        var severity = result switch
+        {
+            { Outcome: CancelOutcome.Cancelled, Message: BookingCancellation.CancelledMessage } => Severity.Success,
+            { Outcome: CancelOutcome.Cancelled } => Severity.Warning,
+            _ => Severity.Error,
+        };
+        Snackbar.Add(L["Booking {0}: {1}", row.Number, L.Localize(result.Message)], severity);
+        _sales = await Sales.GetAsync(Id);
+        await _grid.ReloadServerData();
+    }
+
+    private async Task<string> AdminIdAsync() =>
+        (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+
+namespace AtTicket.Web.Localization;
+
+/// <summary>
+/// Shows the Domain's English sentences (rules, payment answers) in the member's language. The
+/// Domain speaks English only and puts numbers in its sentences ("at most 4 seats"); the resources
+/// hold those sentences with the numbers as placeholders ("at most {0} seats"), so a sentence is
+/// found either as it is or with its numbers taken out. A sentence without a translation is shown
+/// in English rather than not at all.
+/// </summary>
+public static partial class DomainText
+{
+    public static string Localize(this IStringLocalizer localizer, string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return string.Empty;
+        }
+
+        var exact = localizer[message];
+        if (!exact.ResourceNotFound)
+        {
+            return exact.Value;
+        }
+
+        var numbers = new List<object>();
+        var template = Number().Replace(message, match =>
+        {
+            numbers.Add(long.Parse(match.Value, CultureInfo.InvariantCulture));
+            return "{" + (numbers.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        });
+        if (numbers.Count == 0)
+        {
+            return message;
+        }
+
+        var localized = localizer[template, [.. numbers]];
+        return localized.ResourceNotFound ? message : localized.Value;
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
+}

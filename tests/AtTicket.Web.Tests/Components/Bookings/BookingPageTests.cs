@@ -1,0 +1,170 @@
+using System.Globalization;
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Performances;
+using AtTicket.Web.Components.Bookings;
+using AtTicket.Web.Localization;
+using AtTicket.Web.Tests.Components.Performances;
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtTicket.Web.Tests.Components.Bookings;
+
+/// <summary>The booking page: confirmation, tickets with their QR codes, who may see it, and cancelling before the show.</summary>
+public sealed class BookingPageTests(DemoDatabaseTemplate template)
+    : BookingPagesContext(template), IClassFixture<DemoDatabaseTemplate>
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    [Fact]
+    public async Task Right_after_checkout_the_page_confirms_and_shows_a_QR_ticket_per_seat()
+    {
+        using var culture = new CultureScope("en");
+        var seats = (await RowAsync("Floor A", "J")).Take(2).ToList();
+        var booking = await BookAsync(seats);
+
+        var page = RenderBookingPage(booking.Id, isNew: true);
+
+        Assert.Equal("Your booking is confirmed.", page.Find("[data-testid=confirmed-banner]").TextContent.Trim());
+        Assert.Equal(booking.Number, page.Find("[data-testid=booking-number]").TextContent.Trim());
+        Assert.Equal("Confirmed", page.Find("[data-testid=booking-status]").TextContent.Trim());
+        var title = page.Find("h1 a");
+        Assert.Equal("/products/1", title.GetAttribute("href"));
+        Assert.Equal(Formats.Krw(seats.Sum(s => s.Price), English), page.Find(".facts strong").TextContent.Trim());
+        var tickets = page.FindAll("[data-testid=ticket]");
+        Assert.Equal(2, tickets.Count);
+        foreach (var (ticket, seat) in tickets.Zip(seats.OrderBy(s => s.Number)))
+        {
+            var code = ticket.QuerySelector("[data-testid=ticket-code]")!.TextContent.Trim();
+            Assert.Equal(16, code.Length);
+            var qr = ticket.QuerySelector("img.qr")!;
+            Assert.StartsWith("data:image/png;base64,", qr.GetAttribute("src"));
+            Assert.Equal($"QR code for ticket {code}", qr.GetAttribute("alt"));
+            Assert.Contains($"Floor A row J seat {seat.Number}", ticket.TextContent);
+            Assert.Contains(seat.GradeName, ticket.TextContent);
+        }
+
+        Assert.Single(page.FindAll("[data-testid=cancel-booking]"));
+    }
+
+    [Fact]
+    public async Task Opened_later_the_page_has_no_confirmation_banner()
+    {
+        using var culture = new CultureScope("en");
+        var booking = await BookAsync([(await RowAsync("Floor A", "K"))[0]]);
+
+        var page = RenderBookingPage(booking.Id);
+
+        Assert.Empty(page.FindAll("[data-testid=confirmed-banner]"));
+        Assert.Single(page.FindAll("[data-testid=ticket]"));
+    }
+
+    [Fact]
+    public async Task Another_members_booking_reads_as_not_found_like_a_missing_one()
+    {
+        using var culture = new CultureScope("en");
+        var other = await NewCustomerAsync($"other-{Guid.NewGuid():N}@example.com");
+        var theirs = await BookAsync([(await RowAsync("Floor B", "K"))[0]], memberId: other);
+
+        var page = RenderBookingPage(theirs.Id, isNew: true);
+        var missing = RenderBookingPage(Guid.NewGuid());
+
+        Assert.Equal("Booking not found", page.Find("[data-testid=booking-not-found] h1").TextContent.Trim());
+        Assert.DoesNotContain(theirs.Number, page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=ticket]"));
+        Assert.Equal(Normalized(page.Find("[data-testid=booking-not-found]").TextContent), Normalized(missing.Find("[data-testid=booking-not-found]").TextContent));
+    }
+
+    [Fact]
+    public async Task Cancelling_after_confirming_in_the_dialog_voids_the_tickets_frees_the_seats_and_refunds()
+    {
+        using var culture = new CultureScope("en");
+        var seats = (await RowAsync("Floor C", "J")).Take(2).ToList();
+        var booking = await BookAsync(seats);
+        var total = Formats.Krw(booking.TotalAmount, English);
+        var page = RenderBookingPage(booking.Id);
+
+        var cancelling = page.Find("[data-testid=cancel-booking]").ClickAsync(new MouseEventArgs()); // waits for the dialog's answer
+
+        Dialogs.WaitForAssertion(() => Assert.Contains(
+            $"Cancel booking {booking.Number}? Your 2 seats will be released and {total} refunded to your card.",
+            Dialogs.Find(".mud-dialog").TextContent), LoadLimit);
+        await DialogButton("Cancel booking").ClickAsync(new MouseEventArgs());
+        await cancelling.WaitAsync(LoadLimit, Cancellation);
+
+        page.WaitForAssertion(() => Assert.Equal("Cancelled", page.Find("[data-testid=booking-status]").TextContent.Trim()), LoadLimit);
+        Assert.Empty(page.FindAll("[data-testid=cancel-booking]"));
+        Assert.All(page.FindAll("[data-testid=ticket]"), t => Assert.Contains("void", t.ClassList));
+        Assert.StartsWith($"Refunded {total} on ", page.Find("[data-testid=refund]").TextContent.Trim());
+        Snackbars.WaitForAssertion(() => Assert.Contains(BookingCancellation.CancelledMessage, Snackbars.Markup), LoadLimit);
+        Assert.Empty(Dialogs.FindAll(".mud-dialog"));
+        Assert.Equal(BookingStatus.Cancelled, (await BookingAsync(booking.Id)).Status);
+        foreach (var seat in seats)
+        {
+            Assert.Equal(SeatStatus.Available, (await SeatStateAsync(seat.SeatId)).Status);
+        }
+
+        Assert.True(Gateway.Ledger.IsRefunded(Assert.Single(Gateway.Ledger.Charges).Reference));
+    }
+
+    [Fact]
+    public async Task Keeping_the_booking_in_the_dialog_changes_nothing()
+    {
+        using var culture = new CultureScope("en");
+        var seat = (await RowAsync("Floor A", "L"))[0];
+        var booking = await BookAsync([seat]);
+        var page = RenderBookingPage(booking.Id);
+
+        var asking = page.Find("[data-testid=cancel-booking]").ClickAsync(new MouseEventArgs());
+        Dialogs.WaitForAssertion(() => Assert.Contains("Your seat will be released", Dialogs.Find(".mud-dialog").TextContent), LoadLimit);
+        await DialogButton("Keep booking").ClickAsync(new MouseEventArgs());
+        await asking.WaitAsync(LoadLimit, Cancellation);
+
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll(".mud-dialog")), LoadLimit);
+        Assert.Equal("Confirmed", page.Find("[data-testid=booking-status]").TextContent.Trim());
+        Assert.Single(page.FindAll("[data-testid=cancel-booking]"));
+        Assert.Equal(BookingStatus.Confirmed, (await BookingAsync(booking.Id)).Status);
+        Assert.Equal(SeatStatus.Sold, (await SeatStateAsync(seat.SeatId)).Status);
+        Assert.Empty(Gateway.Ledger.Refunds);
+    }
+
+    [Fact]
+    public async Task Once_the_performance_has_started_there_is_no_cancel_button()
+    {
+        using var culture = new CultureScope("en");
+        var booking = await BookAsync([(await RowAsync("Floor B", "L"))[0]]);
+        await using (var db = await ContextAsync())
+        {
+            var startsAt = await db.Performances.Where(p => p.Id == ConcertHallPerformance).Select(p => p.StartsAt).SingleAsync(Cancellation);
+            Clock.SetUtcNow(startsAt.AddMinutes(1));
+        }
+
+        var page = RenderBookingPage(booking.Id);
+
+        Assert.Equal("Confirmed", page.Find("[data-testid=booking-status]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=cancel-booking]"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_booking_whose_refund_is_still_owed_says_refund_pending()
+    {
+        using var culture = new CultureScope("en");
+        var booking = await BookAsync([(await RowAsync("Floor C", "L"))[0]]);
+        await Services.GetRequiredService<BookingCancellation>().CancelAsync(booking.Id, MemberId, asAdmin: false, Cancellation);
+        await using (var db = await ContextAsync())
+        {
+            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.RefundedAt, (DateTimeOffset?)null), Cancellation);
+        }
+
+        var page = RenderBookingPage(booking.Id);
+
+        Assert.Equal("Refund pending", page.Find("[data-testid=refund]").TextContent.Trim());
+        Assert.StartsWith("This booking was cancelled on ", page.Find("[data-testid=void-notice]").TextContent.Trim());
+    }
+
+    private AngleSharp.Dom.IElement DialogButton(string text) =>
+        Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
+
+    private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
