@@ -34,6 +34,9 @@ public sealed class AnnouncingBookingStore(IBookingStore inner, ISeatChangeNotif
     public Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.TryMarkRefundedAsync(bookingId, paymentReference, now, cancellationToken);
 
+    public Task<bool> TryRecordLatePaymentAsync(Guid bookingId, string paymentReference, CancellationToken cancellationToken) =>
+        inner.TryRecordLatePaymentAsync(bookingId, paymentReference, cancellationToken);
+
     public async Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cancelled = await inner.CancelConfirmedAsync(bookingId, now, cancellationToken);
