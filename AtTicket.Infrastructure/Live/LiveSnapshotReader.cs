@@ -22,9 +22,6 @@ public sealed class LiveSnapshotReader(ISeatChangeBus bus, SeatAvailabilityReade
         return new LiveSnapshot(performanceId, sequence, seats, grades);
     }
 
-    /// <summary>The last change's number; read it before reading seat numbers, and the feed covers everything after.</summary>
-    public Task<long> SequenceAsync(int performanceId) => bus.CurrentSequenceAsync(performanceId);
-
     /// <summary>Only the sequence and the remaining seats per grade (product pages, dashboards).</summary>
     public async Task<(long Sequence, IReadOnlyList<GradeAvailability> Grades)> ReadRemainingAsync(int performanceId, CancellationToken cancellationToken = default)
     {
@@ -32,7 +29,10 @@ public sealed class LiveSnapshotReader(ISeatChangeBus bus, SeatAvailabilityReade
         return (sequence, await availability.GetRemainingAsync(performanceId, cancellationToken));
     }
 
-    /// <summary>The last change numbered for the performance; 0 when the bus cannot tell.</summary>
+    /// <summary>
+    /// The last change numbered for the performance; 0 when the bus cannot tell. Read it before reading
+    /// seats, and the feed covers everything after.
+    /// </summary>
     public async Task<long> CurrentSequenceAsync(int performanceId)
     {
         try

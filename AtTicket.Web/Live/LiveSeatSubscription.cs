@@ -80,6 +80,24 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>The component read seats afresh up to <paramref name="sequence"/>: changes up to it are already shown.</summary>
+    public void SkipTo(long sequence)
+    {
+        lock (_lock)
+        {
+            if (sequence <= _sequence)
+            {
+                return;
+            }
+
+            _sequence = sequence;
+            foreach (var shown in _waiting.Keys.Where(s => s <= sequence).ToList())
+            {
+                _waiting.Remove(shown);
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

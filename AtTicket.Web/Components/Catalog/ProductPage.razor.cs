@@ -54,7 +54,7 @@ public partial class ProductPage : IDisposable
         var sequences = new Dictionary<int, long>();
         foreach (var performance in _product.Performances)
         {
-            sequences[performance.Id] = await Snapshots.SequenceAsync(performance.Id);
+            sequences[performance.Id] = await Snapshots.CurrentSequenceAsync(performance.Id);
         }
 
         _remaining = new(await Availability.GetRemainingAsync([.. sequences.Keys]));

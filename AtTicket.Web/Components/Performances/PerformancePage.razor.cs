@@ -65,20 +65,25 @@ public partial class PerformancePage
         }
 
         _grades = _performance.Grades.ToDictionary(g => g.Id);
-        await ReloadSeatsAsync();
+        await ListenAsync(await ReloadSeatsAsync());
     }
 
-    private async Task ReloadSeatsAsync()
+    /// <summary>Reads every seat afresh; returns the live sequence the seats include.</summary>
+    private async Task<long> ReloadSeatsAsync()
     {
+        var sequence = await Snapshots.CurrentSequenceAsync(Id);
         _states = (await Availability.GetSeatStatesAsync(Id)).ToDictionary(s => s.SeatId);
         _seats = [.. _layout!.Seats.Where(s => _states.ContainsKey(s.Id))];
         _remaining = await Availability.GetRemainingAsync(Id);
         _selected.RemoveAll(id => _states[id].Status != SeatStatus.Available);
+        _live?.SkipTo(sequence);
+        return sequence;
     }
 
     private void ToggleSeatAsync(SeatView seat)
     {
         _notice = null;
+        _justTaken.Clear();
         if (_hold is not null)
         {
             _notice = L["Release your held seats before choosing others."];
@@ -163,7 +168,7 @@ public partial class PerformancePage
     /// <summary>Checkout found the hold expired or gone: say so and go back to choosing seats.</summary>
     private async Task OnHoldLostAsync(string message)
     {
-        _notice = L[message];
+        _notice = L.Localize(message);
         _hold = null;
         await ReloadSeatsAsync();
     }
@@ -191,6 +196,11 @@ public partial class PerformancePage
             SeatStatus.Sold => "sold",
             _ => null,
         };
+        if (_justTaken.Contains(seat.Id))
+        {
+            css += " just-taken";
+        }
+
         return new SeatPaint(grade?.Color ?? "#bdbdbd", css, label);
     }
 }

@@ -46,7 +46,7 @@ public partial class SalesOverview : IDisposable
         _missing = _performance is null;
         if (!_missing)
         {
-            var sequence = await Snapshots.SequenceAsync(Id);
+            var sequence = await Snapshots.CurrentSequenceAsync(Id);
             await RefreshAsync();
             if (RendererInfo.IsInteractive)
             {
@@ -65,7 +65,7 @@ public partial class SalesOverview : IDisposable
 
     private async Task<long> ReloadAsync()
     {
-        var sequence = await Snapshots.SequenceAsync(Id);
+        var sequence = await Snapshots.CurrentSequenceAsync(Id);
         await InvokeAsync(RefreshAndRenderAsync);
         return sequence;
     }

@@ -1,0 +1,88 @@
+using AtTicket.Domain.Live;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Live;
+using AtTicket.Web.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace AtTicket.Web.Components.Performances;
+
+/// <summary>
+/// The seat map follows the live feed: seats change colour as others hold, buy or release them, the
+/// remaining counts follow, and a seat the member had picked that someone else took is dropped from
+/// the selection and flagged.
+/// </summary>
+public partial class PerformancePage : IDisposable
+{
+    private LiveSeatSubscription? _live;
+    private HashSet<int> _justTaken = [];
+    private bool _disposed;
+
+    [Inject] private LiveSnapshotReader Snapshots { get; set; } = default!;
+    [Inject] private SeatFeed Feed { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _live?.Dispose();
+    }
+
+    /// <summary>Starts following the feed from the seats just read (interactive pages only).</summary>
+    private async Task ListenAsync(long sequence)
+    {
+        _live?.Dispose();
+        _live = null;
+        if (_disposed || !RendererInfo.IsInteractive)
+        {
+            return; // left while loading, or a prerender that is thrown away
+        }
+
+        _live = new LiveSeatSubscription(Feed, Id, sequence, ApplyLiveAsync, ReloadLiveAsync, Time);
+
+        // A change between reading the seats and subscribing would otherwise wait for the next one.
+        if (await Snapshots.CurrentSequenceAsync(Id) > sequence)
+        {
+            await _live.OnResyncAsync();
+        }
+    }
+
+    private Task ApplyLiveAsync(IReadOnlyList<SeatsChanged> changes) => InvokeAsync(() =>
+    {
+        var taken = new List<int>();
+        foreach (var seat in changes.SelectMany(c => c.Seats))
+        {
+            if (!_states.TryGetValue(seat.SeatId, out var state))
+            {
+                continue;
+            }
+
+            _states[seat.SeatId] = state with { Status = seat.Status };
+            // While the member's own hold is being made, its seats turning held is no news.
+            if (seat.Status != SeatStatus.Available && !_busy && _selected.Remove(seat.SeatId))
+            {
+                taken.Add(seat.SeatId);
+            }
+        }
+
+        var remaining = changes[^1].Grades.ToDictionary(g => g.GradeId, g => g.Remaining);
+        _remaining = [.. _remaining.Select(g => g with { Remaining = remaining.GetValueOrDefault(g.GradeId, g.Remaining) })];
+        if (taken.Count > 0)
+        {
+            _justTaken = [.. taken];
+            _notice = L["Just taken by someone else: {0}. Choose another seat.", string.Join(", ", taken.Select(id => Label(_seats.First(s => s.Id == id))))];
+        }
+
+        StateHasChanged();
+    });
+
+    private async Task<long> ReloadLiveAsync()
+    {
+        long sequence = 0;
+        await InvokeAsync(async () =>
+        {
+            sequence = await ReloadSeatsAsync();
+            StateHasChanged();
+        });
+        return sequence;
+    }
+}
