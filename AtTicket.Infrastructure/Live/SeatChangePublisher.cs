@@ -28,9 +28,14 @@ public sealed class SeatChangePublisher(
 
         try
         {
+            // Numbered before the states are read, so a higher number always carries states read
+            // later: applied by number, whatever order they arrive in, the changes leave each seat as
+            // it is. (Read first, a release and the hold that follows it on another node could take
+            // their numbers in the opposite order, and clients would keep the released state.) If the
+            // read fails, the number is skipped, and clients reload at the gap.
+            var sequence = await bus.NextSequenceAsync(performanceId);
             var seats = await ReadStatesAsync(performanceId, seatIds);
             var grades = await availability.GetRemainingAsync(performanceId, CancellationToken.None);
-            var sequence = await bus.NextSequenceAsync(performanceId);
             await bus.PublishAsync(new SeatsChanged(
                 performanceId,
                 sequence,
