@@ -57,10 +57,12 @@ public sealed partial class TwoBrowsersBehindNginxTests(TwoNodes nodes, Chromium
                 await Expect(seatOn2).ToHaveClassAsync(Held(), new() { Timeout = 2_000 });
                 await Expect(leftOn2).ToHaveTextAsync(LeftText(grade.Remaining - 1), new() { Timeout = 2_000 });
             }
-            catch (PlaywrightException)
+            catch (PlaywrightException exception)
             {
                 await ScreenshotPairAsync(first, second, "FAILED-live-two-nodes");
-                throw;
+                Assert.Fail(
+                    $"Browser 1 ({nodes.Name(firstNode)}) holds seat {seat.Id}, but within 2 s browser 2 ({nodes.Name(secondNode)}) did not show it held " +
+                    $"with {grade.Remaining - 1} {grade.Name} seats left, without reloading. Does the seat map page follow the live feed?\n{exception.Message}");
             }
 
             var shots = await ScreenshotPairAsync(first, second, "live-two-nodes");
