@@ -215,6 +215,7 @@ public sealed partial class TwoBrowsersBehindNginxTests(TwoNodes nodes, Chromium
             {
                 await release.ClickAsync(new() { Timeout = 5_000 });
                 await Expect(session.Page.GetByTestId("hold-panel")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                Log("released browser 1's hold");
             }
         }
         catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
