@@ -29,9 +29,11 @@ public sealed class SeatChangePublisher(
 
         try
         {
-            // Numbered first, read after: a change numbered later then reads later, so the highest
-            // number a listener keeps always carries the latest states (read first, an announcement
-            // slow to be numbered could overtake a newer one with stale states).
+            // Numbered before the states are read, so a higher number always carries states read
+            // later: applied by number, whatever order they arrive in, the changes leave each seat as
+            // it is. (Read first, a release and the hold that follows it on another node could take
+            // their numbers in the opposite order, and clients would keep the released state.) If the
+            // read fails, the number is skipped, and clients reload at the gap.
             var sequence = await bus.NextSequenceAsync(performanceId);
             var seats = await ReadStatesAsync(performanceId, seatIds);
             var grades = await availability.GetRemainingAsync(performanceId, CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AtTicket.Domain.Live;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +13,17 @@ public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<Sea
 {
     private const int AllPerformances = 0;
     private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<int, long> _delivered = new();
     private Dictionary<int, ISeatFeedListener[]> _listeners = [];
 
     public int ListenerCount { get; private set; }
+
+    /// <summary>
+    /// The highest sequence of the performance this node has delivered since the bus last
+    /// (re)connected, or 0. A listener that subscribes after reading its snapshot compares: higher
+    /// than the snapshot's means a change went by before the listener was there to hear it.
+    /// </summary>
+    public long LastDelivered(int performanceId) => _delivered.GetValueOrDefault(performanceId);
 
     /// <summary>Listens to one performance until the returned handle is disposed.</summary>
     public IDisposable Subscribe(int performanceId, ISeatFeedListener listener)
@@ -29,7 +38,12 @@ public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<Sea
     public async Task DeliverAsync(SeatsChanged change)
     {
         metrics.RecordDelivery(time.GetUtcNow() - change.PublishedAt);
-        var listeners = _listeners;
+        _delivered.AddOrUpdate(change.PerformanceId, change.Sequence, (_, last) => Math.Max(last, change.Sequence));
+
+        // Paired with the barrier in Add: a listener added meanwhile is either among these, or sees
+        // this change in LastDelivered.
+        Interlocked.MemoryBarrier();
+        var listeners = Volatile.Read(ref _listeners);
         foreach (var listener in Concat(listeners.GetValueOrDefault(change.PerformanceId), listeners.GetValueOrDefault(AllPerformances)))
         {
             try
@@ -46,6 +60,8 @@ public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<Sea
     /// <summary>Tells every listener to reload: changes may have been missed while the bus was away.</summary>
     public async Task ResyncAllAsync()
     {
+        // A restarted Redis numbers from 1 again.
+        _delivered.Clear();
         foreach (var listener in _listeners.Values.SelectMany(l => l))
         {
             try
@@ -71,6 +87,7 @@ public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<Sea
             ListenerCount++;
         }
 
+        Interlocked.MemoryBarrier();
         return new Subscription(this, key, listener);
     }
 

@@ -36,6 +36,13 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
         _time = time;
         Interval = interval ?? DefaultInterval;
         _subscription = feed.Subscribe(performanceId, this);
+
+        // The component read its snapshot before this subscription existed: a change delivered in
+        // between never reaches it, and if no other follows, no gap would ever reveal it. Reload then.
+        if (feed.LastDelivered(performanceId) > sequence)
+        {
+            _ = OnResyncAsync();
+        }
     }
 
     public TimeSpan Interval { get; }
@@ -140,10 +147,9 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
         {
             lock (_lock)
             {
-                // Decided in the same lock that ScheduleFlush checks: whatever came in during the flush
-                // (a change, a resync) either saw no flush scheduled and scheduled one, or is seen here.
+                // Also what came in after FlushAsync looked: ScheduleFlush skipped it while this flush was scheduled.
                 _flushScheduled = false;
-                again = !_disposed && (_waiting.Count > 0 || _reloadRequested);
+                again = (again || _waiting.Count > 0 || _reloadRequested) && !_disposed;
             }
         }
 

@@ -6,21 +6,31 @@ using System.Reflection;
 namespace AtTicket.EndToEnd.Tests;
 
 /// <summary>
-/// The real AtTicket.Web, started once for the test assembly as a separate process: the
-/// build the tests were made in (Release under scripts/test.sh, Debug by hand), Development
-/// environment (demo data and accounts), a free loopback port and a fresh SQLite file.
-/// Ready once /health/ready answers 200; killed with its process tree and its database
-/// deleted at the end.
+/// The real AtTicket.Web as a separate process: the build the tests were made in (Release under
+/// scripts/test.sh, Debug by hand), Development environment (demo data and accounts), a free
+/// loopback port. As the assembly's fixture (the parameterless constructor) it runs on a fresh
+/// SQLite file and its embedded defaults; <see cref="AppProcessOptions"/> points a node at a
+/// server database and Redis instead. Ready once /health/ready answers 200; killed with its
+/// process tree at the end, and a SQLite file it made is deleted.
 /// </summary>
 public sealed class AppProcess : IAsyncLifetime
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private const int MaxPortAttempts = 3;
 
+    private readonly AppProcessOptions _options;
     private readonly List<string> _output = [];
     private readonly Lock _outputLock = new();
     private Process? _process;
+    private string? _runName;
     private string? _databaseFile;
+
+    /// <summary>The assembly's app: SQLite, no Redis, nothing configured from outside.</summary>
+    public AppProcess()
+        : this(AppProcessOptions.Default)
+    {
+    }
+
+    internal AppProcess(AppProcessOptions options) => _options = options;
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = string.Empty;
@@ -57,7 +67,8 @@ public sealed class AppProcess : IAsyncLifetime
 
         for (var attempt = 1; ; attempt++)
         {
-            _databaseFile = Path.Combine(Path.GetTempPath(), $"atticket-e2e-{Guid.NewGuid():N}.db");
+            _runName = $"atticket-e2e-{Guid.NewGuid():N}";
+            _databaseFile = _options.DatabaseConnectionString is null ? Path.Combine(Path.GetTempPath(), _runName + ".db") : null;
             var port = FreePort();
             BaseUrl = $"http://127.0.0.1:{port}";
             Start(webDir, configuration, port);
@@ -72,7 +83,7 @@ public sealed class AppProcess : IAsyncLifetime
             var dll = WebDll(webDir, configuration);
             var hint = File.Exists(dll) ? string.Empty : $"(no {dll}: build it with `dotnet build AtTicket.Web -c {configuration}`)\n";
             var message =
-                $"AtTicket.Web did not become ready at {BaseUrl}/health/ready: {failure}\n" + hint +
+                $"{_options.Name} did not become ready at {BaseUrl}/health/ready: {failure}\n" + hint +
                 $"command: {Command} (working directory {webDir})\n" +
                 $"---- app output ----\n{OutputTail(200)}";
             await StopAsync();
@@ -116,7 +127,7 @@ public sealed class AppProcess : IAsyncLifetime
         }
 
         // Nothing inherited may point the app elsewhere (test.sh exports service addresses for
-        // other test projects); this app runs on its embedded defaults only.
+        // other test projects); the app runs on its embedded defaults and the options only.
         foreach (var key in start.Environment.Keys.ToList())
         {
             if (key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
@@ -129,14 +140,19 @@ public sealed class AppProcess : IAsyncLifetime
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Database"] = $"Data Source={_databaseFile}";
-        start.Environment["ConnectionStrings__Redis"] = string.Empty;
+        start.Environment["Database__Provider"] = _options.DatabaseProvider;
+        start.Environment["Database__ServerVersion"] = _options.DatabaseServerVersion ?? string.Empty;
+        start.Environment["ConnectionStrings__Database"] = _options.DatabaseConnectionString ?? $"Data Source={_databaseFile}";
+        start.Environment["ConnectionStrings__Redis"] = _options.RedisConnectionString ?? string.Empty;
         start.Environment["Kafka__BootstrapServers"] = string.Empty;
-        start.Environment["Mail__PickupDirectory"] = Path.Combine(Path.GetTempPath(), Path.GetFileNameWithoutExtension(_databaseFile!) + "-mail");
+        start.Environment["Mail__PickupDirectory"] = MailDirectory(_runName!);
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in _options.Environment)
+        {
+            start.Environment[key] = value;
+        }
 
         Command = "dotnet " + string.Join(' ', start.ArgumentList);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -171,7 +187,7 @@ public sealed class AppProcess : IAsyncLifetime
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         var last = "no answer yet";
-        while (deadline.Elapsed < ReadyTimeout)
+        while (deadline.Elapsed < _options.ReadyTimeout)
         {
             if (_process!.HasExited)
             {
@@ -202,7 +218,7 @@ public sealed class AppProcess : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        return $"not ready after {ReadyTimeout.TotalSeconds:0} s (last answer: {last})";
+        return $"not ready after {_options.ReadyTimeout.TotalSeconds:0} s (last answer: {last})";
     }
 
     private async Task StopAsync()
@@ -237,8 +253,12 @@ public sealed class AppProcess : IAsyncLifetime
             {
                 TryDelete(() => File.Delete(file));
             }
+        }
 
-            var mail = Path.Combine(Path.GetTempPath(), Path.GetFileNameWithoutExtension(database) + "-mail");
+        if (_runName is { } runName)
+        {
+            _runName = null;
+            var mail = MailDirectory(runName);
             TryDelete(() =>
             {
                 if (Directory.Exists(mail))
@@ -248,6 +268,8 @@ public sealed class AppProcess : IAsyncLifetime
             });
         }
     }
+
+    private static string MailDirectory(string runName) => Path.Combine(Path.GetTempPath(), runName + "-mail");
 
     private static void TryDelete(Action delete)
     {
@@ -286,12 +308,41 @@ public sealed class AppProcess : IAsyncLifetime
             ? configuration
             : "Debug";
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now (another process may still take it before it is used).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public override string ToString() => $"AtTicket.Web at {BaseUrl} ({Command})";
+    public override string ToString() => $"{_options.Name} at {BaseUrl} ({Command})";
+}
+
+/// <summary>How an <see cref="AppProcess"/> is configured beyond its Development defaults.</summary>
+internal sealed record AppProcessOptions
+{
+    /// <summary>The assembly's app: a fresh SQLite file, no Redis.</summary>
+    public static AppProcessOptions Default { get; } = new();
+
+    /// <summary>In failure messages and <see cref="AppProcess.ToString"/>, e.g. "node A".</summary>
+    public string Name { get; init; } = "AtTicket.Web";
+
+    /// <summary>Database:Provider, "Sqlite" or "MySql".</summary>
+    public string DatabaseProvider { get; init; } = "Sqlite";
+
+    /// <summary>ConnectionStrings:Database; null means a fresh SQLite file, deleted on stop.</summary>
+    public string? DatabaseConnectionString { get; init; }
+
+    /// <summary>Database:ServerVersion for MySql (e.g. "10.11.0-mariadb"); null detects it.</summary>
+    public string? DatabaseServerVersion { get; init; }
+
+    /// <summary>ConnectionStrings:Redis; null runs every Redis concern in process.</summary>
+    public string? RedisConnectionString { get; init; }
+
+    /// <summary>More environment variables, set last (configuration keys with "__").</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long the app may take to answer /health/ready (migrating a server database, or waiting for another node's start-up lock, takes longer).</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }
