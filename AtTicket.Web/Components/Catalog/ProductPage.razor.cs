@@ -11,6 +11,7 @@ namespace AtTicket.Web.Components.Catalog;
 public partial class ProductPage : IDisposable
 {
     private readonly List<LiveSeatSubscription> _live = [];
+    private bool _disposed;
     private ProductDetail? _product;
     private Dictionary<int, IReadOnlyList<GradeAvailability>> _remaining = [];
 
@@ -58,13 +59,17 @@ public partial class ProductPage : IDisposable
         }
 
         _remaining = new(await Availability.GetRemainingAsync([.. sequences.Keys]));
-        if (RendererInfo.IsInteractive)
+        if (!_disposed) // left while loading: subscribing now would never be undone
         {
             _live.AddRange(sequences.Select(p => new LiveSeatSubscription(Feed, p.Key, p.Value, changes => ApplyAsync(p.Key, changes), () => ReloadAsync(p.Key), Time)));
         }
     }
 
-    public void Dispose() => StopListening();
+    public void Dispose()
+    {
+        _disposed = true;
+        StopListening();
+    }
 
     private void StopListening()
     {

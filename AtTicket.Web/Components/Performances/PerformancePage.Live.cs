@@ -27,14 +27,14 @@ public partial class PerformancePage : IDisposable
         _live?.Dispose();
     }
 
-    /// <summary>Starts following the feed from the seats just read (interactive pages only).</summary>
+    /// <summary>Starts following the feed from the seats just read. A prerendered page is disposed at once, and its subscription with it.</summary>
     private async Task ListenAsync(long sequence)
     {
         _live?.Dispose();
         _live = null;
-        if (_disposed || !RendererInfo.IsInteractive)
+        if (_disposed)
         {
-            return; // left while loading, or a prerender that is thrown away
+            return; // left while loading: subscribing now would never be undone
         }
 
         _live = new LiveSeatSubscription(Feed, Id, sequence, ApplyLiveAsync, ReloadLiveAsync, Time);

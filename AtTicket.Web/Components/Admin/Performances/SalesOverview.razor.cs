@@ -14,6 +14,7 @@ public partial class SalesOverview : IDisposable
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
     private LiveSeatSubscription? _live;
+    private bool _disposed;
     private PerformanceView? _performance;
     private PerformanceSales? _sales;
     private DateTimeOffset _readAt;
@@ -48,14 +49,18 @@ public partial class SalesOverview : IDisposable
         {
             var sequence = await Snapshots.CurrentSequenceAsync(Id);
             await RefreshAsync();
-            if (RendererInfo.IsInteractive)
+            if (!_disposed) // left while loading: subscribing now would never be undone
             {
                 _live = new LiveSeatSubscription(Feed, Id, sequence, _ => InvokeAsync(RefreshAndRenderAsync), ReloadAsync, Time, LiveInterval);
             }
         }
     }
 
-    public void Dispose() => _live?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _live?.Dispose();
+    }
 
     private async Task RefreshAndRenderAsync()
     {
