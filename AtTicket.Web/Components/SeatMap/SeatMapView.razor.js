@@ -25,9 +25,24 @@ const moveKeys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "En
 function enableKeyboard(svg, viewport, dotnet) {
     let reported = null;
 
+    // The seat becomes the only Tab stop. A render that crossed a focus report on its way may have
+    // left a second one; any focus or Tab from a seat clears it before the browser looks for the next stop.
+    const makeTabStop = (seat) => {
+        for (const other of svg.querySelectorAll('g.seat[tabindex="0"]')) {
+            if (other !== seat) {
+                other.setAttribute("tabindex", "-1");
+            }
+        }
+        seat.setAttribute("tabindex", "0");
+    };
+
     viewport.addEventListener("keydown", (event) => {
         const seat = event.target.closest("g.seat[data-seat-id]");
         if (!seat || event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+        }
+        if (event.key === "Tab") {
+            makeTabStop(seat);
             return;
         }
         if (event.key === " ") {
@@ -54,12 +69,7 @@ function enableKeyboard(svg, viewport, dotnet) {
         if (!seat || seat.getAttribute("tabindex") === null) {
             return;
         }
-        for (const other of svg.querySelectorAll('g.seat[tabindex="0"]')) {
-            if (other !== seat) {
-                other.setAttribute("tabindex", "-1");
-            }
-        }
-        seat.setAttribute("tabindex", "0");
+        makeTabStop(seat);
         if (seat.dataset.seatId !== reported) {
             reported = seat.dataset.seatId;
             dotnet.invokeMethodAsync("OnSeatFocused", Number(reported));
