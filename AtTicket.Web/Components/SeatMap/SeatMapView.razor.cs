@@ -198,7 +198,9 @@ public partial class SeatMapView
 
     /// <summary>The seats Left, Right, Up, Down, Home and End lead to, in that order, "-" for none: one attribute instead of six keeps the first render small.</summary>
     private static string Moves(Neighbours n) =>
-        string.Join(' ', new[] { n.Left, n.Right, n.Up, n.Down, n.Home, n.End }.Select(id => id?.ToString(CultureInfo.InvariantCulture) ?? "-"));
+        string.Create(CultureInfo.InvariantCulture, $"{Id(n.Left)} {Id(n.Right)} {Id(n.Up)} {Id(n.Down)} {n.Home} {n.End}");
+
+    private static string Id(int? seatId) => seatId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "-";
 
     private void Measure()
     {

@@ -83,7 +83,9 @@ public sealed class SeatNeighbours
 
     /// <summary>The seat closest across to this one; of two equally close, the one further left.</summary>
     private static int ClosestAcross(SeatView seat, List<Row> line) =>
-        line.Select(r => r.ClosestTo(seat.X)).MinBy(s => (Math.Abs(s.X - seat.X), s.X))!.Id;
+        line.Count == 1
+            ? line[0].ClosestTo(seat.X).Id
+            : line.Select(r => r.ClosestTo(seat.X)).MinBy(s => (Math.Abs(s.X - seat.X), s.X))!.Id;
 
     /// <summary>Of rows sorted nearest line first: the seat with the smallest distance, counting across twice as far as along.</summary>
     private static int? Nearest(SeatView seat, Row row, List<Row> candidates)
