@@ -153,6 +153,7 @@ function swallowNextClick() {
 // Rubber-band selection on an admin's map: drawn in the browser while dragging, reported once on release.
 // A press that does not move stays a plain click on the seat under it.
 function enableAreaSelection(svg, dotnet) {
+    svg.dataset.areaSelection = "on"; // tells a browser test that dragging now selects
     let press = null;
     let start = null;
     let band = null;
