@@ -4,6 +4,7 @@ using AtTicket.Infrastructure.Catalog;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace AtTicket.Web.Components.SeatMap;
 
@@ -13,13 +14,26 @@ namespace AtTicket.Web.Components.SeatMap;
 /// </summary>
 public partial class SeatMapView
 {
+    /// <summary>How wide the map is drawn, in multiples of the viewport's width.</summary>
+    private static readonly double[] ZoomLevels = [1, 1.5, 2, 3, 4];
+
     private ElementReference _svg;
+    private ElementReference _viewport;
+    private ElementReference? _scriptedSvg;
     private IJSObjectReference? _module;
     private DotNetObjectReference<SeatMapView>? _self;
     private Bounds _bounds;
     private List<Label> _sectionLabels = [];
     private List<Label> _rowLabels = [];
     private IReadOnlyList<SeatView>? _measuredSeats;
+    private bool _measuredFocusable;
+    private Dictionary<int, SeatWiring> _wiring = [];
+    private int? _firstSeatId;
+    private int? _activeSeatId;
+    private int _zoomStep;
+    private MudIconButton? _zoomInButton;
+    private MudIconButton? _zoomOutButton;
+    private MudIconButton? _focusAfterRender;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<SeatView> Seats { get; set; } = [];
@@ -50,28 +64,69 @@ public partial class SeatMapView
         CultureInfo.InvariantCulture,
         $"{_bounds.MinX - 2.5} {_bounds.MinY - (ShowStage ? 3.6 : 1.8)} {_bounds.Width + 3.5} {_bounds.Height + (ShowStage ? 4.4 : 2.6)}");
 
-    /// <summary>A small hall is not blown up to the page width: seats stay at most about 36 pixels wide.</summary>
-    private string SizeLimit => string.Create(CultureInfo.InvariantCulture, $"max-width: {(_bounds.Width + 3.5) * 36:0}px; margin: 0 auto;");
+    private double Zoom => ZoomLevels[_zoomStep];
+
+    /// <summary>
+    /// The map fills the viewport's width times the zoom, so zooming in makes it scroll. A small hall is not
+    /// blown up to the page width: at zoom 1 its seats stay at most about 36 pixels wide.
+    /// </summary>
+    private string SvgSize => string.Create(
+        CultureInfo.InvariantCulture,
+        $"width: {Zoom * 100:0}%; max-width: {(_bounds.Width + 3.5) * 36 * Zoom:0}px; margin: 0 auto;");
+
+    /// <summary>Seats take keyboard focus only when a click on them means something.</summary>
+    private bool Focusable => SeatClicked.HasDelegate;
+
+    private string? KeyboardHint => Focusable ? L["Use the arrow keys to move between seats."].Value : null;
+
+    /// <summary>
+    /// The map's one Tab stop (a roving tabindex): the seat last clicked or focused, else the first seat in
+    /// reading order. The script moves it as arrow keys move focus and reports each move (<see cref="OnSeatFocused"/>),
+    /// so a re-render writes the same tabindex the browser already has.
+    /// </summary>
+    private int? TabStop => _activeSeatId is { } id && _wiring.ContainsKey(id) ? id : _firstSeatId;
 
     protected override void OnParametersSet()
     {
-        // Labels and bounds depend only on the layout, not on seat states: recompute when the list changes.
-        if (!ReferenceEquals(_measuredSeats, Seats))
+        // Labels, bounds, keyboard moves and handlers depend only on the layout, not on seat states: redo them when the list changes.
+        if (!ReferenceEquals(_measuredSeats, Seats) || _measuredFocusable != Focusable)
         {
-            _measuredSeats = Seats;
+            (_measuredSeats, _measuredFocusable) = (Seats, Focusable);
             Measure();
+            Wire();
         }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (SelectArea.HasDelegate && _module is null && Seats.Count > 0)
+        if (_focusAfterRender is { } button)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/SeatMap/SeatMapView.razor.js");
-            _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("enableAreaSelection", _svg, _self);
+            _focusAfterRender = null;
+            await button.FocusAsync();
         }
+
+        // A new SVG element (the first one, or one drawn again after the hall was empty) needs the script's listeners.
+        if (Seats.Count == 0 || (_scriptedSvg is { } scripted && scripted.Id == _svg.Id))
+        {
+            return;
+        }
+
+        _scriptedSvg = _svg;
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/SeatMap/SeatMapView.razor.js");
+        _self ??= DotNetObjectReference.Create(this);
+        await _module.InvokeVoidAsync("attach", _svg, _viewport, _self, SelectArea.HasDelegate);
     }
+
+    /// <summary>
+    /// Events on the map do not redraw it by themselves. A seat's click or key goes to the parent, which redraws
+    /// the map when a seat's look changed; zooming asks for its own render. So Tab or a letter pressed on a seat
+    /// costs no render of a thousand seats.
+    /// </summary>
+    Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg) => callback.InvokeAsync(arg);
+
+    /// <summary>Called by the script when a seat receives focus, so the next render keeps the Tab stop on it.</summary>
+    [JSInvokable]
+    public void OnSeatFocused(int seatId) => _activeSeatId = seatId;
 
     /// <summary>Called by the script with the dragged rectangle in seat units.</summary>
     [JSInvokable]
@@ -100,8 +155,52 @@ public partial class SeatMapView
         _self?.Dispose();
     }
 
+    private Task OnSeatClick(SeatView seat)
+    {
+        _activeSeatId = seat.Id;
+        return SeatClicked.InvokeAsync(seat);
+    }
+
+    /// <summary>Enter or Space toggles the seat; the arrow keys, Home and End are handled in the browser.</summary>
     private Task OnSeatKey(KeyboardEventArgs e, SeatView seat) =>
-        e.Key is "Enter" or " " && SeatClicked.HasDelegate ? SeatClicked.InvokeAsync(seat) : Task.CompletedTask;
+        e.Key is "Enter" or " " && Focusable ? OnSeatClick(seat) : Task.CompletedTask;
+
+    private void ZoomIn() => ZoomTo(_zoomStep + 1);
+
+    private void ZoomOut() => ZoomTo(_zoomStep - 1);
+
+    private void ResetZoom() => ZoomTo(0);
+
+    private void ZoomTo(int step)
+    {
+        _zoomStep = Math.Clamp(step, 0, ZoomLevels.Length - 1);
+
+        // At either end the button just pressed is disabled and would drop the focus to the page: hand it to the other way.
+        _focusAfterRender = _zoomStep == 0 ? _zoomInButton : _zoomStep == ZoomLevels.Length - 1 ? _zoomOutButton : null;
+        StateHasChanged();
+    }
+
+    private string? TabIndex(SeatView seat, int? tabStop) => !Focusable ? null : seat.Id == tabStop ? "0" : "-1";
+
+    /// <summary>
+    /// Each seat's handlers are made once per layout, not per render: a new delegate would give the seat a new
+    /// event handler id on every render, and a redraw would resend all of them instead of only the changed seats.
+    /// </summary>
+    private void Wire()
+    {
+        var neighbours = Focusable ? new SeatNeighbours(Seats) : null;
+        _firstSeatId = neighbours?.First;
+        _wiring = Seats.ToDictionary(s => s.Id, s => new SeatWiring(
+            () => OnSeatClick(s),
+            e => OnSeatKey(e, s),
+            neighbours is null ? null : Moves(neighbours[s.Id])));
+    }
+
+    /// <summary>The seats Left, Right, Up, Down, Home and End lead to, in that order, "-" for none: one attribute instead of six keeps the first render small.</summary>
+    private static string Moves(Neighbours n) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Id(n.Left)} {Id(n.Right)} {Id(n.Up)} {Id(n.Down)} {n.Home} {n.End}");
+
+    private static string Id(int? seatId) => seatId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "-";
 
     private void Measure()
     {
@@ -139,4 +238,7 @@ public partial class SeatMapView
     private readonly record struct Bounds(double MinX, double MinY, double Width, double Height);
 
     private readonly record struct Label(string Text, double X, double Y);
+
+    /// <summary>What a seat element carries besides its look: its handlers and, when it takes focus, where its keys lead.</summary>
+    private sealed record SeatWiring(Func<Task> Click, Func<KeyboardEventArgs, Task> Key, string? Moves);
 }

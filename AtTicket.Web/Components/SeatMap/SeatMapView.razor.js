@@ -1,12 +1,159 @@
-// Rubber-band selection on a seat map: drawn in the browser while dragging, reported once on release.
-// A press that does not move stays a plain click on the seat under it.
+// The seat map's browser side: arrow keys between seats, the view centred through zooming, and
+// dragging on the map, which pans a customer's map and draws a selection band on an admin's.
+// The server draws the seats once; nothing here asks it to draw them again.
 const dragThresholdPx = 4;
 
-export function enableAreaSelection(svg, dotnet) {
-    if (!svg || svg.dataset.areaSelection) {
+export function attach(svg, viewport, dotnet, selectArea) {
+    if (!svg || svg.dataset.scripted) {
         return;
     }
-    svg.dataset.areaSelection = "on";
+    svg.dataset.scripted = "on";
+    enableKeyboard(svg, viewport, dotnet);
+    keepCentreWhileZooming(svg, viewport);
+    if (selectArea) {
+        enableAreaSelection(svg, dotnet);
+    } else {
+        enableDragToPan(svg, viewport);
+    }
+}
+
+// Roving tabindex: the focused seat is the map's one Tab stop. Each seat's data-moves, worked out on the
+// server, holds the ids of the seats Left, Right, Up, Down, Home and End lead to, in that order ("-" for none).
+// The listeners sit on the viewport, not the SVG: Chromium makes an SVG element with focus listeners a Tab stop.
+const moveKeys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"];
+
+function enableKeyboard(svg, viewport, dotnet) {
+    let reported = null;
+
+    // The seat becomes the only Tab stop. A render that crossed a focus report on its way may have
+    // left a second one; any focus or Tab from a seat clears it before the browser looks for the next stop.
+    const makeTabStop = (seat) => {
+        for (const other of svg.querySelectorAll('g.seat[tabindex="0"]')) {
+            if (other !== seat) {
+                other.setAttribute("tabindex", "-1");
+            }
+        }
+        seat.setAttribute("tabindex", "0");
+    };
+
+    viewport.addEventListener("keydown", (event) => {
+        const seat = event.target.closest("g.seat[data-seat-id]");
+        if (!seat || event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+        }
+        if (event.key === "Tab") {
+            makeTabStop(seat);
+            return;
+        }
+        if (event.key === " ") {
+            event.preventDefault(); // Space toggles the seat (on the server) and must not scroll the page.
+            return;
+        }
+        const move = moveKeys.indexOf(event.key);
+        if (move < 0 || !seat.dataset.moves) {
+            return;
+        }
+        // Handled here alone: the page must not scroll, and the server need not hear of it.
+        event.preventDefault();
+        event.stopPropagation();
+        const id = seat.dataset.moves.split(" ")[move];
+        const next = id !== "-" && svg.querySelector(`g.seat[data-seat-id="${id}"]`);
+        if (next) {
+            next.focus();
+        }
+    });
+
+    // However a seat got focus (key, click, tap or screen reader), it becomes the Tab stop.
+    viewport.addEventListener("focusin", (event) => {
+        const seat = event.target.closest("g.seat[data-seat-id]");
+        if (!seat || seat.getAttribute("tabindex") === null) {
+            return;
+        }
+        makeTabStop(seat);
+        if (seat.dataset.seatId !== reported) {
+            reported = seat.dataset.seatId;
+            dotnet.invokeMethodAsync("OnSeatFocused", Number(reported));
+        }
+    });
+}
+
+// Zooming changes the map's width; the point in the middle of the viewport stays in the middle.
+// The centre is remembered as a fraction of the map on every scroll, and restored when the map's size changes.
+function keepCentreWhileZooming(svg, viewport) {
+    let centre = { x: 0.5, y: 0.5 };
+    let size = { width: viewport.scrollWidth, height: viewport.scrollHeight };
+
+    viewport.addEventListener("scroll", () => {
+        if (viewport.scrollWidth !== size.width || viewport.scrollHeight !== size.height) {
+            return; // The map was just resized and the browser clamped the scroll: keep the centre from before.
+        }
+        centre = {
+            x: (viewport.scrollLeft + (viewport.clientWidth / 2)) / viewport.scrollWidth,
+            y: (viewport.scrollTop + (viewport.clientHeight / 2)) / viewport.scrollHeight,
+        };
+    }, { passive: true });
+
+    new ResizeObserver(() => {
+        viewport.scrollLeft = (centre.x * viewport.scrollWidth) - (viewport.clientWidth / 2);
+        viewport.scrollTop = (centre.y * viewport.scrollHeight) - (viewport.clientHeight / 2);
+        size = { width: viewport.scrollWidth, height: viewport.scrollHeight };
+    }).observe(svg);
+}
+
+// A customer's map pans when dragged with a mouse (touch scrolls natively). A press that does not
+// move stays a plain click on the seat under it; the click that ends a drag is swallowed.
+function enableDragToPan(svg, viewport) {
+    let press = null;
+
+    svg.addEventListener("pointerdown", (event) => {
+        const scrolls = viewport.scrollWidth > viewport.clientWidth || viewport.scrollHeight > viewport.clientHeight;
+        if (event.pointerType === "mouse" && event.button === 0 && scrolls) {
+            press = { x: event.clientX, y: event.clientY, left: viewport.scrollLeft, top: viewport.scrollTop, id: event.pointerId, dragging: false };
+        }
+    });
+
+    svg.addEventListener("pointermove", (event) => {
+        if (!press) {
+            return;
+        }
+        const dx = event.clientX - press.x;
+        const dy = event.clientY - press.y;
+        if (!press.dragging) {
+            if (Math.abs(dx) + Math.abs(dy) < dragThresholdPx) {
+                return;
+            }
+            press.dragging = true;
+            svg.setPointerCapture(press.id);
+            svg.classList.add("panning");
+        }
+        viewport.scrollLeft = press.left - dx;
+        viewport.scrollTop = press.top - dy;
+    });
+
+    const finish = () => {
+        if (press?.dragging) {
+            svg.classList.remove("panning");
+            swallowNextClick();
+        }
+        press = null;
+    };
+    svg.addEventListener("pointerup", finish);
+    svg.addEventListener("pointercancel", finish);
+}
+
+function swallowNextClick() {
+    const swallow = (event) => {
+        event.stopPropagation();
+        event.preventDefault();
+    };
+    window.addEventListener("click", swallow, { capture: true, once: true });
+    setTimeout(() => window.removeEventListener("click", swallow, { capture: true }), 0);
+}
+
+// Rubber-band selection on an admin's map: drawn in the browser while dragging, reported once on release.
+// A press that does not move stays a plain click on the seat under it.
+function enableAreaSelection(svg, dotnet) {
+    svg.dataset.areaSelection = "on"; // tells a browser test that dragging now selects
     let press = null;
     let start = null;
     let band = null;
