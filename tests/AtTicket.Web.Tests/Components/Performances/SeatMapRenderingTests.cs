@@ -29,13 +29,15 @@ public sealed class SeatMapRenderingTests(DemoDatabaseTemplate template, ITestOu
             var g = drawn[seat.SeatId];
             Assert.Equal(seat.Color, g.QuerySelector("rect, circle")!.GetAttribute("fill"));
             Assert.Equal("button", g.GetAttribute("role"));
-            Assert.Equal("0", g.GetAttribute("tabindex"));
+            Assert.NotNull(g.GetAttribute("tabindex")); // focusable: "0" on the map's one Tab stop, "-1" on the rest
             Assert.Equal(
                 $"Section {seat.Section}, row {seat.Row}, seat {seat.Number}, {seat.GradeName}, {Formats.Krw(seat.Price, English)}, available",
                 g.GetAttribute("aria-label"));
             Assert.DoesNotContain(g.ClassList, c => c is "held" or "sold" or "selected" or "mine");
         });
         Assert.Equal(["#27ae60", "#2e86c1", "#b8860b", "#c0392b"], seats.Select(s => s.Color).Distinct().Order());
+        var tabStop = Assert.Single(page.FindAll("g.seat[tabindex='0']"));
+        Assert.StartsWith("Section Floor A, row A, seat 1,", tabStop.GetAttribute("aria-label"));
     }
 
     [Fact]
