@@ -63,6 +63,9 @@ internal sealed class AtTicketApi : IDisposable
 
     public Task<PerformanceInfo> PerformanceAsync(int performanceId) => GetAsync<PerformanceInfo>($"/api/performances/{performanceId}");
 
+    /// <summary>The node's live feed in numbers (admin only).</summary>
+    public Task<LiveMetricsInfo> LiveMetricsAsync() => GetAsync<LiveMetricsInfo>("/api/live/metrics");
+
     public async Task<HoldInfo> HoldAsync(int performanceId, IReadOnlyCollection<int> seatIds)
     {
         using var response = await _http.PostAsJsonAsync($"/api/performances/{performanceId}/holds", new { seatIds });
@@ -94,3 +97,5 @@ internal sealed class AtTicketApi : IDisposable
         }
     }
 }
+
+public sealed record LiveMetricsInfo(int Listeners, long Delivered, double? DeliverLatencyP50Ms, double? DeliverLatencyP99Ms);

@@ -136,6 +136,15 @@ public sealed class SeatsHubAcrossNodesTests(TwoNodes nodes)
             Log(Figures("API request sent -> hub message on B", [.. latencies.Select(l => l.FromRequest)]));
             Log(Figures("API call (hold or release, sent -> answered)", [.. latencies.Select(l => l.Call)]));
             Log($"machine: {Environment.ProcessorCount} cores, {CpuModel()}");
+            foreach (var (name, node) in new[] { ("A", nodes.A), ("B", nodes.B) })
+            {
+                // Measured by the node itself, from the publishing node's clock stamp to delivery to its feed (same machine, same clock).
+                using var admin = await AtTicketApi.LogInAsync(node.BaseUrl, "admin@atticket.local", "Admin!2345");
+                var metrics = await admin.LiveMetricsAsync();
+                Log($"node {name} publish -> deliver (its LiveMetrics, last {metrics.Delivered} deliveries): p50 {metrics.DeliverLatencyP50Ms:0.0} ms, p99 {metrics.DeliverLatencyP99Ms:0.0} ms; {metrics.Listeners} listeners");
+                Assert.True(metrics.Delivered >= expected, $"node {name} delivered {metrics.Delivered} changes, fewer than the {expected} made");
+                Assert.NotNull(metrics.DeliverLatencyP99Ms);
+            }
 
             var final = await anonymous.SeatsAsync(PerformanceId);
             Assert.All(seatIds, id => Assert.Equal("available", final.Seats.Single(s => s.Id == id).Status));

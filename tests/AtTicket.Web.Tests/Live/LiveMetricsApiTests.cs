@@ -1,0 +1,41 @@
+using System.Net;
+using AtTicket.Domain.Live;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Live;
+using AtTicket.Web.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtTicket.Web.Tests.Live;
+
+/// <summary>The node's live feed in numbers, for admins (and the benchmarks): listeners and publish-to-deliver latency.</summary>
+public sealed class LiveMetricsApiTests(ApiApp app) : IClassFixture<ApiApp>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+    [Fact]
+    public async Task An_admin_reads_the_listeners_and_the_latency_of_the_deliveries_so_far()
+    {
+        var feed = app.Services.GetRequiredService<SeatFeed>();
+        await feed.DeliverAsync(new SeatsChanged(987_654, 1, [new SeatStatusChange(1, SeatStatus.Held)], [], DateTimeOffset.UtcNow.AddMilliseconds(-5)));
+        using var admin = await app.AdminAsync();
+
+        var metrics = await admin.GetJsonAsync("/api/live/metrics");
+
+        Assert.Equal(feed.ListenerCount, metrics.GetProperty("listeners").GetInt32());
+        Assert.True(metrics.GetProperty("delivered").GetInt64() >= 1);
+        Assert.True(metrics.GetProperty("deliverLatencyP50Ms").GetDouble() >= 0);
+        Assert.True(metrics.GetProperty("deliverLatencyP99Ms").GetDouble() >= metrics.GetProperty("deliverLatencyP50Ms").GetDouble());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401_and_customers_403()
+    {
+        using var anonymous = app.Anonymous();
+        using var customer = await app.CustomerAsync();
+
+        using var anonymousAnswer = await anonymous.GetAsync("/api/live/metrics");
+        using var customerAnswer = await customer.GetAsync("/api/live/metrics");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, customerAnswer.StatusCode);
+    }
+}
