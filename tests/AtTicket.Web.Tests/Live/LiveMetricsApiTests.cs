@@ -10,7 +10,6 @@ namespace AtTicket.Web.Tests.Live;
 /// <summary>The node's live feed in numbers, for admins (and the benchmarks): listeners and publish-to-deliver latency.</summary>
 public sealed class LiveMetricsApiTests(ApiApp app) : IClassFixture<ApiApp>
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
     [Fact]
     public async Task An_admin_reads_the_listeners_and_the_latency_of_the_deliveries_so_far()
     {
