@@ -14,8 +14,9 @@ SERVICES="$ROOT/scripts/services.sh"
 PY=/usr/bin/python3
 TEST_TIMEOUT="${ATTICKET_TEST_TIMEOUT:-30m}"
 
-# fonts-noto-cjk: Korean glyphs in the browser tests' screenshots.
-APT_PACKAGES=(mariadb-server redis-server python3-aiosmtpd nginx chromium chromium-driver fonts-noto-cjk)
+# fonts-noto-cjk: Korean glyphs in the browser tests' screenshots; zbar-tools: the booking test
+# reads the tickets' QR codes back.
+APT_PACKAGES=(mariadb-server redis-server python3-aiosmtpd nginx chromium chromium-driver fonts-noto-cjk zbar-tools)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

@@ -12,8 +12,20 @@ public sealed record HoldView(Guid Id, int PerformanceId, HoldStatus Status, IRe
 }
 
 /// <summary>A hold with its seats' labels and current prices, for pages and the API.</summary>
-public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts)
+public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts, TimeProvider time)
 {
+    /// <summary>The member's live hold for this performance, if any: a page opened again picks up where it was.</summary>
+    public async Task<HoldView?> FindLiveAsync(string memberId, int performanceId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hold = await db.SeatHolds.AsNoTracking()
+            .Where(h => h.MemberId == memberId && h.PerformanceId == performanceId && h.Status == HoldStatus.Active && h.ExpiresAt > now)
+            .OrderByDescending(h => h.ExpiresAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return hold is null ? null : await DescribeAsync(hold, cancellationToken);
+    }
+
     public async Task<HoldView> DescribeAsync(SeatHold hold, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
