@@ -25,6 +25,7 @@ public sealed class AdminAccessApiTests(ApiApp app) : IClassFixture<ApiApp>
         { "PUT", "/api/venues/{id:int}", "/api/venues/{venue}" },
         { "POST", "/api/venues/{id:int}/halls", "/api/venues/{venue}/halls" },
         { "PUT", "/api/halls/{id:int}", "/api/halls/{hall}" },
+        { "GET", "/api/live/metrics", "/api/live/metrics" },
     };
 
     [Theory]
