@@ -49,12 +49,30 @@ public sealed class DomainTextTests
         Assert.Equal("한 번에 최대 6석까지 예매할 수 있습니다.", korean);
     }
 
-    [Fact]
-    public void Card_validation_sentences_are_shown_in_Korean()
-    {
-        var refusal = Assert.Throws<DomainException>(() => CardValidation.EnsureNumber("4242 4242 4242 4241"));
+    public static TheoryData<string> CardMistakes() =>
+    [
+        "number:", "number:4242 42x2", "number:4242", "number:4242 4242 4242 4241",
+        "expiry:", "expiry:1229", "expiry:13/29", "expiry:01/20",
+        "cvc:", "cvc:12",
+    ];
 
-        Assert.Equal("유효하지 않은 카드 번호입니다. 잘못 입력한 곳이 없는지 확인하세요.", InKorean(() => Localizer.Localize(refusal.Message)));
+    [Theory]
+    [MemberData(nameof(CardMistakes))]
+    public void Every_card_mistake_the_form_can_send_is_named_in_Korean(string mistake)
+    {
+        var (field, value) = (mistake.Split(':')[0], mistake.Split(':')[1]);
+        Action check = field switch
+        {
+            "number" => () => CardValidation.EnsureNumber(value),
+            "expiry" => () => CardValidation.EnsureExpiry(value, DateTimeOffset.UtcNow),
+            _ => () => CardValidation.EnsureCvc(value),
+        };
+        var refusal = Assert.Throws<DomainException>(check);
+
+        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+
+        Assert.NotEqual(refusal.Message, korean);
+        Assert.Matches(@"\p{IsHangulSyllables}", korean);
     }
 
     [Fact]
