@@ -135,24 +135,34 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     /// <summary>
     /// Claims the pending booking as refunded, then refunds. Runs to the end whatever the caller's
     /// token says. If the booking cannot be claimed because it is confirmed, the seats are sold and
-    /// the payment stays; if the store cannot be reached at all, the member's money comes first.
+    /// the payment stays; if someone else ended it unpaid (the reconciler gave up on it while this
+    /// charge was in flight), the charge is written down on it and refunded; if the store cannot be
+    /// reached at all, the member's money comes first.
     /// </summary>
     private async Task CompensateAsync(Booking booking, string reference)
     {
-        bool claimed;
         try
         {
-            claimed = await store.TryMarkRefundedAsync(booking.Id, reference, time.GetUtcNow(), CancellationToken.None);
+            if (!await store.TryMarkRefundedAsync(booking.Id, reference, time.GetUtcNow(), CancellationToken.None))
+            {
+                var finished = await store.FindAsync(booking.Id, CancellationToken.None);
+                if (finished is null || finished.Status == BookingStatus.Confirmed)
+                {
+                    return;
+                }
+
+                if (finished.PaymentReference is null)
+                {
+                    await store.TryRecordLatePaymentAsync(booking.Id, reference, CancellationToken.None);
+                }
+            }
         }
         catch (Exception)
         {
-            claimed = true;
+            // The store is away: refund anyway; the reconciler finds the booking still pending later.
         }
 
-        if (claimed)
-        {
-            await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
-        }
+        await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
     }
 
     private async Task<ConfirmResult> ReloadAsync(Booking booking, ConfirmOutcome outcome, string message)

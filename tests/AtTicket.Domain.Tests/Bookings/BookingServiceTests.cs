@@ -156,6 +156,23 @@ public partial class BookingServiceTests
     }
 
     [Fact]
+    public async Task A_charge_whose_checkout_the_reconciler_cancelled_meanwhile_is_written_down_and_refunded()
+    {
+        _gateway.DuringCharge = () => _clock.Advance(TimeSpan.FromMinutes(6));
+        _store.BeforeMarkRefunded = booking => booking.Cancel(_clock.GetUtcNow(), DateTimeOffset.MaxValue); // the reconciler saw no charge yet
+
+        var result = await ConfirmAsync();
+
+        var booking = Assert.Single(_store.Bookings);
+        var charge = Assert.Single(_gateway.Charges);
+        Assert.Equal([charge], _gateway.Refunds);
+        Assert.Equal(0, _gateway.NetCaptured);
+        Assert.Equal(charge.Reference, booking.PaymentReference);
+        Assert.False(booking.OwesRefund);
+        Assert.NotEqual(ConfirmOutcome.Confirmed, result.Outcome);
+    }
+
+    [Fact]
     public async Task A_failure_after_capture_refunds_marks_the_booking_refunded_and_surfaces()
     {
         _store.FailSale = new TimeoutException("The database did not answer.");

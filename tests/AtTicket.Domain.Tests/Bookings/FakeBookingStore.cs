@@ -95,9 +95,13 @@ internal sealed class FakeBookingStore : IBookingStore
         return Task.FromResult(true);
     }
 
+    /// <summary>Runs just before a booking is claimed as refunded, e.g. to let the reconciler cancel it first.</summary>
+    public Action<Booking>? BeforeMarkRefunded { get; set; }
+
     public Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var booking = _bookings.Single(b => b.Id == bookingId);
+        BeforeMarkRefunded?.Invoke(booking);
         if (booking.Status != BookingStatus.PendingPayment)
         {
             return Task.FromResult(false);
