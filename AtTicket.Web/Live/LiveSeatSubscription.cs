@@ -195,7 +195,23 @@ public sealed class LiveSeatSubscription : ISeatFeedListener, IDisposable
             return;
         }
 
-        var sequence = await _reload();
+        long sequence;
+        try
+        {
+            sequence = await _reload();
+        }
+        catch (Exception)
+        {
+            // Not shown: try again at the next round, or the map would wait for changes it may never
+            // accept (after a Redis restart every new number is below the old one).
+            lock (_lock)
+            {
+                _reloadRequested = true;
+            }
+
+            throw;
+        }
+
         lock (_lock)
         {
             _sequence = sequence;

@@ -136,6 +136,27 @@ public sealed class LiveSeatSubscriptionTests
     }
 
     [Fact]
+    public async Task A_reload_that_fails_is_tried_again_at_the_next_round()
+    {
+        var screen = new Screen { NextSnapshot = 2, FailingReloads = 1 };
+        using var live = screen.Subscribe(_feed, _clock, sequence: 500);
+
+        await _feed.ResyncAllAsync(); // Redis came back and counts from 1 again
+        _clock.Advance(Interval);
+        await Within.UntilAsync(() => screen.Reloads == 1, () => $"{screen.Reloads} reloads");
+        await Within.UntilAsync(() => FlushScheduled(live), () => "no retry scheduled after the failed reload");
+        _clock.Advance(Interval);
+
+        await Within.UntilAsync(() => screen.Reloads == 2 && live.Sequence == 2, () => $"{screen.Reloads} reloads, at {live.Sequence}");
+        await _feed.DeliverAsync(Change(Performance, 3));
+        _clock.Advance(Interval);
+        await screen.WaitForSequenceAsync(live, 3);
+    }
+
+    private static bool FlushScheduled(LiveSeatSubscription live) =>
+        (bool)typeof(LiveSeatSubscription).GetField("_flushScheduled", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(live)!;
+
+    [Fact]
     public async Task Changes_at_or_below_the_shown_sequence_are_ignored()
     {
         var screen = new Screen();
@@ -237,6 +258,9 @@ public sealed class LiveSeatSubscriptionTests
 
         public Task ApplyBlocksOn { get; set; } = Task.CompletedTask;
 
+        /// <summary>How many reloads fail (the database away) before one succeeds.</summary>
+        public int FailingReloads { get; set; }
+
         public IReadOnlyList<IReadOnlyList<long>> Batches
         {
             get
@@ -279,8 +303,9 @@ public sealed class LiveSeatSubscriptionTests
 
         private Task<long> ReloadAsync()
         {
-            Interlocked.Increment(ref _reloads);
-            return Task.FromResult(NextSnapshot);
+            return Interlocked.Increment(ref _reloads) <= FailingReloads
+                ? Task.FromException<long>(new TimeoutException("The database did not answer."))
+                : Task.FromResult(NextSnapshot);
         }
 
         private static string Describe(IReadOnlyList<IReadOnlyList<long>> batches) =>
