@@ -40,6 +40,7 @@ public partial class PerformancePage
     [Inject] private HoldViewReader HoldViews { get; set; } = default!;
     [Inject] private BookingLimits Limits { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<PerformancePage> Logger { get; set; } = default!;
 
     private IReadOnlyList<SelectedSeat> SelectedSeats =>
         [.. _selected.Select(id => _seats.First(s => s.Id == id)).Select(s => new SelectedSeat(s, _grades[_states[s.Id].GradeId!.Value]))];
@@ -78,7 +79,17 @@ public partial class PerformancePage
         _seats = [.. _layout!.Seats.Where(s => _states.ContainsKey(s.Id))];
         _remaining = await Availability.GetRemainingAsync(Id);
         _selected.RemoveAll(id => _states[id].Status != SeatStatus.Available);
-        _live?.SkipTo(sequence);
+        if (_live is { } live && live.Sequence > sequence)
+        {
+            // Changes were applied while the seats were read; the rows read may be older than they
+            // are. Let the subscription read them again, between its batches.
+            await live.OnResyncAsync();
+        }
+        else
+        {
+            _live?.SkipTo(sequence);
+        }
+
         return sequence;
     }
 
@@ -148,10 +159,33 @@ public partial class PerformancePage
         {
             _notice = L.Localize(exception.Message);
         }
+        catch (Exception exception)
+        {
+            // A database that timed out must not end the member's circuit in the middle of a sale.
+            Logger.LogError(exception, "Holding seats of performance {PerformanceId} failed", Id);
+            _notice = L["We could not hold those seats just now. Please try again."];
+        }
         finally
         {
             _busy = false;
+            await RefreshSeatsAsync();
+        }
+    }
+
+    /// <summary>Reads the seats again after the member's own change; a failure leaves the live feed to catch up.</summary>
+    private async Task RefreshSeatsAsync()
+    {
+        try
+        {
             await ReloadSeatsAsync();
+        }
+        catch (Exception exception)
+        {
+            Logger.LogWarning(exception, "Reading the seats of performance {PerformanceId} again failed", Id);
+            if (_live is not null)
+            {
+                await _live.OnResyncAsync();
+            }
         }
     }
 
@@ -164,7 +198,7 @@ public partial class PerformancePage
 
         _notice = expired ? L["Your hold has expired and the seats were released."].Value : null;
         _hold = null;
-        await ReloadSeatsAsync();
+        await RefreshSeatsAsync();
     }
 
     /// <summary>Checkout found the hold expired or gone: say so and go back to choosing seats.</summary>
@@ -172,7 +206,7 @@ public partial class PerformancePage
     {
         _notice = L.Localize(message);
         _hold = null;
-        await ReloadSeatsAsync();
+        await RefreshSeatsAsync();
     }
 
     private static string Label(SeatView seat) => $"{seat.Section} {seat.Row}-{seat.Number}";
