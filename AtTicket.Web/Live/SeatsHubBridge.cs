@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using AtTicket.Domain.Live;
 using AtTicket.Infrastructure.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -6,26 +7,77 @@ namespace AtTicket.Web.Live;
 
 /// <summary>
 /// Hands this node's seat feed to its hub clients: each change goes to the group of its performance.
-/// The hub is fed from the same feed as the pages, never by a client connection to itself.
+/// The hub is fed from the same feed as the pages, never by a client connection to itself. Sending
+/// happens on its own loop behind a bounded queue, so a hub client that reads slowly never holds up
+/// the feed (and with it every seat map on the node); if the queue overflows, what waits is dropped
+/// and clients are told to reload instead.
 /// </summary>
-public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub) : IHostedService, ISeatFeedListener
+public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub, ILogger<SeatsHubBridge> logger) : BackgroundService, ISeatFeedListener
 {
-    private IDisposable? _subscription;
+    public const int QueueLength = 1_000;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    private readonly Channel<SeatsChanged?> _queue = Channel.CreateBounded<SeatsChanged?>(
+        new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public Task OnSeatsChangedAsync(SeatsChanged change)
     {
-        _subscription = feed.SubscribeAll(this);
+        if (!_queue.Writer.TryWrite(change))
+        {
+            Overflow();
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>A null in the queue stands for "everyone reload".</summary>
+    public Task OnResyncAsync()
     {
-        _subscription?.Dispose();
+        if (!_queue.Writer.TryWrite(null))
+        {
+            Overflow();
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task OnSeatsChangedAsync(SeatsChanged change) =>
-        hub.Clients.Group(SeatsHub.Group(change.PerformanceId)).SendAsync("SeatsChanged", SeatsChangedMessage.From(change));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = feed.SubscribeAll(this);
+        try
+        {
+            await foreach (var change in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await SendAsync(change, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+    }
 
-    public Task OnResyncAsync() => hub.Clients.All.SendAsync("Resync");
+    private async Task SendAsync(SeatsChanged? change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (change is null
+                ? hub.Clients.All.SendAsync("Resync", cancellationToken)
+                : hub.Clients.Group(SeatsHub.Group(change.PerformanceId)).SendAsync("SeatsChanged", SeatsChangedMessage.From(change), cancellationToken));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not send a seat change to hub clients");
+        }
+    }
+
+    private void Overflow()
+    {
+        // Clients slower than the feed: drop what waits; a resync makes every client reload once.
+        while (_queue.Reader.TryRead(out _))
+        {
+        }
+
+        _queue.Writer.TryWrite(null);
+        logger.LogWarning("Hub clients fell more than {QueueLength} seat changes behind; they were told to reload", QueueLength);
+    }
 }
