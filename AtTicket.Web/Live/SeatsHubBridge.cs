@@ -19,6 +19,21 @@ public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub, ILo
     private readonly Channel<SeatsChanged?> _queue = Channel.CreateBounded<SeatsChanged?>(
         new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private IDisposable? _subscription;
+
+    /// <summary>Listens before the send loop starts (which runs on its own thread), so no change slips by.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = feed.SubscribeAll(this);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await base.StopAsync(cancellationToken);
+    }
+
     public Task OnSeatsChangedAsync(SeatsChanged change)
     {
         if (!_queue.Writer.TryWrite(change))
@@ -42,7 +57,6 @@ public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub, ILo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = feed.SubscribeAll(this);
         try
         {
             await foreach (var change in _queue.Reader.ReadAllAsync(stoppingToken))
