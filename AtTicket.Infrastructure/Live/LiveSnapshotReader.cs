@@ -30,6 +30,16 @@ public sealed class LiveSnapshotReader(ISeatChangeBus bus, SeatAvailabilityReade
     }
 
     /// <summary>
+    /// The sequences of several performances at once (a product page): asked together, so Redis
+    /// answers them in one pipelined round trip rather than one after the other.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, long>> CurrentSequencesAsync(IReadOnlyCollection<int> performanceIds)
+    {
+        var sequences = await Task.WhenAll(performanceIds.Select(async id => (id, sequence: await CurrentSequenceAsync(id))));
+        return sequences.ToDictionary(s => s.id, s => s.sequence);
+    }
+
+    /// <summary>
     /// The last change numbered for the performance; 0 when the bus cannot tell. Read it before reading
     /// seats, and the feed covers everything after.
     /// </summary>

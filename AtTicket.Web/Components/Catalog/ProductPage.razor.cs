@@ -52,11 +52,7 @@ public partial class ProductPage : IDisposable
         // Remaining seats for every listed performance in one grouped query; never from the cache.
         // Sequences are read first, so the live feed fills in whatever changes after the query.
         StopListening();
-        var sequences = new Dictionary<int, long>();
-        foreach (var performance in _product.Performances)
-        {
-            sequences[performance.Id] = await Snapshots.CurrentSequenceAsync(performance.Id);
-        }
+        var sequences = await Snapshots.CurrentSequencesAsync([.. _product.Performances.Select(p => p.Id)]);
 
         _remaining = new(await Availability.GetRemainingAsync([.. sequences.Keys]));
         if (!_disposed) // left while loading: subscribing now would never be undone

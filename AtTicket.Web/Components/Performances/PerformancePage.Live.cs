@@ -27,23 +27,15 @@ public partial class PerformancePage : IDisposable
         _live?.Dispose();
     }
 
-    /// <summary>Starts following the feed from the seats just read. A prerendered page is disposed at once, and its subscription with it.</summary>
-    private async Task ListenAsync(long sequence)
+    /// <summary>
+    /// Starts following the feed from the seats just read (a change between the read and this, the
+    /// subscription catches through the feed and reloads). A prerendered page is disposed at once,
+    /// and its subscription with it.
+    /// </summary>
+    private void Listen(long sequence)
     {
         _live?.Dispose();
-        _live = null;
-        if (_disposed)
-        {
-            return; // left while loading: subscribing now would never be undone
-        }
-
-        _live = new LiveSeatSubscription(Feed, Id, sequence, ApplyLiveAsync, ReloadLiveAsync, Time);
-
-        // A change between reading the seats and subscribing would otherwise wait for the next one.
-        if (await Snapshots.CurrentSequenceAsync(Id) > sequence)
-        {
-            await _live.OnResyncAsync();
-        }
+        _live = _disposed ? null : new LiveSeatSubscription(Feed, Id, sequence, ApplyLiveAsync, ReloadLiveAsync, Time);
     }
 
     private Task ApplyLiveAsync(IReadOnlyList<SeatsChanged> changes) => InvokeAsync(() =>

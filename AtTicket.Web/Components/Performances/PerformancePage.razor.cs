@@ -68,7 +68,7 @@ public partial class PerformancePage
         _grades = _performance.Grades.ToDictionary(g => g.Id);
         // A member who comes back (reload, another tab) finds the seats they hold, with checkout.
         _hold = MemberId is { } memberId ? await HoldViews.FindLiveAsync(memberId, Id) : null;
-        await ListenAsync(await ReloadSeatsAsync());
+        Listen(await ReloadSeatsAsync());
     }
 
     /// <summary>Reads every seat afresh; returns the live sequence the seats include.</summary>
