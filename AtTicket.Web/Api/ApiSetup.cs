@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Venues;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace AtTicket.Web.Api;
@@ -45,16 +46,24 @@ public static class ApiSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.HoldsPerWindow > 0 && o.HoldWindowSeconds > 0, "RateLimits values must be positive.")
+            .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
-            // Holding is the one call a bot would hammer in a flash sale: 20 a minute per member.
-            options.AddPolicy(HoldEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Holding is the one call a bot would hammer in a flash sale: by default 20 a minute per member.
+            options.AddPolicy(HoldEndpoints.RateLimit, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.HoldsPerWindow, Window = limits.HoldWindow });
+            });
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var limits = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                context.HttpContext.Response.Headers.RetryAfter = limits.HoldWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });

@@ -12,9 +12,17 @@ namespace AtTicket.Web.Tests.Api;
 /// The demo app of <see cref="TestApp"/> (its own SQLite file, demo data), spoken to as an API client
 /// does: JSON, and bearer tokens from <c>/api/auth/login</c>. Each demo account logs in once per app.
 /// </summary>
-public sealed class ApiApp : IAsyncLifetime
+public class ApiApp : IAsyncLifetime
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
+
+    public ApiApp()
+        : this(null)
+    {
+    }
+
+    protected ApiApp(IReadOnlyDictionary<string, string>? settings) => _app = new TestApp(settings);
+
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
 
     public IServiceProvider Services => _app.Services;
@@ -56,7 +64,7 @@ public sealed class ApiApp : IAsyncLifetime
         return body.GetProperty("accessToken").GetString()!;
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public virtual ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
 /// <summary>An HttpClient that writes camelCase JSON, as the API's clients do, and passes the test's cancellation token.</summary>

@@ -16,9 +16,9 @@ public sealed class TestApp : IAsyncLifetime
     private readonly WebApplicationFactory<Program> _root = new();
     private readonly WebApplicationFactory<Program> _factory;
 
-    public TestApp()
+    public TestApp(IReadOnlyDictionary<string, string>? settings = null)
     {
-        _factory = _root.WithWebHostBuilder(builder => builder
+        _factory = _root.WithWebHostBuilder(builder => WithSettings(builder, settings ?? new Dictionary<string, string>())
             .UseEnvironment("Development")
             .UseSetting("Database:Provider", "Sqlite")
             .UseSetting("ConnectionStrings:Database", _database.ConnectionString)
@@ -26,6 +26,16 @@ public sealed class TestApp : IAsyncLifetime
             .UseSetting("Seed:DemoData", "true")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning"));
+    }
+
+    private static IWebHostBuilder WithSettings(IWebHostBuilder builder, IReadOnlyDictionary<string, string> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        return builder;
     }
 
     public IServiceProvider Services => _factory.Services;

@@ -81,3 +81,33 @@ public sealed class HoldRateLimitApiTests(ApiApp app) : IClassFixture<ApiApp>
         return await new AdminSetup(admin).SmallShowAsync("Rate limit show");
     }
 }
+
+/// <summary>A deployment sets its own limit and window under "RateLimits".</summary>
+public sealed class ConfiguredHoldRateLimitApiTests(ConfiguredHoldRateLimitApiTests.App app) : IClassFixture<ConfiguredHoldRateLimitApiTests.App>
+{
+    [Fact]
+    public async Task The_configured_limit_and_window_apply_instead_of_the_defaults()
+    {
+        using var admin = await app.AdminAsync();
+        var show = await new AdminSetup(admin).SmallShowAsync("Configured limit show");
+        using var member = await app.NewMemberAsync();
+        await SeatSales.SellAsync(app.Services, show.PerformanceId, show.RowA[0]);
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await member.Client.HoldAsync(show.PerformanceId, show.RowA[0]);
+            Assert.Equal(HttpStatusCode.Conflict, allowed.StatusCode);
+        }
+
+        using var limited = await member.Client.HoldAsync(show.PerformanceId, show.RowA[1]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), limited.Headers.RetryAfter?.Delta);
+    }
+
+    public sealed class App() : ApiApp(new Dictionary<string, string>
+    {
+        ["RateLimits:HoldsPerWindow"] = "2",
+        ["RateLimits:HoldWindowSeconds"] = "7",
+    });
+}
