@@ -17,11 +17,11 @@ public class ApiApp : IAsyncLifetime
     private readonly TestApp _app;
 
     public ApiApp()
-        : this(null)
+        : this(new Dictionary<string, string>())
     {
     }
 
-    protected ApiApp(IReadOnlyDictionary<string, string>? settings) => _app = new TestApp(settings);
+    protected ApiApp(IReadOnlyDictionary<string, string> settings) => _app = new TestApp(settings);
 
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
 

@@ -16,9 +16,14 @@ public sealed class TestApp : IAsyncLifetime
     private readonly WebApplicationFactory<Program> _root = new();
     private readonly WebApplicationFactory<Program> _factory;
 
-    public TestApp(IReadOnlyDictionary<string, string>? settings = null)
+    public TestApp()
+        : this(new Dictionary<string, string>())
     {
-        _factory = _root.WithWebHostBuilder(builder => WithSettings(builder, settings ?? new Dictionary<string, string>())
+    }
+
+    public TestApp(IReadOnlyDictionary<string, string> settings)
+    {
+        _factory = _root.WithWebHostBuilder(builder => WithSettings(builder, settings)
             .UseEnvironment("Development")
             .UseSetting("Database:Provider", "Sqlite")
             .UseSetting("ConnectionStrings:Database", _database.ConnectionString)
