@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AtTicket.LoadBench.Measuring;
+using AtTicket.LoadBench.Setup;
 
 namespace AtTicket.LoadBench.Scenarios;
 
@@ -30,20 +31,22 @@ public sealed record SellOutResult(
 /// </summary>
 public static class SellOut
 {
-    public static async Task<SellOutResult> RunAsync(BenchContext context)
+    public static Task<SellOutResult> RunAsync(BenchContext context) =>
+        RunAsync(context.Options.NginxUrl, context.Options.Database, context.SellOut, context.Buyers, context.Options.PayingShare, TimeSpan.FromSeconds(context.Options.SellOutTimeoutSeconds));
+
+    /// <summary>The sell-out of <paramref name="performance"/> by <paramref name="members"/> through <paramref name="baseUrl"/>; also the test suite's smoke version.</summary>
+    public static async Task<SellOutResult> RunAsync(string baseUrl, string database, BenchPerformance performance, IReadOnlyList<BenchMember> members, double payingShare, TimeSpan timeout)
     {
-        var options = context.Options;
-        var performance = context.SellOut;
         var board = new SeatBoard(performance);
-        var clients = context.Buyers.Select(m => new BuyerClient(options.NginxUrl, m)).ToList();
-        var run = new Run(performance.PerformanceId, board, TimeSpan.FromSeconds(options.SellOutTimeoutSeconds));
+        var clients = members.Select(m => new BuyerClient(baseUrl, m)).ToList();
+        var run = new Run(performance.PerformanceId, board, timeout);
         try
         {
             var refresher = run.KeepBoardFreshAsync(clients[0]);
             var buyers = clients.Select((client, i) =>
             {
                 var random = new Random(i * 104729 + 3);
-                var pays = random.NextDouble() < options.PayingShare;
+                var pays = random.NextDouble() < payingShare;
                 return Task.Run(() => run.BuyAsync(client, random, pays));
             }).ToList();
             await Task.WhenAll(buyers);
@@ -51,7 +54,7 @@ public static class SellOut
             await refresher;
 
             var seconds = run.Clock.Elapsed.TotalSeconds;
-            var audit = await SellOutAudit.ReadAsync(options.Database, performance.PerformanceId);
+            var audit = await SellOutAudit.ReadAsync(database, performance.PerformanceId);
             var problems = audit.Problems().ToList();
             if (run.Booked != audit.ConfirmedBookings || run.BookedTotal != audit.ConfirmedTotal)
             {
@@ -62,7 +65,7 @@ public static class SellOut
             var result = new SellOutResult(
                 clients.Count,
                 performance.Seats.Count,
-                options.PayingShare,
+                payingShare,
                 soldOut is { } s ? Math.Round(s, 2) : null,
                 Math.Round(seconds, 1),
                 run.Booked,
