@@ -129,7 +129,7 @@ public static class MarkdownReport
         md.AppendLine(Invariant($"Each client (its own member and connection) holds 1-4 random seats and releases them on success. **{s1.SuccessfulHoldsPerSecond:N1} successful holds/s**{(db is null ? null : $" ({s1.SuccessfulHoldsPerSecond / db.BestPerSecond:0.####} × the calibration's {db.BestPerSecond:N0} UPDATEs/s)")}, {s1.CallsPerSecond:N1} calls/s (holds and releases)."));
         md.AppendLine();
         CallTable(md, [("hold", s1.Holds), ("release", s1.Releases)]);
-        CpuTable(md, "CPU during S1", s1.Cpu, "call (hold or release)");
+        CpuTable(md, "CPU during S1", s1.Cpu, "call of the scenario (hold or release, either node)");
     }
 
     private static void SellOutSection(StringBuilder md, SellOutResult? s)
@@ -199,7 +199,7 @@ public static class MarkdownReport
             "Each node's own publish-to-feed figures: " + string.Join("; ", s3.NodeFeeds.Select(n => Invariant($"{n.Node} p50 {n.P50Ms?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} ms, p99 {n.P99Ms?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} ms"))) + ".");
         md.AppendLine(Invariant($"Holds meanwhile: {s3.SuccessfulHoldsPerSecond:N1} successful/s, p50 {s3.Holds.P50Ms} ms, p99 {s3.Holds.P99Ms} ms."));
         md.AppendLine();
-        CpuTable(md, "CPU during S3", s3.Cpu, "call (hold or release)");
+        CpuTable(md, "CPU during S3", s3.Cpu, "call of the scenario (hold or release, either node)");
     }
 
     private static void Profile(StringBuilder md, ProfileResult? profile, SustainedHoldsResult? s1)
@@ -210,12 +210,15 @@ public static class MarkdownReport
         {
             md.AppendLine("One call at a time, nothing else running (performance_schema's statement history of the last call of each kind; Redis INFO commandstats over all of them):");
             md.AppendLine();
-            md.AppendLine("| operation | p50 alone | SQL statements | time in MariaDB | Redis commands per call |");
-            md.AppendLine("|---|---|---|---|---|");
+            md.AppendLine("| operation | p50 alone | SQL statements | database round trips (est.) | time in MariaDB | Redis commands per call |");
+            md.AppendLine("|---|---|---|---|---|---|");
             foreach (var o in profile.Operations)
             {
-                md.AppendLine(Invariant($"| {o.Operation} | {o.P50Ms} ms | {o.Statements} | {o.ServerMs} ms | {string.Join(", ", o.RedisCommandsPerCall.Select(c => $"{c.Key} × {c.Value}"))} |"));
+                md.AppendLine(Invariant($"| {o.Operation} | {o.P50Ms} ms | {o.Statements} | {o.RoundTrips} | {o.ServerMs} ms | {string.Join(", ", o.RedisCommandsPerCall.Select(c => $"{c.Key} × {c.Value}"))} |"));
             }
+
+            md.AppendLine();
+            md.AppendLine(Invariant($"Round trips are estimated from the statement history: a statement that starts less than {OperationProfile.PipelinedGapMs} ms after the previous one ended went in the same packet (a connection reset with `SET NAMES`, or a batch)."));
 
             md.AppendLine();
             foreach (var o in profile.Operations)

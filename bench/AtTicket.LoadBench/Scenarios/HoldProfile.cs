@@ -12,7 +12,14 @@ public sealed record OperationProfile(
     int Statements,
     double ServerMs,
     IReadOnlyList<StatementEvent> StatementsOfOne,
-    IReadOnlyDictionary<string, double> RedisCommandsPerCall);
+    IReadOnlyDictionary<string, double> RedisCommandsPerCall)
+{
+    /// <summary>Statements that follow the previous one within this many ms were sent with it (MySqlConnector pipelines a connection reset with the next command).</summary>
+    public const double PipelinedGapMs = 0.02;
+
+    /// <summary>Database round trips of the profiled call, estimated from the gaps between its statements.</summary>
+    public int RoundTrips => StatementsOfOne.Count == 0 ? 0 : 1 + StatementsOfOne.Skip(1).Count(s => s.GapBeforeMs >= PipelinedGapMs);
+}
 
 public sealed record ProfileResult(IReadOnlyList<OperationProfile> Operations);
 
