@@ -6,14 +6,20 @@
 #   scripts/services.sh status    show what answers
 #   scripts/services.sh env       print the export lines for the tests:
 #                                 eval "$(scripts/services.sh env)"
+#
+# The ports can be moved, e.g. for a second checkout (a git worktree) whose services must not
+# meet the first one's: ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT (give `env`,
+# `status` and `stop` the same values as `start`). ATTICKET_MYSQL_PERFORMANCE_SCHEMA=1 starts
+# MariaDB with performance_schema on: the benchmark reads its statement digests.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="$ROOT/.state"
 
-MYSQL_PORT=33306
-REDIS_PORT=36379
-SMTP_PORT=32525
+MYSQL_PORT="${ATTICKET_MYSQL_PORT:-33306}"
+REDIS_PORT="${ATTICKET_REDIS_PORT:-36379}"
+SMTP_PORT="${ATTICKET_SMTP_PORT:-32525}"
+PERFORMANCE_SCHEMA="${ATTICKET_MYSQL_PERFORMANCE_SCHEMA:-0}"
 
 DB_DIR="$STATE/mariadb"
 DB_CNF="$DB_DIR/my.cnf"
@@ -126,6 +132,9 @@ max_connections=1000
 innodb_flush_log_at_trx_commit=2
 innodb_buffer_pool_size=256M
 EOF
+    if [[ $PERFORMANCE_SCHEMA == 1 ]]; then
+        printf '%s\n' '# Statement digests for the benchmark profile.' 'performance_schema=ON' >> "$DB_CNF"
+    fi
     mariadb-install-db --defaults-file="$DB_CNF" --skip-test-db \
         --auth-root-authentication-method=socket > "$DB_DIR/install.log" 2>&1 \
         || { tail -n 30 "$DB_DIR/install.log" >&2; die "mariadb-install-db failed"; }

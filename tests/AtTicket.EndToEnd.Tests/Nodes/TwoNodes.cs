@@ -35,6 +35,9 @@ public sealed class TwoNodes : IAsyncLifetime
 
     internal PrivateRedis Redis => Started(_redis);
 
+    /// <summary>The nodes' database, for tests that seed it directly or audit it afterwards.</summary>
+    internal string DatabaseConnectionString => Started(_database).ConnectionString;
+
     internal NginxProcess Nginx => Started(_nginx);
 
     /// <summary>Skips the test with the reason when the services are missing; fails instead when scripts/test.sh promised them.</summary>

@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace AtTicket.LoadBench;
+
+/// <summary>
+/// The command line: scenario names as bare words, settings as <c>--name value</c>. Every setting has
+/// the default of the full benchmark (scripts/bench.sh), so a single scenario can be re-run with only
+/// the addresses given.
+/// </summary>
+public sealed class BenchOptions
+{
+    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "s2"];
+
+    private readonly Dictionary<string, string> _values;
+
+    private BenchOptions(List<string> scenarios, Dictionary<string, string> values)
+    {
+        Scenarios = scenarios;
+        _values = values;
+    }
+
+    /// <summary>What to run, in the order of <see cref="AllScenarios"/>; "report" only renders the results file.</summary>
+    public IReadOnlyList<string> Scenarios { get; }
+
+    public string NginxUrl => Required("nginx").TrimEnd('/');
+    public IReadOnlyList<string> NodeUrls => [.. Required("nodes").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => u.TrimEnd('/'))];
+    public string Database => Required("database");
+    public string Redis => Required("redis");
+    public string AdminEmail => Required("admin-email");
+    public string AdminPassword => Required("admin-password");
+    public string Results => Text("results", "docs/benchmarks/flash-sale.json");
+    public string Markdown => Text("markdown", "docs/benchmarks.md");
+    public string RepoRoot => Text("repo", Directory.GetCurrentDirectory());
+
+    /// <summary>Processes whose CPU time is measured, e.g. "node-a=123,node-b=456,mariadb=789".</summary>
+    public IReadOnlyDictionary<string, int> Pids =>
+        Text("pids", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+
+    /// <summary>The nodes' settings as the script set them ("Key=Value;..."), recorded with the results.</summary>
+    public IReadOnlyDictionary<string, string> NodeSettings =>
+        Text("node-settings", string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty);
+
+    public int Rows => Int("rows", 32);
+    public int SeatsPerRow => Int("seats-per-row", 32);
+    public int CalibrationSeconds => Int("c0-seconds", 10);
+    public int Connections => Int("connections", 64);
+    public int SustainedClients => Int("s1-clients", 200);
+    public int SustainedSeconds => Int("s1-seconds", 60);
+    public int Buyers => Int("buyers", 2000);
+    public double PayingShare => Double("pay-share", 0.7);
+    public int SellOutTimeoutSeconds => Int("sellout-timeout", 150);
+    public int ReadSeconds => Int("s2-seconds", 10);
+    public int Subscribers => Int("subscribers", 2000);
+    public int FanOutSeconds => Int("s3-seconds", 20);
+    public int ProfileHolds => Int("profile-holds", 40);
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var scenarios = new List<string>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{args[i]} needs a value.");
+                }
+
+                values[args[i][2..]] = args[++i];
+            }
+            else if (args[i] == "report" || AllScenarios.Contains(args[i]))
+            {
+                scenarios.Add(args[i]);
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown scenario \"{args[i]}\"; known: {string.Join(", ", AllScenarios)}, report.");
+            }
+        }
+
+        if (scenarios.Count == 0)
+        {
+            scenarios.AddRange(AllScenarios);
+            scenarios.Add("report");
+        }
+
+        var ordered = AllScenarios.Where(scenarios.Contains).ToList();
+        if (scenarios.Contains("report"))
+        {
+            ordered.Add("report");
+        }
+
+        return new BenchOptions(ordered, values);
+    }
+
+    private string Required(string name) =>
+        _values.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new ArgumentException($"--{name} is required for these scenarios.");
+
+    private string Text(string name, string fallback) => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : fallback;
+
+    private int Int(string name, int fallback) => _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private double Double(string name, double fallback) => _values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}

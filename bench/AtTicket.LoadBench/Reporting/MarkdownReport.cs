@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text;
+using AtTicket.LoadBench.Calibration;
+using AtTicket.LoadBench.Measuring;
+using AtTicket.LoadBench.Scenarios;
+
+namespace AtTicket.LoadBench.Reporting;
+
+/// <summary>
+/// The flash-sale section of docs/benchmarks.md, rendered from the results file and put at the top of
+/// the document (replacing the previous run's section; text outside the markers is left alone).
+/// </summary>
+public static class MarkdownReport
+{
+    private const string Begin = "<!-- flash-sale benchmark: begin (written by scripts/bench.sh from docs/benchmarks/flash-sale.json) -->";
+    private const string End = "<!-- flash-sale benchmark: end -->";
+
+    public static void Write(BenchResults results, string markdownPath, string resultsPath)
+    {
+        var section = Render(results, resultsPath);
+        var document = File.Exists(markdownPath) ? File.ReadAllText(markdownPath) : "# Benchmarks\n";
+        var begin = document.IndexOf(Begin, StringComparison.Ordinal);
+        var end = document.IndexOf(End, StringComparison.Ordinal);
+        if (begin >= 0 && end > begin)
+        {
+            document = document[..begin] + section + document[(end + End.Length)..];
+        }
+        else
+        {
+            // At the top: after the title and its introduction, before the first section.
+            var first = document.IndexOf("\n## ", StringComparison.Ordinal);
+            document = first < 0 ? document.TrimEnd() + "\n\n" + section + "\n" : document[..(first + 1)] + section + "\n\n" + document[(first + 1)..];
+        }
+
+        File.WriteAllText(markdownPath, document);
+    }
+
+    private static string Render(BenchResults r, string resultsPath)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Begin);
+        md.AppendLine("## Flash sale (issue 9): holds, sell-out, reads and live fan-out against the machine's own limits");
+        md.AppendLine();
+        RunSection(md, r, resultsPath);
+        Targets(md, r);
+        Calibration(md, r);
+        Sustained(md, r.SustainedHolds, r.CalibrationDatabase);
+        SellOutSection(md, r.SellOut);
+        ReadsSection(md, r.Reads, r.CalibrationHttp);
+        FanOut(md, r.LiveFanOut);
+        md.AppendLine("### S4: memory per seat-map circuit");
+        md.AppendLine();
+        md.AppendLine("Not measured yet.");
+        md.AppendLine();
+        Profile(md, r.Profile, r.SustainedHolds);
+        md.Append(End);
+        return md.ToString();
+    }
+
+    private static void RunSection(StringBuilder md, BenchResults r, string resultsPath)
+    {
+        if (r.Run is not { } run)
+        {
+            return;
+        }
+
+        var m = run.Machine;
+        md.AppendLine(Invariant($"`scripts/bench.sh` on commit {run.Commit}, {run.StartedAt:yyyy-MM-dd HH:mm} UTC{(run.FinishedAt is { } f ? $", {(f - run.StartedAt).TotalMinutes:0.0} min of scenarios" : null)}; raw results in `{resultsPath}`."));
+        md.AppendLine(Invariant($"Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryGiB:0} GiB; load average (1, 5, 15 min) {m.LoadAverageBefore} before, {m.LoadAverageAfter ?? "?"} after. ") +
+            "The load generator, nginx, both nodes, MariaDB and Redis share these cores, so every figure is a lower bound of what the app does on a machine of its own.");
+        md.AppendLine("Versions: " + string.Join(", ", run.Versions.Select(v => $"{v.Key} {v.Value}")) + ".");
+        md.AppendLine("Settings: two Release nodes of AtTicket.Web behind nginx (deploy/nginx.conf with the bench's addresses, access log off, 16,384 worker connections), " +
+            "MariaDB and Redis from scripts/services.sh; " + string.Join("; ", run.Settings.Select(s => $"{s.Key}: {s.Value}")) + ".");
+        md.AppendLine();
+    }
+
+    private static void Targets(StringBuilder md, BenchResults r)
+    {
+        md.AppendLine("### Issue 9's targets");
+        md.AppendLine();
+        md.AppendLine("| scenario | target | measured | met |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var t in r.Targets ?? [])
+        {
+            md.AppendLine($"| {t.Scenario} | {t.Target} | {t.Measured} | {(t.Met switch { true => "yes", false => "**no**", null => "–" })} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Calibration(StringBuilder md, BenchResults r)
+    {
+        md.AppendLine("### C0: the machine's own limits, same run");
+        md.AppendLine();
+        md.AppendLine("| what | rate | latency |");
+        md.AppendLine("|---|---|---|");
+        if (r.CalibrationDatabase is { } db)
+        {
+            md.AppendLine(Invariant($"| MariaDB: the hold's conditional UPDATE of 1-4 seat rows, autocommit, a copy of a {db.Seats:N0}-seat performance (sysbench, {string.Join(" / ", db.Runs.Select(x => x.Threads))} threads) | {string.Join(" / ", db.Runs.Select(x => x.PerSecond.ToString("N0", CultureInfo.InvariantCulture)))} per s (best {db.BestPerSecond:N0}) | p95 {string.Join(" / ", db.Runs.Select(x => x.P95Ms.ToString("0.##", CultureInfo.InvariantCulture)))} ms |"));
+        }
+
+        if (r.CalibrationRedis is { } redis)
+        {
+            md.AppendLine(Invariant($"| Redis: EVAL of INCR + PUBLISH (redis-benchmark, {redis.Connections} connections) | {redis.PerSecond:N0} per s | p50 {redis.P50Ms} ms, p99 {redis.P99Ms} ms |"));
+        }
+
+        if (r.CalibrationHttp is { } http)
+        {
+            md.AppendLine(Invariant($"| the app: `GET {http.Path}` through nginx (wrk, {http.Connections} connections) | {http.PerSecond:N0} per s | p50 {http.P50Ms} ms, p99 {http.P99Ms} ms |"));
+        }
+
+        if (r.CalibrationHttpDirect is { } direct)
+        {
+            md.AppendLine(Invariant($"| for reference, the same on node A without nginx | {direct.PerSecond:N0} per s | p50 {direct.P50Ms} ms, p99 {direct.P99Ms} ms |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Sustained(StringBuilder md, SustainedHoldsResult? s1, DatabaseCalibrationResult? db)
+    {
+        if (s1 is null)
+        {
+            return;
+        }
+
+        md.AppendLine(Invariant($"### S1: sustained holds ({s1.Clients} clients, {s1.Seconds:0} s, {s1.Seats:N0} seats)"));
+        md.AppendLine();
+        md.AppendLine(Invariant($"Each client (its own member and connection) holds 1-4 random seats and releases them on success. **{s1.SuccessfulHoldsPerSecond:N1} successful holds/s**{(db is null ? null : $" ({s1.SuccessfulHoldsPerSecond / db.BestPerSecond:0.####} × the calibration's {db.BestPerSecond:N0} UPDATEs/s)")}, {s1.CallsPerSecond:N1} calls/s (holds and releases)."));
+        md.AppendLine();
+        CallTable(md, [("hold", s1.Holds), ("release", s1.Releases)]);
+        CpuTable(md, "CPU during S1", s1.Cpu, "call of the scenario (hold or release, either node)");
+    }
+
+    private static void SellOutSection(StringBuilder md, SellOutResult? s)
+    {
+        if (s is null)
+        {
+            return;
+        }
+
+        var a = s.Audit;
+        md.AppendLine(Invariant($"### S1b: sell-out ({s.Buyers:N0} buyers, {s.Seats:N0} seats)"));
+        md.AppendLine();
+        md.AppendLine(Invariant($"All buyers start at once, each wanting 1-4 adjacent seats in a row drawn with a bias to the front (each row 0.85 × as wanted as the one before); a 409 marks the named seats taken and the buyer tries others; {s.PayingShare:P0} pay for their hold, the rest release it. ") +
+            (s.SoldOutSeconds is { } t
+                ? Invariant($"**Sold out in {t:N1} s**, {s.BookingsAnswered:N0} bookings, **{s.BookingsPerSecond:N1} bookings/s**; {s.BuyersWithSeats:N0} buyers got seats, {s.BuyersWithout:N0} did not.")
+                : Invariant($"**Not sold out** within the run ({a.SeatsSold:N0} of {s.Seats:N0} seats sold, {s.Seconds:0} s).")));
+        md.AppendLine();
+        CallTable(md, [("hold", s.Holds), ("booking", s.Bookings), ("release", s.Releases)]);
+        md.AppendLine("Read back from the database afterwards:");
+        md.AppendLine();
+        md.AppendLine("| counter | value |");
+        md.AppendLine("|---|---|");
+        md.AppendLine(Invariant($"| seats sold / held / available | {a.SeatsSold:N0} / {a.SeatsHeld:N0} / {a.SeatsAvailable:N0} |"));
+        md.AppendLine(Invariant($"| confirmed bookings (buyers told 201) | {a.ConfirmedBookings:N0} ({s.BookingsAnswered:N0}) |"));
+        md.AppendLine(Invariant($"| seats sold twice | {a.SeatsSoldTwice} |"));
+        md.AppendLine(Invariant($"| seats sold without a confirmed booking | {a.SeatsSoldWithoutConfirmedBooking} |"));
+        md.AppendLine(Invariant($"| confirmed bookings without all their seats | {a.ConfirmedBookingsMissingSeats} |"));
+        md.AppendLine(Invariant($"| charges without a booking (paid, not confirmed, not refunded) | {a.ChargesWithoutBooking} |"));
+        md.AppendLine(Invariant($"| checkouts left pending | {a.CheckoutsLeftPending} |"));
+        md.AppendLine(Invariant($"| net captured vs confirmed totals (won) | {a.NetCaptured:N0} vs {a.ConfirmedTotal:N0} |"));
+        md.AppendLine();
+        md.AppendLine("The simulated gateway's own ledger lives in each node's memory; the database's record of charges (a booking's payment reference) and refunds is what is checked here, together with what the buyers were answered.");
+        md.AppendLine();
+    }
+
+    private static void ReadsSection(StringBuilder md, ReadsResult? s2, HttpRate? trivial)
+    {
+        if (s2 is null)
+        {
+            return;
+        }
+
+        md.AppendLine("### S2: reads");
+        md.AppendLine();
+        md.AppendLine("| endpoint (wrk through nginx) | req/s | × trivial | p50 | p99 | not 2xx |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var e in trivial is null ? s2.Endpoints : s2.Endpoints.Prepend(trivial))
+        {
+            md.AppendLine(Invariant($"| `GET {e.Path}` | {e.PerSecond:N0} | {(trivial is null ? "–" : e.RatioTo(trivial).ToString("0.###", CultureInfo.InvariantCulture))} | {e.P50Ms} ms | {e.P99Ms} ms | {e.NotOk + e.SocketErrors} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void FanOut(StringBuilder md, FanOutResult? s3)
+    {
+        if (s3 is null)
+        {
+            return;
+        }
+
+        md.AppendLine(Invariant($"### S3: live fan-out ({s3.Subscribers:N0} hub subscribers while S1's load runs for {s3.Seconds:0} s)"));
+        md.AppendLine();
+        md.AppendLine(Invariant($"Subscribers of `/hubs/seats` through nginx ({string.Join(", ", s3.ConnectionsPerNode.Select(n => $"{n.Value:N0} connections to {n.Key}"))}), connected in {s3.ConnectSeconds:N1} s. ") +
+            Invariant($"{s3.Changes:N0} changes: **delivered/expected {s3.DeliveredRatio:0.####}** ({s3.Delivered:N0} of {s3.Expected:N0}), {s3.Resyncs:N0} Resync messages, {s3.Disconnected} subscribers disconnected. ") +
+            "Change-to-receive " + string.Join("; ", s3.Delays.Select(d => Invariant($"from the {d.From} ({d.Samples:N0} deliveries): **p50 {d.P50Ms} ms, p99 {d.P99Ms} ms**, max {d.MaxMs:N0} ms"))) + ". " +
+            "Each node's own publish-to-feed figures: " + string.Join("; ", s3.NodeFeeds.Select(n => Invariant($"{n.Node} p50 {n.P50Ms?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} ms, p99 {n.P99Ms?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} ms"))) + ".");
+        md.AppendLine(Invariant($"Holds meanwhile: {s3.SuccessfulHoldsPerSecond:N1} successful/s, p50 {s3.Holds.P50Ms} ms, p99 {s3.Holds.P99Ms} ms."));
+        md.AppendLine();
+        CpuTable(md, "CPU during S3", s3.Cpu, "call of the scenario (hold or release, either node)");
+    }
+
+    private static void Profile(StringBuilder md, ProfileResult? profile, SustainedHoldsResult? s1)
+    {
+        md.AppendLine("### Profile (measured by the run)");
+        md.AppendLine();
+        if (profile is not null)
+        {
+            md.AppendLine("One call at a time, nothing else running (performance_schema's statement history of the last call of each kind; Redis INFO commandstats over all of them):");
+            md.AppendLine();
+            md.AppendLine("| operation | p50 alone | SQL statements | database round trips (est.) | time in MariaDB | Redis commands per call |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var o in profile.Operations)
+            {
+                md.AppendLine(Invariant($"| {o.Operation} | {o.P50Ms} ms | {o.Statements} | {o.RoundTrips} | {o.ServerMs} ms | {string.Join(", ", o.RedisCommandsPerCall.Select(c => $"{c.Key} × {c.Value}"))} |"));
+            }
+
+            md.AppendLine();
+            md.AppendLine(Invariant($"Round trips are estimated from the statement history: a statement that starts less than {OperationProfile.PipelinedGapMs} ms after the previous one ended went in the same packet (a connection reset with `SET NAMES`, or a batch)."));
+
+            md.AppendLine();
+            foreach (var o in profile.Operations)
+            {
+                md.AppendLine($"<details><summary>The statements of one {o.Operation}, in order (gap = time since the previous statement ended: the app and the network)</summary>");
+                md.AppendLine();
+                md.AppendLine("| # | gap | in MariaDB | rows | statement |");
+                md.AppendLine("|---|---|---|---|---|");
+                var i = 0;
+                foreach (var s in o.StatementsOfOne)
+                {
+                    md.AppendLine(Invariant($"| {++i} | {s.GapBeforeMs:0.###} ms | {s.ServerMs:0.###} ms | {s.RowsAffected} | `{s.Statement.Replace("|", "\\|", StringComparison.Ordinal)}` |"));
+                }
+
+                md.AppendLine();
+                md.AppendLine("</details>");
+                md.AppendLine();
+            }
+        }
+
+        if (s1 is { DatabaseStatements.Count: > 0 })
+        {
+            var held = s1.Holds.Statuses.GetValueOrDefault("201");
+            md.AppendLine(Invariant($"MariaDB's busiest statements during S1 (performance_schema digests; per successful hold = count ÷ {held:N0}):"));
+            md.AppendLine();
+            md.AppendLine("| statement | count | per successful hold | total time in MariaDB |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var d in s1.DatabaseStatements.Take(12))
+            {
+                md.AppendLine(Invariant($"| `{d.Digest.Replace("|", "\\|", StringComparison.Ordinal)}` | {d.Count:N0} | {(held > 0 ? d.Count / (double)held : 0):0.##} | {d.TotalMs / 1000:N1} s |"));
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static void CallTable(StringBuilder md, IEnumerable<(string Name, CallStats Stats)> calls)
+    {
+        md.AppendLine("| call | count | per s | p50 | p95 | p99 | max | answers |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (name, c) in calls)
+        {
+            md.AppendLine(Invariant($"| {name} | {c.Calls:N0} | {c.PerSecond:N1} | {c.P50Ms} ms | {c.P95Ms} ms | {c.P99Ms} ms | {c.MaxMs:N0} ms | {string.Join(", ", c.Statuses.Select(s => $"{s.Key}: {s.Value:N0}"))} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void CpuTable(StringBuilder md, string title, IReadOnlyDictionary<string, CpuUse> cpu, string per)
+    {
+        md.AppendLine($"| {title} | cores used | CPU ms per {per} |");
+        md.AppendLine("|---|---|---|");
+        foreach (var (name, use) in cpu)
+        {
+            md.AppendLine(Invariant($"| {name} | {use.Cores:0.00} | {use.MsPerCall:0.00} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# The flash-sale load benchmark of issue 9: private MariaDB and Redis (scripts/services.sh), two
+# Release nodes of AtTicket.Web behind nginx (deploy/nginx.conf), then bench/AtTicket.LoadBench runs
+# the scenarios and writes docs/benchmarks/flash-sale.json and the flash-sale section of
+# docs/benchmarks.md. Everything it started is stopped at the end, also on failure. About 6 minutes.
+#
+#   scripts/bench.sh                 every scenario, then the report
+#   scripts/bench.sh s1 report       only these (the setup always runs; other results are kept)
+#
+# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b s2 (and report). Settings of the load tool
+# can follow, e.g. `scripts/bench.sh s1 report --s1-seconds 30`.
+#
+#   ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT   the services' ports (services.sh)
+#   ATTICKET_BENCH_PORTS   "node A, node B, nginx" ports, default "38081 38082 38080"
+#
+# It restarts this checkout's services (as scripts/test.sh does), so do not run both at once.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SERVICES="$ROOT/scripts/services.sh"
+STATE="$ROOT/.state/bench"
+read -r NODE_A_PORT NODE_B_PORT NGINX_PORT <<< "${ATTICKET_BENCH_PORTS:-38081 38082 38080}"
+MYSQL_PORT="${ATTICKET_MYSQL_PORT:-33306}"
+REDIS_PORT="${ATTICKET_REDIS_PORT:-36379}"
+DATABASE=atticket_bench
+ADMIN_EMAIL=bench-admin@atticket.local
+ADMIN_PASSWORD='Bench!2345admin'
+
+# What the nodes run with besides the addresses; recorded with the results.
+NODE_SETTINGS=(
+    "Payments__SimulatedLatencyMilliseconds=5"
+    "Booking__HoldMinutes=1"
+    "RateLimits__HoldsPerWindow=1000000"
+)
+
+APT_PACKAGES=(mariadb-server redis-server python3-aiosmtpd nginx sysbench wrk nghttp2-client curl)
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*"; }
+die() { printf 'bench: ERROR: %s\n' "$*" >&2; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---- cleanup: only what this run started, by pid ----------------------------------------
+
+SERVICES_STARTED=0
+NODE_PIDS=()
+NGINX_PID=""
+
+stop_pid() {
+    local pid=$1 i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+# shellcheck disable=SC2317  # invoked by trap
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    [[ -n $NGINX_PID ]] && stop_pid "$NGINX_PID"
+    for pid in "${NODE_PIDS[@]}"; do stop_pid "$pid"; done
+    if ((SERVICES_STARTED)); then "$SERVICES" stop || true; fi
+    ((rc == 0)) || printf 'bench: failed (exit code %s); logs in %s\n' "$rc" "$STATE" >&2
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- 1. packages ------------------------------------------------------------------------
+
+rm -rf "$STATE" && mkdir -p "$STATE"
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    [[ $(id -u) == 0 ]] || die "need root to apt-get install ${missing[*]}"
+    compgen -G '/var/lib/apt/lists/*_Packages*' > /dev/null || apt-get update > "$STATE/apt-update.log" 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 \
+        "${missing[@]}" > "$STATE/apt.log" 2>&1 \
+        || { apt-get update > "$STATE/apt-update.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+            --no-install-recommends "${missing[@]}" > "$STATE/apt.log" 2>&1; } \
+        || { tail -n 30 "$STATE/apt.log"; die "apt-get install failed"; }
+fi
+command -v mariadbd > /dev/null || PATH="$PATH:/usr/sbin"
+for port in "$NODE_A_PORT" "$NODE_B_PORT" "$NGINX_PORT"; do
+    port_open "$port" && die "port $port is in use; set ATTICKET_BENCH_PORTS to three free ports"
+done
+# Thousands of buyers and hub clients, each with its own connection.
+ulimit -n 65536 2> /dev/null || ulimit -n "$(ulimit -Hn)"
+
+# ---- 2. services and build --------------------------------------------------------------
+
+log "services (MariaDB with performance_schema, Redis)"
+SERVICES_STARTED=1
+ATTICKET_MYSQL_PERFORMANCE_SCHEMA=1 "$SERVICES" start
+MYSQL_PWD=atticket mariadb --protocol=TCP -h 127.0.0.1 -P "$MYSQL_PORT" -u atticket -e "CREATE DATABASE $DATABASE"
+
+log "build (Release)"
+for project in AtTicket.Web bench/AtTicket.LoadBench; do
+    dotnet build "$project" -c Release > "$STATE/build.log" 2>&1 \
+        || { grep -E ': error ' "$STATE/build.log" | sort -u || tail -n 30 "$STATE/build.log"; die "build of $project failed"; }
+done
+
+# ---- 3. two nodes behind nginx ----------------------------------------------------------
+
+DB_CONNECTION="Server=127.0.0.1;Port=$MYSQL_PORT;Database=$DATABASE;User ID=atticket;Password=atticket"
+start_node() {
+    local name=$1 port=$2
+    (
+        cd AtTicket.Web
+        exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+            Database__Provider=MySql ConnectionStrings__Database="$DB_CONNECTION" \
+            ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" \
+            Seed__AdminEmail="$ADMIN_EMAIL" Seed__AdminPassword="$ADMIN_PASSWORD" \
+            "${NODE_SETTINGS[@]}" \
+            dotnet bin/Release/net10.0/AtTicket.Web.dll
+    ) > "$STATE/$name.log" 2>&1 &
+    NODE_PIDS+=($!)
+}
+
+wait_ready() {
+    local url=$1 what=$2 logfile=$3 deadline=$((SECONDS + 120))
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; do
+        ((SECONDS < deadline)) || { tail -n 40 "$logfile" >&2; die "$what did not become ready at $url"; }
+        sleep 0.3
+    done
+}
+
+log "two nodes on :$NODE_A_PORT and :$NODE_B_PORT"
+start_node node-a "$NODE_A_PORT"
+start_node node-b "$NODE_B_PORT"
+wait_ready "http://127.0.0.1:$NODE_A_PORT" "node A" "$STATE/node-a.log"
+wait_ready "http://127.0.0.1:$NODE_B_PORT" "node B" "$STATE/node-b.log"
+
+# deploy/nginx.conf with this machine's addresses and paths; every line changed must exist once.
+NGINX_DIR="$STATE/nginx"
+mkdir -p "$NGINX_DIR"
+replace_once() {
+    local from=$1 to=$2 file=$3
+    [[ $(grep -cF -- "$from" "$file") == 1 ]] || die "deploy/nginx.conf changed: expected one \"$from\""
+    FROM="$from" TO="$to" perl -0pi -e 's/\Q$ENV{FROM}\E/$ENV{TO}/' "$file"
+}
+cp deploy/nginx.conf "$NGINX_DIR/nginx.conf"
+replace_once "server web1:8080" "server 127.0.0.1:$NODE_A_PORT" "$NGINX_DIR/nginx.conf"
+replace_once "server web2:8080" "server 127.0.0.1:$NODE_B_PORT" "$NGINX_DIR/nginx.conf"
+replace_once "listen 80;" "listen 127.0.0.1:$NGINX_PORT;" "$NGINX_DIR/nginx.conf"
+# Room for 2,000 hub clients (each two connections through nginx) on a 2-core machine's workers.
+replace_once "worker_connections 4096;" "worker_connections 16384;" "$NGINX_DIR/nginx.conf"
+replace_once "http {" "http {
+    access_log off;
+    client_body_temp_path $NGINX_DIR/client_body;
+    proxy_temp_path $NGINX_DIR/proxy;
+    fastcgi_temp_path $NGINX_DIR/fastcgi;
+    uwsgi_temp_path $NGINX_DIR/uwsgi;
+    scgi_temp_path $NGINX_DIR/scgi;" "$NGINX_DIR/nginx.conf"
+{ printf 'pid %s/nginx.pid;\nerror_log %s/error.log;\nworker_rlimit_nofile 65536;\n\n' "$NGINX_DIR" "$NGINX_DIR"
+  cat "$NGINX_DIR/nginx.conf"; } > "$NGINX_DIR/nginx.conf.new" && mv "$NGINX_DIR/nginx.conf.new" "$NGINX_DIR/nginx.conf"
+nginx -p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" -g 'daemon off;' > "$STATE/nginx.log" 2>&1 &
+NGINX_PID=$!
+wait_ready "http://127.0.0.1:$NGINX_PORT" nginx "$NGINX_DIR/error.log"
+
+# ---- 4. the scenarios -------------------------------------------------------------------
+
+log "load benchmark"
+PIDS="node-a=${NODE_PIDS[0]},node-b=${NODE_PIDS[1]},nginx=$NGINX_PID"
+PIDS+=",mariadb=$(cat "$ROOT/.state/mariadb/mariadb.pid"),redis=$(cat "$ROOT/.state/redis/redis.pid")"
+dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll \
+    --nginx "http://127.0.0.1:$NGINX_PORT" \
+    --nodes "http://127.0.0.1:$NODE_A_PORT,http://127.0.0.1:$NODE_B_PORT" \
+    --database "$DB_CONNECTION" --redis "127.0.0.1:$REDIS_PORT" \
+    --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
+    --pids "$PIDS" --node-settings "$(IFS=';'; echo "${NODE_SETTINGS[*]}")" \
+    --results docs/benchmarks/flash-sale.json --markdown docs/benchmarks.md --repo "$ROOT" \
+    "$@" 2>&1 | tee "$STATE/bench.log"
+exit "${PIPESTATUS[0]}"
