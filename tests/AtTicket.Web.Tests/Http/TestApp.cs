@@ -21,7 +21,7 @@ public sealed class TestApp : IAsyncLifetime
     {
     }
 
-    public TestApp(IReadOnlyDictionary<string, string> settings)
+    internal TestApp(IReadOnlyDictionary<string, string> settings)
     {
         _factory = _root.WithWebHostBuilder(builder => WithSettings(builder, settings)
             .UseEnvironment("Development")
