@@ -1,3 +1,5 @@
+using AtTicket.Domain.Live;
+
 namespace AtTicket.Domain.Bookings;
 
 public enum HoldOutcome
@@ -11,11 +13,12 @@ public enum HoldOutcome
     Rejected,
 }
 
-public sealed record HoldResult(HoldOutcome Outcome, SeatHold? Hold, IReadOnlyList<int> TakenSeatIds, string? Reason)
+/// <param name="Seats">The held seats as the hold's transaction left them, when the inventory knows (empty otherwise).</param>
+public sealed record HoldResult(HoldOutcome Outcome, SeatHold? Hold, IReadOnlyList<int> TakenSeatIds, string? Reason, IReadOnlyList<SeatFact> Seats)
 {
-    public static HoldResult Held(SeatHold hold) => new(HoldOutcome.Held, hold, [], null);
+    public static HoldResult Held(SeatHold hold, IReadOnlyList<SeatFact>? seats = null) => new(HoldOutcome.Held, hold, [], null, seats ?? []);
 
-    public static HoldResult Taken(IReadOnlyList<int> seatIds) => new(HoldOutcome.SeatsTaken, null, seatIds, null);
+    public static HoldResult Taken(IReadOnlyList<int> seatIds) => new(HoldOutcome.SeatsTaken, null, seatIds, null, []);
 
-    public static HoldResult Rejected(string reason) => new(HoldOutcome.Rejected, null, [], reason);
+    public static HoldResult Rejected(string reason) => new(HoldOutcome.Rejected, null, [], reason, []);
 }

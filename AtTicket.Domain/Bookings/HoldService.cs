@@ -9,7 +9,7 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
     {
         Guard.That(seatIds.Count > 0, "Choose at least one seat.");
         Guard.That(seatIds.Distinct().Count() == seatIds.Count, "The same seat is listed twice.");
-        var draft = await NewDraftAsync(memberId, performanceId, seatIds.Count, cancellationToken);
+        var draft = NewDraft(memberId, performanceId, seatIds.Count);
         return await inventory.HoldAsync(draft.WithSeats(seatIds), draft.CreatedAt, cancellationToken);
     }
 
@@ -18,7 +18,7 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
         Guard.That(quantity > 0, "Choose at least one seat.");
 
         // The seats are chosen inside the inventory's transaction, never from an earlier read.
-        var draft = await NewDraftAsync(memberId, performanceId, quantity, cancellationToken);
+        var draft = NewDraft(memberId, performanceId, quantity);
         return await inventory.HoldBestAvailableAsync(draft, gradeId, quantity, draft.CreatedAt, cancellationToken);
     }
 
@@ -28,12 +28,15 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
     public Task<SeatHold?> FindAsync(Guid holdId, string memberId, CancellationToken cancellationToken = default) =>
         inventory.FindHoldAsync(holdId, memberId, cancellationToken);
 
-    private async Task<HoldDraft> NewDraftAsync(string memberId, int performanceId, int seatCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only what needs no data is checked here; what the member already holds is counted inside the
+    /// inventory's transaction, the one place parallel requests cannot both pass.
+    /// </summary>
+    private HoldDraft NewDraft(string memberId, int performanceId, int seatCount)
     {
         Guard.That(!string.IsNullOrWhiteSpace(memberId), "Log in to hold seats.");
+        limits.EnsureAllowed(seatCount, seatsAlreadyOwnedForPerformance: 0, activeHolds: 0);
         var now = time.GetUtcNow();
-        var holdings = await inventory.GetHoldingsAsync(memberId, performanceId, now, cancellationToken);
-        limits.EnsureAllowed(seatCount, holdings.SeatsForPerformance, holdings.ActiveHolds);
         return new HoldDraft(Guid.NewGuid(), memberId, performanceId, now, now + limits.HoldDuration);
     }
 }

@@ -36,6 +36,12 @@ public class PerformanceSeat
     public DateTimeOffset? HeldUntil { get; private set; }
     public Guid? BookingId { get; private set; }
 
+    /// <summary>
+    /// Grows by one with every change of the row's sale state. Announcements carry it, so a node that
+    /// hears of two changes of one seat out of order keeps the later one.
+    /// </summary>
+    public long Version { get; private set; }
+
     /// <summary>Available, or held by a hold that has expired: both may be taken at once.</summary>
     public bool IsFree(DateTimeOffset now) =>
         Status == SeatStatus.Available || (Status == SeatStatus.Held && HeldUntil < now);
@@ -48,6 +54,7 @@ public class PerformanceSeat
         HoldId = holdId;
         HeldUntil = until;
         BookingId = null;
+        Version++;
     }
 
     public void Release(Guid holdId)
@@ -64,6 +71,7 @@ public class PerformanceSeat
         Status = SeatStatus.Sold;
         BookingId = bookingId;
         HeldUntil = null;
+        Version++;
     }
 
     public void Refund(Guid bookingId)
@@ -88,5 +96,6 @@ public class PerformanceSeat
         HoldId = null;
         HeldUntil = null;
         BookingId = null;
+        Version++;
     }
 }

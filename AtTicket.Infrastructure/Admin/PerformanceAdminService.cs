@@ -116,7 +116,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         var kept = grades.Where(g => g.GradeId is not null).Select(g => g.GradeId!.Value).ToHashSet();
         await db.PerformanceSeats
             .Where(s => s.PerformanceId == performanceId && s.Status == SeatStatus.Available)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.GradeId, (int?)null), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.GradeId, (int?)null).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
 
         // Rename in two steps so that swapping two grades' names never collides with the unique index.
         foreach (var grade in performance.Grades.Where(g => kept.Contains(g.Id)))
@@ -151,7 +151,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
 
         await transaction.CommitAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
-        await notifier.SeatsChangedAsync(performanceId, hallSeatIds, CancellationToken.None); // remaining seats per grade changed
+        await notifier.SeatingChangedAsync(performanceId, CancellationToken.None); // grades repainted: every node reads the seats again
         return ChangeResult.Done;
     }
 

@@ -100,6 +100,7 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
                         && s.HoldId == hold.Id && s.Status == SeatStatus.Held && s.HeldUntil >= now)
                     .ExecuteUpdateAsync(
                         u => u.SetProperty(s => s.Status, SeatStatus.Sold)
+                            .SetProperty(s => s.Version, s => s.Version + 1)
                             .SetProperty(s => s.BookingId, (Guid?)booking.Id)
                             .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),
                         cancellationToken);
@@ -161,6 +162,7 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
                     .Where(s => s.PerformanceId == performanceId && s.BookingId == bookingId && s.Status == SeatStatus.Sold)
                     .ExecuteUpdateAsync(
                         u => u.SetProperty(s => s.Status, SeatStatus.Available)
+                            .SetProperty(s => s.Version, s => s.Version + 1)
                             .SetProperty(s => s.BookingId, (Guid?)null)
                             .SetProperty(s => s.HoldId, (Guid?)null)
                             .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),

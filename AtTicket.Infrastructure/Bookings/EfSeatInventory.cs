@@ -34,27 +34,25 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         return new MemberHoldings(seats, await liveHolds.CountAsync(cancellationToken));
     }
 
-    public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithRetriesAsync(async db =>
+    public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var i = 1; ; i++)
         {
-            // First statement of the transaction: on MySQL the member lock must come before any plain
-            // read, because the first plain read fixes the snapshot the limit count would see.
-            await EnsureLimitsAsync(db, hold.MemberId, hold.PerformanceId, hold.SeatIds.Count, now, cancellationToken);
-            if (await RefuseUnlessOnSaleAsync(db, hold.PerformanceId, now, cancellationToken) is { } refused)
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            try
             {
-                return refused;
+                return await new HoldRoundTrips(db, limits).HoldAsync(hold, now, cancellationToken);
             }
-
-            var changed = await TakeAsync(db, hold, now, cancellationToken);
-            if (changed == hold.SeatIds.Count)
+            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
             {
-                db.SeatHolds.Add(hold);
-                await db.SaveChangesAsync(cancellationToken);
-                return HoldResult.Held(hold);
+                // A deadlock victim: go again with fresh rows.
             }
-
-            return await ExplainFailureAsync(db, hold, now, cancellationToken);
-        }, cancellationToken);
+            catch (Exception exception) when (IsRetryable(exception))
+            {
+                return HoldResult.Taken([]);
+            }
+        }
+    }
 
     public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(async db =>
@@ -146,7 +144,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             var releaseId = Guid.NewGuid();
             await db.PerformanceSeats
                 .Where(s => s.HoldId == hold.Id && s.Status == SeatStatus.Held && s.HeldUntil < now)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.HoldId, releaseId), cancellationToken);
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.HoldId, releaseId).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
             var freed = await db.PerformanceSeats.Where(s => s.HoldId == releaseId).Select(s => s.SeatId).ToListAsync(cancellationToken);
             await FreeSeatsAsync(db, releaseId, expiredBefore: null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -183,6 +181,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             .ExecuteUpdateAsync(
                 update => update
                     .SetProperty(s => s.Status, SeatStatus.Held)
+                    .SetProperty(s => s.Version, s => s.Version + 1)
                     .SetProperty(s => s.HoldId, hold.Id)
                     .SetProperty(s => s.HeldUntil, hold.ExpiresAt)
                     .SetProperty(s => s.BookingId, (Guid?)null),
@@ -195,6 +194,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             .ExecuteUpdateAsync(
                 update => update
                     .SetProperty(s => s.Status, SeatStatus.Available)
+                    .SetProperty(s => s.Version, s => s.Version + 1)
                     .SetProperty(s => s.HoldId, (Guid?)null)
                     .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),
                 cancellationToken);

@@ -1,4 +1,6 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Live;
+using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,7 @@ public sealed record HoldView(Guid Id, int PerformanceId, HoldStatus Status, IRe
 }
 
 /// <summary>A hold with its seats' labels and current prices, for pages and the API.</summary>
-public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts, TimeProvider time)
+public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts, CatalogReader catalog, TimeProvider time)
 {
     /// <summary>The member's live hold for this performance, if any: a page opened again picks up where it was.</summary>
     public async Task<HoldView?> FindLiveAsync(string memberId, int performanceId, CancellationToken cancellationToken = default)
@@ -24,6 +26,35 @@ public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts
             .OrderByDescending(h => h.ExpiresAt)
             .FirstOrDefaultAsync(cancellationToken);
         return hold is null ? null : await DescribeAsync(hold, cancellationToken);
+    }
+
+    /// <summary>
+    /// A hold just made, from the seats its transaction returned (their grades) and the cached catalog
+    /// (labels and prices): no database round trip. Falls back to the database when the cache cannot tell.
+    /// </summary>
+    public async Task<HoldView> DescribeAsync(SeatHold hold, IReadOnlyList<SeatFact> seats, CancellationToken cancellationToken = default)
+    {
+        if (seats.Count != hold.SeatIds.Count)
+        {
+            return await DescribeAsync(hold, cancellationToken);
+        }
+
+        var performance = await catalog.GetPerformanceAsync(hold.PerformanceId, includeUnpublished: true, cancellationToken);
+        var layout = performance is null ? null : await catalog.GetHallLayoutAsync(performance.Hall.Id, cancellationToken);
+        var described = new List<HeldSeatView>(seats.Count);
+        foreach (var seat in seats)
+        {
+            var label = layout?.Seats.FirstOrDefault(s => s.Id == seat.SeatId);
+            var grade = performance?.Grades.FirstOrDefault(g => g.Id == seat.GradeId);
+            if (label is null || grade is null)
+            {
+                return await DescribeAsync(hold, cancellationToken);
+            }
+
+            described.Add(new HeldSeatView(label.Id, label.Section, label.Row, label.Number, grade.Id, grade.Name, grade.Price));
+        }
+
+        return new HoldView(hold.Id, hold.PerformanceId, hold.Status, [.. described.OrderBy(s => s.Section).ThenBy(s => s.Row).ThenBy(s => s.Number)], hold.ExpiresAt);
     }
 
     public async Task<HoldView> DescribeAsync(SeatHold hold, CancellationToken cancellationToken = default)

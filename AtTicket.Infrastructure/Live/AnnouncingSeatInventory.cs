@@ -49,7 +49,9 @@ public sealed class AnnouncingSeatInventory(ISeatInventory inner, ISeatChangeNot
     {
         if (result is { Outcome: HoldOutcome.Held, Hold: { } hold })
         {
-            await notifier.SeatsChangedAsync(hold.PerformanceId, hold.SeatIds, CancellationToken.None);
+            await (result.Seats.Count > 0
+                ? notifier.SeatsChangedAsync(hold.PerformanceId, result.Seats, CancellationToken.None)
+                : notifier.SeatsChangedAsync(hold.PerformanceId, hold.SeatIds, CancellationToken.None));
         }
 
         return result;

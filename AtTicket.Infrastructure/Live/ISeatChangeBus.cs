@@ -2,14 +2,15 @@ using AtTicket.Domain.Live;
 
 namespace AtTicket.Infrastructure.Live;
 
-/// <summary>Carries seat changes to every node's <see cref="SeatFeed"/> and numbers them per performance.</summary>
+/// <summary>
+/// Carries seat facts to every node's <see cref="LiveSeatStates"/>. Numbering and publishing are one
+/// atomic step, so every node receives a performance's changes in the order of their numbers.
+/// </summary>
 public interface ISeatChangeBus
 {
-    /// <summary>The next number of this performance's changes (1, 2, 3, … across all nodes).</summary>
-    Task<long> NextSequenceAsync(int performanceId);
+    /// <summary>Numbers the change and publishes it; returns the number it got.</summary>
+    Task<long> PublishAsync(int performanceId, IReadOnlyList<SeatFact> seats, bool reload, DateTimeOffset publishedAt);
 
-    /// <summary>The last number handed out; a snapshot taken after reading it includes every change up to it.</summary>
-    Task<long> CurrentSequenceAsync(int performanceId);
-
-    Task PublishAsync(SeatsChanged change);
+    /// <summary>The last number handed out; a read of the seats after it includes every change up to it.</summary>
+    Task<LiveSequence> CurrentSequenceAsync(int performanceId);
 }

@@ -20,11 +20,14 @@ internal static class LiveRegistration
             sp.GetRequiredService<LiveMetrics>().ObserveListeners(() => feed.ListenerCount);
             return feed;
         });
+        services.AddSingleton<ISeatFactSource, SeatFactReader>();
+        services.AddSingleton(sp => new Lazy<ISeatChangeBus>(sp.GetRequiredService<ISeatChangeBus>));
+        services.AddSingleton<LiveSeatStates>();
         if (redisConfigured)
         {
             services.AddSingleton(sp => new RedisSeatChangeBus(
                 sp.GetRequiredService<IConnectionMultiplexer>(),
-                sp.GetRequiredService<SeatFeed>(),
+                sp.GetRequiredService<LiveSeatStates>(),
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RedisSeatChangeBus>>()));
             services.AddSingleton<ISeatChangeBus>(sp => sp.GetRequiredService<RedisSeatChangeBus>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisSeatChangeBus>());

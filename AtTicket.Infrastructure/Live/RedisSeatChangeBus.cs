@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AtTicket.Domain.Live;
 using Microsoft.Extensions.Hosting;
@@ -7,31 +8,50 @@ using StackExchange.Redis;
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>
-/// Seat changes over Redis: <c>PUBLISH atticket:performance:{id}</c>, numbered with <c>INCR</c> on
-/// <c>atticket:performance:{id}:sequence</c>. Each node holds one pattern subscription and hands
-/// every message, in order, to its feed. When the connection comes back after Redis went away, every
-/// listener reloads: messages published meanwhile are lost, and a restarted Redis counts from 1 again.
-/// A node that starts while Redis is down starts anyway and subscribes once Redis answers.
+/// Seat changes over Redis. One script numbers a change and publishes it on
+/// <c>atticket:performance:{id}</c> in one atomic step (<c>HINCRBY</c> and <c>PUBLISH</c>), so every
+/// node hears a performance's changes in number order. The number lives in a hash with the epoch it
+/// belongs to: if Redis loses the hash (restart, FLUSHDB, eviction), the next change starts a new epoch
+/// at 1 and listeners reload instead of ignoring "old" numbers. Each node holds one pattern
+/// subscription and hands every message, in order, to its <see cref="LiveSeatStates"/>. When the
+/// connection comes back after Redis went away, every node reloads. A node that starts while Redis is
+/// down starts anyway and subscribes once Redis answers.
 /// </summary>
-public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, SeatFeed feed, ILogger<RedisSeatChangeBus> logger)
+public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, LiveSeatStates states, ILogger<RedisSeatChangeBus> logger)
     : ISeatChangeBus, IHostedService
 {
     private const string Prefix = "atticket:performance:";
+    private const string NumberAndPublish = """
+        redis.call('HSETNX', KEYS[1], 'epoch', ARGV[1])
+        local sequence = redis.call('HINCRBY', KEYS[1], 'sequence', 1)
+        local epoch = redis.call('HGET', KEYS[1], 'epoch')
+        redis.call('PUBLISH', ARGV[2], epoch .. '|' .. sequence .. '|' .. ARGV[3])
+        return sequence
+        """;
+
     private static readonly RedisChannel Channels = RedisChannel.Pattern(Prefix + "*");
+    private static readonly RedisValue[] NumberFields = ["epoch", "sequence"];
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly CancellationTokenSource _stopping = new();
     private ChannelMessageQueue? _queue;
     private Task _retrying = Task.CompletedTask;
 
-    public async Task<long> NextSequenceAsync(int performanceId) =>
-        await redis.GetDatabase().StringIncrementAsync(SequenceKey(performanceId));
+    public async Task<long> PublishAsync(int performanceId, IReadOnlyList<SeatFact> seats, bool reload, DateTimeOffset publishedAt)
+    {
+        var body = JsonSerializer.Serialize(new Body(performanceId, seats, reload, publishedAt), Json);
+        var sequence = await redis.GetDatabase().ScriptEvaluateAsync(
+            NumberAndPublish,
+            [NumberKey(performanceId)],
+            [Guid.NewGuid().ToString("N"), Prefix + performanceId, body]);
+        return (long)sequence;
+    }
 
-    public async Task<long> CurrentSequenceAsync(int performanceId) =>
-        (long?)await redis.GetDatabase().StringGetAsync(SequenceKey(performanceId)) ?? 0;
-
-    public async Task PublishAsync(SeatsChanged change) =>
-        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(Prefix + change.PerformanceId), JsonSerializer.Serialize(change, Json));
+    public async Task<LiveSequence> CurrentSequenceAsync(int performanceId)
+    {
+        var values = await redis.GetDatabase().HashGetAsync(NumberKey(performanceId), NumberFields);
+        return values[0].IsNull ? LiveSequence.Unknown : new LiveSequence(values[0].ToString(), (long)values[1]);
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +76,7 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, SeatFeed fe
         }
     }
 
-    private static RedisKey SequenceKey(int performanceId) => $"{Prefix}{performanceId}:sequence";
+    private static RedisKey NumberKey(int performanceId) => $"{Prefix}{performanceId}:live";
 
     /// <summary>A queue, not a handler: a queue hands messages over one at a time, in the order they came.</summary>
     private async Task<bool> TrySubscribeAsync()
@@ -94,7 +114,7 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, SeatFeed fe
             if (await TrySubscribeAsync())
             {
                 logger.LogInformation("Subscribed to live seat changes; live listeners reload their seat states");
-                await feed.ResyncAllAsync();
+                await states.ResyncAllAsync();
                 return;
             }
 
@@ -102,14 +122,15 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, SeatFeed fe
         }
     }
 
+    /// <summary>"epoch|sequence|json", as the script wrote it.</summary>
     private async Task OnMessageAsync(ChannelMessage message)
     {
-        SeatsChanged? change;
+        SeatChangeMessage? change;
         try
         {
-            change = JsonSerializer.Deserialize<SeatsChanged>(message.Message.ToString(), Json);
+            change = Parse(message.Message.ToString());
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or FormatException)
         {
             logger.LogWarning(exception, "Ignored an unreadable seat change on {Channel}", message.Channel);
             return;
@@ -117,8 +138,22 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, SeatFeed fe
 
         if (change is not null)
         {
-            await feed.DeliverAsync(change);
+            await states.ReceiveAsync(change);
         }
+    }
+
+    private static SeatChangeMessage? Parse(string text)
+    {
+        var parts = text.Split('|', 3);
+        if (parts.Length != 3)
+        {
+            throw new FormatException("A seat change is \"epoch|sequence|json\".");
+        }
+
+        var body = JsonSerializer.Deserialize<Body>(parts[2], Json);
+        return body is null
+            ? null
+            : new SeatChangeMessage(body.PerformanceId, parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), body.Seats ?? [], body.Reload, body.PublishedAt);
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
@@ -129,6 +164,8 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, SeatFeed fe
         }
 
         logger.LogInformation("Redis subscription restored; live listeners reload their seat states");
-        _ = feed.ResyncAllAsync();
+        _ = states.ResyncAllAsync();
     }
+
+    private sealed record Body(int PerformanceId, IReadOnlyList<SeatFact>? Seats, bool Reload, DateTimeOffset PublishedAt);
 }

@@ -1,24 +1,17 @@
 using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>
-/// Announces committed seat changes: numbers the change, then reads the seats' states and the
-/// performance's remaining seats per grade as they are now, and publishes it. A number taken but never
-/// published (the read failed) is a gap: listeners reload. Failures are logged, never thrown:
-/// the seat change itself has already happened.
+/// Announces committed seat changes as facts with their row versions, numbered and published in one
+/// step. Facts the transaction already knows go out as they are; otherwise the seats are read back
+/// (any read after the commit is a true fact: versions order them). Failures are logged, never
+/// thrown: the seat change itself has already happened, and every node's state refreshes within
+/// <see cref="LiveSeatStates.RefreshAfter"/>.
 /// </summary>
-public sealed class SeatChangePublisher(
-    IDbContextFactory<AtTicketDbContext> contexts,
-    SeatAvailabilityReader availability,
-    ISeatChangeBus bus,
-    TimeProvider time,
-    ILogger<SeatChangePublisher> logger) : ISeatChangeNotifier
+public sealed class SeatChangePublisher(ISeatFactSource reader, ISeatChangeBus bus, TimeProvider time, ILogger<SeatChangePublisher> logger)
+    : ISeatChangeNotifier
 {
     public async Task SeatsChangedAsync(int performanceId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken = default)
     {
@@ -29,20 +22,7 @@ public sealed class SeatChangePublisher(
 
         try
         {
-            // Numbered before the states are read, so a higher number always carries states read
-            // later: applied by number, whatever order they arrive in, the changes leave each seat as
-            // it is. (Read first, a release and the hold that follows it on another node could take
-            // their numbers in the opposite order, and clients would keep the released state.) If the
-            // read fails, the number is skipped, and clients reload at the gap.
-            var sequence = await bus.NextSequenceAsync(performanceId);
-            var seats = await ReadStatesAsync(performanceId, seatIds);
-            var grades = await availability.GetRemainingAsync(performanceId, CancellationToken.None);
-            await bus.PublishAsync(new SeatsChanged(
-                performanceId,
-                sequence,
-                seats,
-                [.. grades.Select(g => new GradeRemaining(g.GradeId, g.Remaining))],
-                time.GetUtcNow()));
+            await bus.PublishAsync(performanceId, await reader.ReadAsync(performanceId, seatIds, CancellationToken.None), reload: false, time.GetUtcNow());
         }
         catch (Exception exception)
         {
@@ -50,16 +30,21 @@ public sealed class SeatChangePublisher(
         }
     }
 
-    private async Task<IReadOnlyList<SeatStatusChange>> ReadStatesAsync(int performanceId, IReadOnlyCollection<int> seatIds)
+    public Task SeatsChangedAsync(int performanceId, IReadOnlyList<SeatFact> facts, CancellationToken cancellationToken = default) =>
+        facts.Count == 0 ? Task.CompletedTask : PublishAsync(performanceId, facts, reload: false);
+
+    public Task SeatingChangedAsync(int performanceId, CancellationToken cancellationToken = default) =>
+        PublishAsync(performanceId, [], reload: true);
+
+    private async Task PublishAsync(int performanceId, IReadOnlyList<SeatFact> facts, bool reload)
     {
-        var now = time.GetUtcNow();
-        var ids = seatIds.Distinct().ToList();
-        await using var db = await contexts.CreateDbContextAsync();
-        return await db.PerformanceSeats
-            .AsNoTracking()
-            .Where(s => s.PerformanceId == performanceId && ids.Contains(s.SeatId))
-            .OrderBy(s => s.SeatId)
-            .Select(s => new SeatStatusChange(s.SeatId, s.Status == SeatStatus.Held && s.HeldUntil < now ? SeatStatus.Available : s.Status))
-            .ToListAsync();
+        try
+        {
+            await bus.PublishAsync(performanceId, facts, reload, time.GetUtcNow());
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not announce {Count} seat changes of performance {PerformanceId}", facts.Count, performanceId);
+        }
     }
 }

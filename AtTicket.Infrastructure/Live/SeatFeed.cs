@@ -57,10 +57,38 @@ public sealed class SeatFeed(LiveMetrics metrics, TimeProvider time, ILogger<Sea
         }
     }
 
+    /// <summary>Whether anyone here listens to this performance (or to every performance).</summary>
+    public bool HasListeners(int performanceId)
+    {
+        var listeners = Volatile.Read(ref _listeners);
+        return listeners.ContainsKey(performanceId) || listeners.ContainsKey(AllPerformances);
+    }
+
+    /// <summary>
+    /// Tells one performance's listeners to reload: this node read the performance again at
+    /// <paramref name="sequence"/> (after a gap, a new epoch or a seating change).
+    /// </summary>
+    public async Task ResyncAsync(int performanceId, long sequence)
+    {
+        _delivered[performanceId] = sequence;
+        var listeners = Volatile.Read(ref _listeners);
+        foreach (var listener in Concat(listeners.GetValueOrDefault(performanceId), listeners.GetValueOrDefault(AllPerformances)))
+        {
+            try
+            {
+                await listener.OnResyncAsync();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "A seat feed listener failed to resynchronise performance {PerformanceId}", performanceId);
+            }
+        }
+    }
+
     /// <summary>Tells every listener to reload: changes may have been missed while the bus was away.</summary>
     public async Task ResyncAllAsync()
     {
-        // A restarted Redis numbers from 1 again.
+        // A restarted Redis numbers from 1 again, in a new epoch.
         _delivered.Clear();
         foreach (var listener in _listeners.Values.SelectMany(l => l))
         {

@@ -29,7 +29,7 @@ public static class PerformanceSeatWriter
 
         var sql = string.Create(
             CultureInfo.InvariantCulture,
-            $"UPDATE PerformanceSeats SET GradeId = {gradeId} WHERE PerformanceId = {performanceId} AND Status = 'Available' AND SeatId IN ({ids})");
+            $"UPDATE PerformanceSeats SET GradeId = {gradeId}, Version = Version + 1 WHERE PerformanceId = {performanceId} AND Status = 'Available' AND SeatId IN ({ids})");
         return db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
     }
 }

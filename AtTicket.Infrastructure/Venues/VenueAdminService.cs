@@ -1,4 +1,5 @@
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Admin;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AtTicket.Infrastructure.Venues;
 
 /// <summary>Venues, halls and their seat maps. A seat that some performance has held or sold cannot be removed.</summary>
-public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
+public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache, ISeatChangeNotifier notifier)
 {
     public const int MaxSeatsPerHall = 20_000;
 
@@ -130,6 +131,14 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         await AddInventoryForNewSeatsAsync(db, hallId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
+
+        // Seats came or went: every node reads the hall's performances again.
+        var performanceIds = await db.Performances.Where(p => p.HallId == hallId).Select(p => p.Id).ToListAsync(CancellationToken.None);
+        foreach (var performanceId in performanceIds)
+        {
+            await notifier.SeatingChangedAsync(performanceId, CancellationToken.None);
+        }
+
         return ChangeResult.Done;
     }
 

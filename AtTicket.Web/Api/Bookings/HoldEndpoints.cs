@@ -50,7 +50,7 @@ internal static class HoldEndpoints
 
         return result.Outcome switch
         {
-            HoldOutcome.Held => TypedResults.Created($"/api/holds/{result.Hold!.Id}", ToResponse(await views.DescribeAsync(result.Hold))),
+            HoldOutcome.Held => TypedResults.Created($"/api/holds/{result.Hold!.Id}", ToResponse(await views.DescribeAsync(result.Hold, result.Seats))),
             HoldOutcome.SeatsTaken => Problems.Conflict(
                 result.TakenSeatIds.Count > 0
                     ? "Some of these seats were just taken. Nothing is held; choose again."

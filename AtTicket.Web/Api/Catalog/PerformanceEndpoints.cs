@@ -22,12 +22,12 @@ internal static class PerformanceEndpoints
             .WithSummary("Schedules one performance (startsAt) or several (startTimes); every seat of the hall in exactly one grade.");
     }
 
-    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, CatalogReader catalog, SeatAvailabilityReader availability)
+    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, CatalogReader catalog, LiveSnapshotReader live)
     {
         var performance = await catalog.GetPerformanceAsync(id, includeUnpublished: user.IsInRole(Roles.Admin));
         return performance is null
             ? Problems.NotFound("performance")
-            : TypedResults.Ok(performance.ToResponse(await availability.GetRemainingAsync(id)));
+            : TypedResults.Ok(performance.ToResponse((await live.ReadRemainingAsync(id)).Grades));
     }
 
     private static async Task<IResult> GetSeatsAsync(int id, ClaimsPrincipal user, CatalogReader catalog, LiveSnapshotReader live)

@@ -25,9 +25,6 @@ public partial class ProductPage : IDisposable
     private CatalogReader Catalog { get; set; } = default!;
 
     [Inject]
-    private SeatAvailabilityReader Availability { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
@@ -49,12 +46,12 @@ public partial class ProductPage : IDisposable
             return;
         }
 
-        // Remaining seats for every listed performance in one grouped query; never from the cache.
-        // Sequences are read first, so the live feed fills in whatever changes after the query.
+        // Remaining seats for every listed performance from this node's live state (never the catalog
+        // cache), each with the number of the last change it includes; the live feed fills in the rest.
         StopListening();
-        var sequences = await Snapshots.CurrentSequencesAsync([.. _product.Performances.Select(p => p.Id)]);
-
-        _remaining = new(await Availability.GetRemainingAsync([.. sequences.Keys]));
+        var remaining = await Task.WhenAll(_product.Performances.Select(async p => (p.Id, Live: await Snapshots.ReadRemainingAsync(p.Id))));
+        var sequences = remaining.ToDictionary(r => r.Id, r => r.Live.Sequence);
+        _remaining = remaining.ToDictionary(r => r.Id, r => r.Live.Grades);
         if (!_disposed) // left while loading: subscribing now would never be undone
         {
             _live.AddRange(sequences.Select(p => new LiveSeatSubscription(Feed, p.Key, p.Value, changes => ApplyAsync(p.Key, changes), () => ReloadAsync(p.Key), Time)));

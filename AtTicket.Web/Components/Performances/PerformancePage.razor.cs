@@ -35,7 +35,6 @@ public partial class PerformancePage
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject] private CatalogReader Catalog { get; set; } = default!;
-    [Inject] private SeatAvailabilityReader Availability { get; set; } = default!;
     [Inject] private HoldService Holds { get; set; } = default!;
     [Inject] private HoldViewReader HoldViews { get; set; } = default!;
     [Inject] private BookingLimits Limits { get; set; } = default!;
@@ -74,10 +73,12 @@ public partial class PerformancePage
     /// <summary>Reads every seat afresh; returns the live sequence the seats include.</summary>
     private async Task<long> ReloadSeatsAsync()
     {
-        var sequence = await Snapshots.CurrentSequenceAsync(Id);
-        _states = (await Availability.GetSeatStatesAsync(Id)).ToDictionary(s => s.SeatId);
+        // From this node's live state: the seats, the remaining seats and the number they include, together.
+        var snapshot = await Snapshots.ReadAsync(Id);
+        var sequence = snapshot.Sequence;
+        _states = snapshot.Seats.ToDictionary(s => s.SeatId);
         _seats = [.. _layout!.Seats.Where(s => _states.ContainsKey(s.Id))];
-        _remaining = await Availability.GetRemainingAsync(Id);
+        _remaining = snapshot.Grades;
         _selected.RemoveAll(id => _states[id].Status != SeatStatus.Available);
         if (_live is { } live && live.Sequence > sequence)
         {

@@ -5,9 +5,10 @@ namespace AtTicket.Domain.Tests.Bookings;
 /// <summary>
 /// The seat inventory port kept in memory, with the rules the database applies: a seat can be taken
 /// when nobody has it or its hold has expired; a hold takes all its seats or none. Records what
-/// <see cref="HoldService"/> asked, so tests can see the clock and the draft it passed on.
+/// <see cref="HoldService"/> asked, so tests can see the clock and the draft it passed on. Like the
+/// real inventory, it applies the per-member limits inside the hold itself.
 /// </summary>
-internal sealed class FakeSeatInventory : ISeatInventory
+internal sealed class FakeSeatInventory(BookingLimits limits) : ISeatInventory
 {
     private readonly List<SeatHold> _holds = [];
     private readonly Dictionary<(int PerformanceId, int SeatId), SeatHold> _heldBy = [];
@@ -39,13 +40,15 @@ internal sealed class FakeSeatInventory : ISeatInventory
         return Task.FromResult(new MemberHoldings(held + bought, live.Count));
     }
 
-    public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
     {
         HoldsAskedAt.Add(now);
+        var holdings = await GetHoldingsAsync(hold.MemberId, hold.PerformanceId, now, cancellationToken);
+        limits.EnsureAllowed(hold.SeatIds.Count, holdings.SeatsForPerformance, holdings.ActiveHolds);
         var taken = hold.SeatIds.Where(seatId => !IsFree(hold.PerformanceId, seatId, now)).ToList();
         if (taken.Count > 0)
         {
-            return Task.FromResult(HoldResult.Taken(taken));
+            return HoldResult.Taken(taken);
         }
 
         foreach (var seatId in hold.SeatIds)
@@ -54,12 +57,14 @@ internal sealed class FakeSeatInventory : ISeatInventory
         }
 
         _holds.Add(hold);
-        return Task.FromResult(HoldResult.Held(hold));
+        return HoldResult.Held(hold);
     }
 
     public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         BestAvailableAsked.Add((draft, gradeId, quantity));
+        var holdings = GetHoldingsAsync(draft.MemberId, draft.PerformanceId, now, cancellationToken).Result;
+        limits.EnsureAllowed(quantity, holdings.SeatsForPerformance, holdings.ActiveHolds);
         var chosen = SeatPicker.Choose([.. Seats.Where(s => IsFree(draft.PerformanceId, s.SeatId, now))], quantity);
         return chosen.Count == 0
             ? Task.FromResult(HoldResult.Taken([]))

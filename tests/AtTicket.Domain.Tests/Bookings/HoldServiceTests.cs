@@ -12,8 +12,10 @@ public class HoldServiceTests
     private const string Jisoo = "member-jisoo";
 
     private readonly FakeTimeProvider _clock = TestClock.New();
-    private readonly FakeSeatInventory _inventory = new();
     private readonly BookingLimits _limits = new();
+    private readonly FakeSeatInventory _inventory;
+
+    public HoldServiceTests() => _inventory = new FakeSeatInventory(_limits);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -295,7 +297,7 @@ public class HoldServiceTests
 
         await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, 5, Ct));
         await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, 3, Ct));
-        Assert.Empty(_inventory.BestAvailableAsked);
+        Assert.Empty(_inventory.Holds);
     }
 
     [Fact]

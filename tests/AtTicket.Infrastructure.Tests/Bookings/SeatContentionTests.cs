@@ -1,6 +1,7 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -296,6 +297,37 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
         var held = results.Count(r => r.Result?.Outcome == HoldOutcome.Held);
         Assert.True(held <= 1, $"The member got {held} holds at once (limit 1); the database has {stored.Count(h => h.Status == HoldStatus.Active)} active holds of theirs.");
         Assert.Equal(1, held);
+    }
+
+    /// <summary>
+    /// One member, 64 parallel holds of one to four different seats each, with room for many holds at
+    /// once but at most eight seats for the performance: the seats held together never pass eight.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task A_member_sending_holds_in_parallel_cannot_pass_the_seats_per_performance_limit(DatabaseProvider provider)
+    {
+        const int attempts = 64;
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node, rows: 16, seatsPerRow: 16);
+        var member = await MemberAsync(node);
+        var limits = new BookingLimits { MaxActiveHoldsPerMember = attempts, MaxSeatsPerMemberPerPerformance = 8, MaxSeatsPerBooking = 4 };
+        var inventory = new EfSeatInventory(node.GetRequiredService<IDbContextFactory<AtTicketDbContext>>(), limits);
+        var holds = new HoldService(inventory, limits, TimeProvider.System);
+        var seats = Enumerable.Range(0, 16).SelectMany(r => performance.Hall.Row((char)('A' + r))).ToList();
+
+        var (results, _) = await Race.RunAsync(attempts, i => holds.HoldSeatsAsync(member, performance.Id, [.. seats.Skip(i * 4).Take((i % 4) + 1)], Ct));
+
+        Assert.All(results, r => Assert.True(r.Error is null or DomainException, r.Error?.ToString()));
+        var winners = results.Where(r => r.Result?.Outcome == HoldOutcome.Held).Select(r => r.Result!.Hold!).ToList();
+        var stored = (await StoredHoldsAsync(node, performance.Id)).Where(h => h.Status == HoldStatus.Active).ToList();
+        var heldSeats = winners.Sum(h => h.SeatIds.Count);
+        Assert.True(heldSeats <= 8, $"The member holds {heldSeats} seats of the performance (limit 8) in {winners.Count} holds.");
+        Assert.NotEmpty(winners);
+        Assert.Equal(winners.Select(h => h.Id).Order(), stored.Select(h => h.Id).Order());
+        Assert.Equal(heldSeats, await ReadAsync(node, db => db.PerformanceSeats.CountAsync(s => s.PerformanceId == performance.Id && s.Status == SeatStatus.Held, Ct)));
+        Report(provider, "one member, seats limit", attempts, seats.Count, winners.Count, attempts - winners.Count, heldSeats, seats.Count - heldSeats, TimeSpan.Zero);
     }
 
     /// <summary>

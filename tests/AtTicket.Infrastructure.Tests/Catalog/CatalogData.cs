@@ -121,6 +121,7 @@ internal static class CatalogData
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(s => s.Status, SeatStatus.Held)
+                    .SetProperty(s => s.Version, s => s.Version + 1)
                     .SetProperty(s => s.HoldId, holdId)
                     .SetProperty(s => s.HeldUntil, heldUntil),
                 Ct));
@@ -137,6 +138,7 @@ internal static class CatalogData
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(s => s.Status, SeatStatus.Sold)
+                    .SetProperty(s => s.Version, s => s.Version + 1)
                     .SetProperty(s => s.HoldId, holdId)
                     .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null)
                     .SetProperty(s => s.BookingId, booking),
@@ -152,6 +154,7 @@ internal static class CatalogData
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(s => s.Status, SeatStatus.Available)
+                    .SetProperty(s => s.Version, s => s.Version + 1)
                     .SetProperty(s => s.HoldId, (Guid?)null)
                     .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null)
                     .SetProperty(s => s.BookingId, (Guid?)null),

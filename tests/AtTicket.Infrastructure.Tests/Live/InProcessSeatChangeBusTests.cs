@@ -8,40 +8,34 @@ namespace AtTicket.Infrastructure.Tests.Live;
 public sealed class InProcessSeatChangeBusTests
 {
     [Fact]
-    public async Task A_thousand_parallel_numbers_of_one_performance_run_from_one_without_gaps()
+    public async Task A_thousand_parallel_changes_of_one_performance_arrive_numbered_from_one_in_order()
     {
-        var bus = new InProcessSeatChangeBus(Feed());
-        Assert.Equal(0, await bus.CurrentSequenceAsync(5));
+        var feed = Feed();
+        var bus = InProcessBus(feed);
+        var listener = new RecordingListener();
+        using var subscription = feed.Subscribe(5, listener);
+        Assert.Equal(LiveSequence.Unknown, await bus.CurrentSequenceAsync(5));
 
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 1_000).Select(_ => Task.Run(() => bus.NextSequenceAsync(5))));
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 1_000).Select(_ => Task.Run(() => bus.PublishAsync(5, Facts(), reload: false, DateTimeOffset.UtcNow))));
 
-        Assert.Equal(Enumerable.Range(1, 1_000).Select(n => (long)n), numbers.Order());
-        Assert.Equal(1_000, await bus.CurrentSequenceAsync(5));
+        var expected = Enumerable.Range(1, 1_000).Select(n => (long)n).ToList();
+        Assert.Equal(expected, numbers.Order());
+        Assert.Equal(expected, listener.Sequences); // in arrival order: no change overtakes another
+        Assert.Equal(1_000, (await bus.CurrentSequenceAsync(5)).Sequence);
     }
 
     [Fact]
     public async Task Each_performance_counts_on_its_own()
     {
-        var bus = new InProcessSeatChangeBus(Feed());
+        var bus = InProcessBus(Feed());
 
-        await bus.NextSequenceAsync(1);
-        await bus.NextSequenceAsync(1);
-        var otherFirst = await bus.NextSequenceAsync(2);
+        await bus.PublishAsync(1, Facts(), reload: false, DateTimeOffset.UtcNow);
+        await bus.PublishAsync(1, Facts(), reload: false, DateTimeOffset.UtcNow);
+        var otherFirst = await bus.PublishAsync(2, Facts(), reload: false, DateTimeOffset.UtcNow);
 
-        Assert.Equal((2L, 1L, 1L, 0L), (await bus.CurrentSequenceAsync(1), otherFirst, await bus.CurrentSequenceAsync(2), await bus.CurrentSequenceAsync(3)));
-    }
-
-    [Fact]
-    public async Task Publishing_hands_the_change_to_this_nodes_feed()
-    {
-        var feed = Feed();
-        var bus = new InProcessSeatChangeBus(feed);
-        var listener = new RecordingListener();
-        using var subscription = feed.Subscribe(9, listener);
-
-        await bus.PublishAsync(Change(9, await bus.NextSequenceAsync(9)));
-
-        Assert.Equal([1L], listener.Sequences);
+        Assert.Equal(
+            (2L, 1L, 1L, 0L),
+            ((await bus.CurrentSequenceAsync(1)).Sequence, otherFirst, (await bus.CurrentSequenceAsync(2)).Sequence, (await bus.CurrentSequenceAsync(3)).Sequence));
     }
 
     [Fact]

@@ -15,6 +15,22 @@ internal static class LiveParts
     public static SeatFeed Feed(TimeProvider? time = null, LiveMetrics? metrics = null) =>
         new(metrics ?? Metrics(), time ?? TimeProvider.System, NullLogger<SeatFeed>.Instance);
 
+    /// <summary>A node's live states over <paramref name="feed"/>, for performances that have no seats (the bus tests number fake ones).</summary>
+    public static LiveSeatStates States(SeatFeed feed, Func<ISeatChangeBus> bus) =>
+        new(new NoSeats(), new Lazy<ISeatChangeBus>(bus), feed, TimeProvider.System, NullLogger<LiveSeatStates>.Instance);
+
+    /// <summary>An in-process bus with its own feed and live states.</summary>
+    public static InProcessSeatChangeBus InProcessBus(SeatFeed feed)
+    {
+        InProcessSeatChangeBus? bus = null;
+        bus = new InProcessSeatChangeBus(States(feed, () => bus!));
+        return bus;
+    }
+
+    /// <summary>A change of fake seats (version 1) to publish.</summary>
+    public static IReadOnlyList<SeatFact> Facts(params int[] seatIds) =>
+        [.. (seatIds.Length == 0 ? [1] : seatIds).Select(id => new SeatFact(id, 7, SeatStatus.Held, DateTimeOffset.UtcNow.AddMinutes(5), 1))];
+
     /// <summary>A performance id no other test run uses, so counters kept in a shared Redis never collide.</summary>
     public static int FreshPerformanceId() => Random.Shared.Next(1_000_000_000, int.MaxValue);
 
@@ -103,15 +119,13 @@ internal sealed class ThrowingListener(bool synchronously) : ISeatFeedListener
     }
 }
 
-/// <summary>A bus that fails as Redis does when it is down: to number, or to publish, and to tell the sequence.</summary>
-internal sealed class FailingBus(bool failsToNumber = true) : ISeatChangeBus
+/// <summary>A bus that fails as Redis does when it is down: to publish, and to tell the sequence.</summary>
+internal sealed class FailingBus : ISeatChangeBus
 {
-    public Task<long> NextSequenceAsync(int performanceId) =>
-        failsToNumber ? Task.FromException<long>(new InvalidOperationException("Redis is down.")) : Task.FromResult(1L);
+    public Task<long> PublishAsync(int performanceId, IReadOnlyList<SeatFact> seats, bool reload, DateTimeOffset publishedAt) =>
+        Task.FromException<long>(new InvalidOperationException("Redis is down."));
 
-    public Task<long> CurrentSequenceAsync(int performanceId) => Task.FromException<long>(new InvalidOperationException("Redis is down."));
-
-    public Task PublishAsync(SeatsChanged change) => Task.FromException(new InvalidOperationException("Redis is down."));
+    public Task<LiveSequence> CurrentSequenceAsync(int performanceId) => Task.FromException<LiveSequence>(new InvalidOperationException("Redis is down."));
 }
 
 /// <summary>Bounded waits: something another thread or node does must happen within a generous time, or the test fails saying what.</summary>
@@ -133,4 +147,14 @@ internal static class Within
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
     }
+}
+
+/// <summary>A performance without seats: the bus tests number fake performances.</summary>
+internal sealed class NoSeats : ISeatFactSource
+{
+    public Task<IReadOnlyList<SeatFact>> ReadAllAsync(int performanceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SeatFact>>([]);
+
+    public Task<IReadOnlyList<SeatFact>> ReadAsync(int performanceId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SeatFact>>([]);
 }

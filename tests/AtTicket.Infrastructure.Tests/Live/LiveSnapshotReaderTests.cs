@@ -3,6 +3,7 @@ using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Live;
 using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using static AtTicket.Infrastructure.Tests.Bookings.BookingData;
@@ -42,7 +43,8 @@ public sealed class LiveSnapshotReaderTests(MigratedDatabases databases) : IClas
     {
         var node = (await databases.GetAsync(DatabaseProvider.Sqlite)).Services;
         var performance = await OnSaleAsync(node);
-        var reader = new LiveSnapshotReader(new FailingBus(), node.GetRequiredService<SeatAvailabilityReader>(), NullLogger<LiveSnapshotReader>.Instance);
+        var states = new LiveSeatStates(node.GetRequiredService<ISeatFactSource>(), new Lazy<ISeatChangeBus>(() => new FailingBus()), LiveParts.Feed(), TimeProvider.System, NullLogger<LiveSeatStates>.Instance);
+        var reader = new LiveSnapshotReader(states);
 
         var snapshot = await reader.ReadAsync(performance.Id, Ct);
         var (sequence, grades) = await reader.ReadRemainingAsync(performance.Id, Ct);
@@ -50,5 +52,52 @@ public sealed class LiveSnapshotReaderTests(MigratedDatabases databases) : IClas
         Assert.Equal((0L, 0L), (snapshot.Sequence, sequence));
         Assert.Equal(8, snapshot.Seats.Count);
         Assert.Equal(8, Assert.Single(grades).Remaining);
+    }
+
+    /// <summary>
+    /// A thousand changes of random seats to random states, from eight writers at once, each announced
+    /// after its write: announcements of one seat overtake each other all the time. The node's live
+    /// state, which answers every read, must end equal to the database.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task After_a_thousand_random_changes_the_live_state_equals_the_database(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node, rows: 4, seatsPerRow: 8);
+        var seatIds = (await node.GetRequiredService<SeatAvailabilityReader>().GetSeatStatesAsync(performance.Id, Ct)).Select(s => s.SeatId).ToList();
+        var reader = node.GetRequiredService<LiveSnapshotReader>();
+        await reader.ReadAsync(performance.Id, Ct); // loaded before the changes, kept by them
+        var notifier = node.GetRequiredService<ISeatChangeNotifier>();
+        var contexts = node.GetRequiredService<IDbContextFactory<AtTicketDbContext>>();
+        SeatStatus[] states = [SeatStatus.Available, SeatStatus.Held, SeatStatus.Sold];
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(
+            async () =>
+            {
+                var random = new Random(writer);
+                for (var i = 0; i < 125; i++)
+                {
+                    var seatId = seatIds[random.Next(seatIds.Count)];
+                    var status = states[random.Next(states.Length)];
+                    DateTimeOffset? heldUntil = status == SeatStatus.Held ? DateTimeOffset.UtcNow.AddMinutes(random.Next(2) == 0 ? -1 : 5) : null;
+                    await using (var db = await contexts.CreateDbContextAsync(Ct))
+                    {
+                        await db.PerformanceSeats.Where(s => s.PerformanceId == performance.Id && s.SeatId == seatId).ExecuteUpdateAsync(
+                            set => set.SetProperty(s => s.Status, status).SetProperty(s => s.HeldUntil, heldUntil).SetProperty(s => s.Version, s => s.Version + 1),
+                            Ct);
+                    }
+
+                    await notifier.SeatsChangedAsync(performance.Id, [seatId], Ct);
+                }
+            },
+            Ct)));
+
+        var live = await reader.ReadAsync(performance.Id, Ct);
+        var database = await node.GetRequiredService<SeatAvailabilityReader>().GetSeatStatesAsync(performance.Id, Ct);
+        Assert.Equal((await node.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(performance.Id)).Sequence, live.Sequence);
+        Assert.Equal(database.OrderBy(s => s.SeatId), live.Seats.OrderBy(s => s.SeatId));
+        Assert.Equal(await node.GetRequiredService<SeatAvailabilityReader>().GetRemainingAsync(performance.Id, Ct), live.Grades);
     }
 }

@@ -18,13 +18,14 @@ public sealed class RedisRestartTests
         options.AbortOnConnectFail = false; // as the app connects
         await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
         var feed = Feed();
-        var bus = new RedisSeatChangeBus(redis, feed, NullLogger<RedisSeatChangeBus>.Instance);
+        RedisSeatChangeBus? bus = null;
+        bus = new RedisSeatChangeBus(redis, States(feed, () => bus!), NullLogger<RedisSeatChangeBus>.Instance);
         await bus.StartAsync(Ct);
         var (listener, everything) = (new RecordingListener(), new RecordingListener());
         using var subscription = feed.Subscribe(42, listener);
         using var all = feed.SubscribeAll(everything);
 
-        await bus.PublishAsync(Change(42, await bus.NextSequenceAsync(42), seatIds: [1]));
+        await bus.PublishAsync(42, Facts(1), reload: false, DateTimeOffset.UtcNow);
         await listener.WaitForChangesAsync(1, "before the restart");
         Assert.Equal(0, listener.Resyncs);
 
@@ -33,13 +34,12 @@ public sealed class RedisRestartTests
         await Within.UntilAsync(() => listener.Resyncs > 0 && everything.Resyncs > 0, () => $"No resync after Redis came back (listener {listener.Resyncs}, all {everything.Resyncs}; {redis.GetStatus()}).");
 
         // The restarted Redis kept nothing: the counter starts again, and the listeners reloaded to it.
-        var sequence = await RetryAsync(() => bus.NextSequenceAsync(42));
-        await bus.PublishAsync(Change(42, sequence, seatIds: [2]));
+        var sequence = await RetryAsync(() => bus.PublishAsync(42, Facts(2), reload: false, DateTimeOffset.UtcNow));
         var changes = await listener.WaitForChangesAsync(2, "after the restart");
 
         Assert.Equal(1, sequence);
         Assert.Equal([(1L, 1), (1L, 2)], changes.Select(c => (c.Sequence, c.Seats[0].SeatId)));
-        Assert.Equal(1, await bus.CurrentSequenceAsync(42));
+        Assert.Equal(1, (await bus.CurrentSequenceAsync(42)).Sequence);
         await bus.StopAsync(Ct);
     }
 
@@ -52,15 +52,15 @@ public sealed class RedisRestartTests
         options.AbortOnConnectFail = false; // as the app connects: start anyway, connect in the background
         await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
         var feed = Feed();
-        var bus = new RedisSeatChangeBus(redis, feed, NullLogger<RedisSeatChangeBus>.Instance);
+        RedisSeatChangeBus? bus = null;
+        bus = new RedisSeatChangeBus(redis, States(feed, () => bus!), NullLogger<RedisSeatChangeBus>.Instance);
         var listener = new RecordingListener();
         using var subscription = feed.Subscribe(42, listener);
 
         await bus.StartAsync(Ct); // does not throw, nor wait for Redis
         await server.StartAgainAsync();
         await Within.UntilAsync(() => listener.Resyncs > 0, () => $"The node did not subscribe (and have its listeners reload) after Redis came up: {redis.GetStatus()}");
-        var sequence = await RetryAsync(() => bus.NextSequenceAsync(42));
-        await bus.PublishAsync(Change(42, sequence));
+        await RetryAsync(() => bus.PublishAsync(42, Facts(), reload: false, DateTimeOffset.UtcNow));
 
         Assert.Equal([1L], (await listener.WaitForChangesAsync(1, "after Redis came up")).Select(c => c.Sequence));
         await bus.StopAsync(Ct);

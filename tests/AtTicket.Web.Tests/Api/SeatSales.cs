@@ -1,4 +1,5 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Live;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace AtTicket.Web.Tests.Api;
 
 /// <summary>
 /// Puts seats in the states the booking flow leaves them in (its API is not part of the catalog),
-/// straight through the app's own database and the domain's state machine.
+/// straight through the app's own database and the domain's state machine, announced to the live
+/// state as the booking flow announces its own changes.
 /// </summary>
 public static class SeatSales
 {
@@ -22,6 +24,7 @@ public static class SeatSales
         var now = DateTimeOffset.UtcNow;
         seat.Hold(Guid.NewGuid(), now.AddMinutes(10), now);
         await db.SaveChangesAsync(Cancellation);
+        await AnnounceAsync(services, performanceId, seatId);
     }
 
     /// <summary>Minji buys the seat: a confirmed booking with one ticket, and the seat sold to it.</summary>
@@ -47,8 +50,12 @@ public static class SeatSales
         seat.Sell(holdId, booking.Id, now);
         db.Bookings.Add(booking);
         await db.SaveChangesAsync(Cancellation);
+        await AnnounceAsync(services, performanceId, seatId);
         return booking.Id;
     }
+
+    private static Task AnnounceAsync(IServiceProvider services, int performanceId, int seatId) =>
+        services.GetRequiredService<ISeatChangeNotifier>().SeatsChangedAsync(performanceId, [seatId], Cancellation);
 
     private static Task<AtTicketDbContext> CreateContextAsync(IServiceProvider services) =>
         services.GetRequiredService<IDbContextFactory<AtTicketDbContext>>().CreateDbContextAsync(Cancellation);

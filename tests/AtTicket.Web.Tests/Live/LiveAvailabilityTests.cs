@@ -62,7 +62,7 @@ public sealed class LiveAvailabilityTests(DemoDatabaseTemplate template)
         var page = RenderLive();
         var grades = Numbers(page).Keys.ToList();
         var feed = Services.GetRequiredService<SeatFeed>();
-        var first = await Services.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(ConcertHallPerformance) + 1;
+        var first = (await Services.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(ConcertHallPerformance)).Sequence + 1;
         var rendersBefore = page.RenderCount;
 
         // A flash sale: 500 changes over two and a half intervals, then the last batch's interval.

@@ -84,7 +84,7 @@ public sealed class LiveSeatMapTests(DemoDatabaseTemplate template)
         var map = page.FindComponent<SeatMapView>();
         var seats = (await SeatsAsync()).Take(250).ToList();
         var feed = Services.GetRequiredService<SeatFeed>();
-        var first = await Services.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(ConcertHallPerformance) + 1;
+        var first = (await Services.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(ConcertHallPerformance)).Sequence + 1;
         var rendersBefore = map.RenderCount;
 
         // A flash sale: every seat held, then half of them sold, 500 changes over about three intervals.

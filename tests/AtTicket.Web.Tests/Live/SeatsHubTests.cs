@@ -34,7 +34,7 @@ public sealed class SeatsHubTests(ApiApp app) : IClassFixture<ApiApp>
         await using var client = await HubClient.ConnectAsync(app.Services);
         await client.InvokeAsync("Subscribe", Performance);
         var (seatId, gradeId) = await AvailableSeatAsync(Performance);
-        var before = await app.Services.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(Performance);
+        var before = (await app.Services.GetRequiredService<ISeatChangeBus>().CurrentSequenceAsync(Performance)).Sequence;
 
         await SeatSales.HoldAsync(app.Services, Performance, seatId);
         await NotifyAsync(Performance, seatId);

@@ -334,6 +334,9 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
                     b.HasKey("PerformanceId", "SeatId");
 
                     b.HasIndex("BookingId");

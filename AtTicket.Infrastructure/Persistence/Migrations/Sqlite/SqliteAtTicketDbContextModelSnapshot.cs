@@ -323,6 +323,9 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PerformanceId", "SeatId");
 
                     b.HasIndex("BookingId");

@@ -1,0 +1,179 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Live;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+/// <summary>
+/// A hold of named seats in three round trips, the flash sale's hot path:
+/// (1) begin, lock the member, count what they hold and check that the performance is on sale;
+/// (2) take the seats with one conditional UPDATE, insert the hold and read back how every asked-for
+/// seat ended up; (3) commit, or roll back when a seat was taken or a rule refused. The database still
+/// decides every seat; the answer and the announcement are built from what the transaction saw.
+/// Plain SQL that SQLite and MySQL read alike (backticks quote on both); values are bound through
+/// the model's own type mappings, so they are stored exactly as EF Core stores them.
+/// </summary>
+internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
+{
+    private const string Live = "h.`MemberId` = @member AND h.`Status` = 'Active' AND h.`ExpiresAt` >= @now";
+
+    private static readonly string CountHoldings = $"""
+        SELECT
+          (SELECT COUNT(*) FROM `SeatHolds` h WHERE {Live}),
+          (SELECT COUNT(*) FROM `PerformanceSeats` s WHERE s.`PerformanceId` = @performance AND (
+              (s.`Status` = 'Held' AND s.`HeldUntil` >= @now AND s.`HoldId` IN (SELECT h.`Id` FROM `SeatHolds` h WHERE {Live}))
+              OR (s.`Status` = 'Sold' AND s.`BookingId` IN (SELECT b.`Id` FROM `Bookings` b WHERE b.`MemberId` = @member AND b.`PerformanceId` = @performance)))),
+          (SELECT COUNT(*) FROM `Performances` p JOIN `Products` d ON d.`Id` = p.`ProductId`
+              WHERE p.`Id` = @performance AND p.`Status` = 'OnSale' AND p.`StartsAt` > @now AND d.`Status` = 'OnSale');
+        """;
+
+    public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mySql = db.Database.IsMySql();
+        var seatList = string.Join(",", hold.SeatIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var open = true; // from the first statement on: a failure anywhere rolls back
+        try
+        {
+            // 1. The member's row lock comes before any plain read: on MySQL the first plain read fixes
+            // the snapshot the counts see, and a parallel hold of the same member must be in it.
+            await using (var check = Command(connection, hold, now, (mySql
+                ? "START TRANSACTION; SELECT `Id` FROM `AspNetUsers` WHERE `Id` = @member FOR UPDATE;"
+                : "BEGIN IMMEDIATE;") + CountHoldings))
+            await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
+            {
+                while (reader.FieldCount != 3 && await reader.NextResultAsync(cancellationToken))
+                {
+                }
+
+                await reader.ReadAsync(cancellationToken);
+                var (activeHolds, seatsOwned, onSale) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+                if (onSale == 0)
+                {
+                    await reader.DisposeAsync();
+                    await EndAsync(connection, commit: false, cancellationToken);
+                    open = false;
+                    return HoldResult.Rejected("This performance is not on sale.");
+                }
+
+                limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds);
+            }
+
+            // 2. Take, store, and read back every asked-for seat with what the answer needs.
+            var seats = new List<(SeatFact Fact, bool Mine)>();
+            await using (var take = Command(connection, hold, now, $"""
+                UPDATE `PerformanceSeats` SET `Status` = 'Held', `HoldId` = @hold, `HeldUntil` = @until, `BookingId` = NULL, `Version` = `Version` + 1
+                  WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList}) AND `GradeId` IS NOT NULL
+                    AND (`Status` = 'Available' OR (`Status` = 'Held' AND `HeldUntil` < @now));
+                INSERT INTO `SeatHolds` (`Id`, `CreatedAt`, `ExpiresAt`, `MemberId`, `PerformanceId`, `SeatIds`, `Status`)
+                  VALUES (@hold, @created, @until, @member, @performance, @seatIds, 'Active');
+                SELECT `SeatId`, `GradeId`, `Status`, `HeldUntil`, `Version`, CASE WHEN `HoldId` = @hold THEN 1 ELSE 0 END
+                  FROM `PerformanceSeats` WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList});
+                """))
+            await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
+            {
+                while (reader.FieldCount != 6 && await reader.NextResultAsync(cancellationToken))
+                {
+                }
+
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    seats.Add((ReadFact(reader), reader.GetInt32(5) == 1));
+                }
+            }
+
+            // 3. All or nothing.
+            var mine = seats.Where(s => s.Mine).Select(s => s.Fact).ToList();
+            var success = mine.Count == hold.SeatIds.Count;
+            await EndAsync(connection, commit: success, cancellationToken);
+            open = false;
+            return success ? HoldResult.Held(hold, mine) : Explain(hold, seats);
+        }
+        finally
+        {
+            if (open)
+            {
+                await RollBackQuietlyAsync(connection);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Seats the performance does not have (or has not graded) are the caller's mistake; the rest were taken.</summary>
+    private static HoldResult Explain(SeatHold hold, List<(SeatFact Fact, bool Mine)> seats)
+    {
+        var known = seats.Where(s => s.Fact.GradeId is not null).Select(s => s.Fact.SeatId).ToHashSet();
+        var unknown = hold.SeatIds.Where(id => !known.Contains(id)).ToList();
+        return unknown.Count > 0
+            ? HoldResult.Rejected($"This performance has no seat with id {string.Join(", ", unknown)}.")
+            : HoldResult.Taken([.. seats.Where(s => !s.Mine).Select(s => s.Fact.SeatId).Order()]);
+    }
+
+    private SeatFact ReadFact(DbDataReader reader)
+    {
+        var status = Enum.Parse<SeatStatus>(reader.GetString(2));
+        DateTimeOffset? heldUntil = reader.IsDBNull(3) ? null : (DateTimeOffset)FromProvider<PerformanceSeat>(nameof(PerformanceSeat.HeldUntil), reader.GetValue(3))!;
+        return new SeatFact(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), status, heldUntil, reader.GetInt64(4));
+    }
+
+    private DbCommand Command(DbConnection connection, SeatHold hold, DateTimeOffset now, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Bind<SeatHold>(command, "@hold", nameof(SeatHold.Id), hold.Id);
+        Bind<SeatHold>(command, "@member", nameof(SeatHold.MemberId), hold.MemberId);
+        Bind<SeatHold>(command, "@performance", nameof(SeatHold.PerformanceId), hold.PerformanceId);
+        Bind<SeatHold>(command, "@created", nameof(SeatHold.CreatedAt), hold.CreatedAt);
+        Bind<SeatHold>(command, "@until", nameof(SeatHold.ExpiresAt), hold.ExpiresAt);
+        Bind<SeatHold>(command, "@now", nameof(SeatHold.ExpiresAt), now);
+        var seatIds = command.CreateParameter();
+        seatIds.ParameterName = "@seatIds";
+        seatIds.Value = JsonSerializer.Serialize(hold.SeatIds);
+        command.Parameters.Add(seatIds);
+        return command;
+    }
+
+    private void Bind<TEntity>(DbCommand command, string name, string propertyName, object value)
+    {
+        var mapping = Property<TEntity>(propertyName).GetRelationalTypeMapping();
+        command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
+    }
+
+    private object? FromProvider<TEntity>(string propertyName, object value)
+    {
+        var mapping = Property<TEntity>(propertyName).GetRelationalTypeMapping();
+        return mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value is DateTime dateTime
+            ? new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc))
+            : value;
+    }
+
+    private IProperty Property<TEntity>(string name) => db.Model.FindEntityType(typeof(TEntity))!.FindProperty(name)!;
+
+    /// <summary>After a failure the transaction may or may not have begun; SQLite refuses a rollback without one.</summary>
+    private static async Task RollBackQuietlyAsync(DbConnection connection)
+    {
+        try
+        {
+            await EndAsync(connection, commit: false, CancellationToken.None);
+        }
+        catch (DbException)
+        {
+        }
+    }
+
+    private static async Task EndAsync(DbConnection connection, bool commit, CancellationToken cancellationToken)
+    {
+        await using var end = connection.CreateCommand();
+        end.CommandText = commit ? "COMMIT;" : "ROLLBACK;";
+        await end.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
