@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
@@ -5,7 +6,10 @@ using AtTicket.Domain.Venues;
 namespace AtTicket.Infrastructure.Catalog;
 
 // Read models for pages and the REST API. Shapes follow shared/API.md.
+// The ones the catalog cache holds are sealed and marked immutable, so HybridCache hands out the
+// cached instance instead of deserializing a copy on every read (a 1,024-seat layout per hold).
 
+[ImmutableObject(true)]
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
 public sealed record ProductQuery(
@@ -19,6 +23,7 @@ public sealed record ProductQuery(
     int PageSize = 20,
     bool IncludeUnpublished = false);
 
+[ImmutableObject(true)]
 public sealed record ProductSummary(
     int Id,
     string Title,
@@ -30,6 +35,7 @@ public sealed record ProductSummary(
     long? MinPrice,
     IReadOnlyList<string> VenueNames);
 
+[ImmutableObject(true)]
 public sealed record ProductDetail(
     ProductSummary Summary,
     string Description,
@@ -44,6 +50,7 @@ public sealed record NamedRef(int Id, string Name);
 public sealed record GradeView(int Id, string Name, long Price, string Color);
 
 /// <summary>A performance as the catalog knows it: no seat counts (those are live, see <see cref="SeatAvailabilityReader"/>).</summary>
+[ImmutableObject(true)]
 public sealed record PerformanceView(
     int Id,
     int ProductId,
@@ -60,6 +67,7 @@ public sealed record VenueView(int Id, string Name, string Address, IReadOnlyLis
 
 public sealed record HallSummary(int Id, string Name, int SeatCount);
 
+[ImmutableObject(true)]
 public sealed record HallLayout(int Id, int VenueId, string VenueName, string Name, double Width, double Height, IReadOnlyList<SeatView> Seats);
 
 public sealed record SeatView(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind);

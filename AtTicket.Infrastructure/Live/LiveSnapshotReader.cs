@@ -18,6 +18,13 @@ public sealed class LiveSnapshotReader(LiveSeatStates states)
     public Task<(long Sequence, IReadOnlyList<GradeAvailability> Grades)> ReadRemainingAsync(int performanceId, CancellationToken cancellationToken = default) =>
         states.RemainingAsync(performanceId, cancellationToken);
 
+    /// <summary>The remaining seats per grade of several performances (a product's detail).</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>>> ReadRemainingAsync(IReadOnlyCollection<int> performanceIds, CancellationToken cancellationToken = default)
+    {
+        var remaining = await Task.WhenAll(performanceIds.Select(async id => (id, (await states.RemainingAsync(id, cancellationToken)).Grades)));
+        return remaining.ToDictionary(r => r.id, r => r.Grades);
+    }
+
     /// <summary>The sequences of several performances at once (a product page).</summary>
     public async Task<IReadOnlyDictionary<int, long>> CurrentSequencesAsync(IReadOnlyCollection<int> performanceIds)
     {

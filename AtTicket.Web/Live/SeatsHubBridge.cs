@@ -9,8 +9,9 @@ namespace AtTicket.Web.Live;
 /// Hands this node's seat feed to its hub clients: each change goes to the group of its performance.
 /// The hub is fed from the same feed as the pages, never by a client connection to itself. Sending
 /// happens on its own loop behind a bounded queue, so a hub client that reads slowly never holds up
-/// the feed (and with it every seat map on the node); if the queue overflows, what waits is dropped
-/// and clients are told to reload instead.
+/// the feed (and with it every seat map on the node); what queued during a send is folded into one
+/// message per performance; if the queue overflows, what waits is dropped and clients are told to
+/// reload instead.
 /// </summary>
 public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub, ILogger<SeatsHubBridge> logger) : BackgroundService, ISeatFeedListener
 {
@@ -57,11 +58,18 @@ public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub, ILo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var batch = new List<SeatsChanged?>();
         try
         {
-            await foreach (var change in _queue.Reader.ReadAllAsync(stoppingToken))
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await SendAsync(change, stoppingToken);
+                batch.Clear();
+                while (batch.Count < QueueLength && _queue.Reader.TryRead(out var change))
+                {
+                    batch.Add(change);
+                }
+
+                await SendAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,13 +78,51 @@ public sealed class SeatsHubBridge(SeatFeed feed, IHubContext<SeatsHub> hub, ILo
         }
     }
 
-    private async Task SendAsync(SeatsChanged? change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything that queued while the last send went out leaves as one message per performance, so
+    /// under load clients get fewer, larger messages instead of falling behind. A resync in the batch
+    /// goes first and makes the changes before it moot.
+    /// </summary>
+    private async Task SendAsync(List<SeatsChanged?> batch, CancellationToken cancellationToken)
+    {
+        var resync = batch.LastIndexOf(null);
+        if (resync >= 0)
+        {
+            await SendSafelyAsync(hub.Clients.All.SendAsync("Resync", cancellationToken));
+        }
+
+        foreach (var run in ConsecutiveRuns(batch.Skip(resync + 1).OfType<SeatsChanged>()))
+        {
+            await SendSafelyAsync(hub.Clients.Group(SeatsHub.Group(run[0].PerformanceId)).SendAsync("SeatsChanged", SeatsChangedMessage.Fold(run), cancellationToken));
+        }
+    }
+
+    /// <summary>Per performance, its changes in order, split where the numbers are not consecutive so a client still sees a real gap.</summary>
+    internal static IEnumerable<List<SeatsChanged>> ConsecutiveRuns(IEnumerable<SeatsChanged> changes)
+    {
+        foreach (var performance in changes.GroupBy(c => c.PerformanceId))
+        {
+            var run = new List<SeatsChanged>();
+            foreach (var change in performance)
+            {
+                if (run.Count > 0 && change.Sequence != run[^1].Sequence + 1)
+                {
+                    yield return run;
+                    run = [];
+                }
+
+                run.Add(change);
+            }
+
+            yield return run;
+        }
+    }
+
+    private async Task SendSafelyAsync(Task send)
     {
         try
         {
-            await (change is null
-                ? hub.Clients.All.SendAsync("Resync", cancellationToken)
-                : hub.Clients.Group(SeatsHub.Group(change.PerformanceId)).SendAsync("SeatsChanged", SeatsChangedMessage.From(change), cancellationToken));
+            await send;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -3,6 +3,7 @@ using AtTicket.Domain.Catalog;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtTicket.Web.Api.Catalog;
@@ -60,7 +61,7 @@ internal static class ProductEndpoints
         return TypedResults.Ok(new ProductPageResponse(result.Items, result.PageNumber, result.PageSize, result.TotalCount));
     }
 
-    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, CatalogReader catalog, SeatAvailabilityReader availability)
+    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, CatalogReader catalog, LiveSnapshotReader live)
     {
         var product = await catalog.GetProductAsync(id, includeUnpublished: user.IsInRole(Roles.Admin));
         if (product is null)
@@ -68,7 +69,7 @@ internal static class ProductEndpoints
             return Problems.NotFound("product");
         }
 
-        var remaining = await availability.GetRemainingAsync([.. product.Performances.Select(p => p.Id)]);
+        var remaining = await live.ReadRemainingAsync([.. product.Performances.Select(p => p.Id)]);
         return TypedResults.Ok(product.ToResponse(remaining));
     }
 

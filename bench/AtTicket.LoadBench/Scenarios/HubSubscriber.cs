@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.LoadBench.Scenarios;
 
-/// <summary>The part of a "SeatsChanged" message every subscriber reads: its number, and when it was published if the message says.</summary>
-public sealed record SequenceOnly(long Sequence, DateTimeOffset? PublishedAt);
+/// <summary>The part of a "SeatsChanged" message every subscriber reads: the numbers it covers (one message may fold several changes), and when the oldest of them was published.</summary>
+public sealed record SequenceOnly(long FromSequence, long Sequence, DateTimeOffset? PublishedAt);
 
 /// <summary>A whole "SeatsChanged" message, read by one observer to tell which change each number was.</summary>
-public sealed record SeatsChangedMessage(long Sequence, DateTimeOffset? PublishedAt, IReadOnlyList<SeatStatusMessage> Seats);
+public sealed record SeatsChangedMessage(long FromSequence, long Sequence, DateTimeOffset? PublishedAt, IReadOnlyList<SeatStatusMessage> Seats);
 
 public sealed record SeatStatusMessage(int Id, string Status);
 
@@ -38,12 +38,12 @@ public sealed class HubSubscriber : IAsyncDisposable
             _connection.On<SeatsChangedMessage>("SeatsChanged", m =>
             {
                 Observed.Add(m);
-                Record(m.Sequence, m.PublishedAt);
+                Record(m.FromSequence, m.Sequence, m.PublishedAt);
             });
         }
         else
         {
-            _connection.On<SequenceOnly>("SeatsChanged", m => Record(m.Sequence, m.PublishedAt));
+            _connection.On<SequenceOnly>("SeatsChanged", m => Record(m.FromSequence, m.Sequence, m.PublishedAt));
         }
 
         _connection.On("Resync", () => Interlocked.Increment(ref _resyncs));
@@ -78,13 +78,17 @@ public sealed class HubSubscriber : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
-    private void Record(long sequence, DateTimeOffset? publishedAt)
+    /// <summary>Each change the message covers counts as received now, timed from the oldest one's publishing (the longest wait of them).</summary>
+    private void Record(long fromSequence, long sequence, DateTimeOffset? publishedAt)
     {
         var at = Stopwatch.GetTimestamp();
         double? sincePublished = publishedAt is { } published ? (DateTimeOffset.UtcNow - published).TotalMilliseconds : null;
         lock (_lock)
         {
-            _received.Add((sequence, at, sincePublished));
+            for (var number = fromSequence is > 0 and var from && from <= sequence ? from : sequence; number <= sequence; number++)
+            {
+                _received.Add((number, at, sincePublished));
+            }
         }
     }
 }

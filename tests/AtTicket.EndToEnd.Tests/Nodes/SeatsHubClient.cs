@@ -6,15 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.EndToEnd.Tests.Nodes;
 
-/// <summary>"SeatsChanged" as API.md describes it; statuses are the camelCase strings.</summary>
-internal sealed record SeatsChangedMessage(int PerformanceId, long Sequence, IReadOnlyList<SeatStatusMessage> Seats, IReadOnlyList<GradeRemainingMessage> Grades)
+/// <summary>"SeatsChanged" as API.md describes it: changes FromSequence to Sequence folded into one; statuses are the camelCase strings.</summary>
+internal sealed record SeatsChangedMessage(int PerformanceId, long FromSequence, long Sequence, IReadOnlyList<SeatStatusMessage> Seats, IReadOnlyList<GradeRemainingMessage> Grades)
 {
     public string? StatusOf(int seatId) => Seats.FirstOrDefault(s => s.Id == seatId)?.Status;
 
     public int? RemainingOf(int gradeId) => Grades.FirstOrDefault(g => g.GradeId == gradeId)?.Remaining;
 
     public override string ToString() =>
-        $"#{Sequence} of performance {PerformanceId}: seats [{string.Join(", ", Seats.Select(s => $"{s.Id} {s.Status}"))}], " +
+        $"#{FromSequence}-{Sequence} of performance {PerformanceId}: seats [{string.Join(", ", Seats.Select(s => $"{s.Id} {s.Status}"))}], " +
         $"remaining [{string.Join(", ", Grades.Select(g => $"grade {g.GradeId}: {g.Remaining}"))}]";
 }
 
@@ -165,7 +165,7 @@ internal sealed class SeatBoard
     {
         _statuses = snapshot.Seats.ToDictionary(s => s.Id, s => s.Status);
         Sequence = snapshot.Sequence;
-        foreach (var stale in _waiting.Keys.Where(s => s <= Sequence).ToList())
+        foreach (var stale in _waiting.Where(w => w.Value.Sequence <= Sequence).Select(w => w.Key).ToList())
         {
             _waiting.Remove(stale);
         }
@@ -177,7 +177,7 @@ internal sealed class SeatBoard
     {
         if (change.Sequence > Sequence)
         {
-            _waiting[change.Sequence] = change;
+            _waiting[change.FromSequence] = change;
             Drain();
         }
     }
@@ -192,8 +192,16 @@ internal sealed class SeatBoard
 
     private void Drain()
     {
-        while (_waiting.Remove(Sequence + 1, out var next))
+        // The next message starts at or before the number after the last applied; a folded one may
+        // overlap what a snapshot already had, and its seats' statuses are never older than it.
+        while (_waiting.FirstOrDefault() is { Value: { } next } first && first.Key <= Sequence + 1)
         {
+            _waiting.Remove(first.Key);
+            if (next.Sequence <= Sequence)
+            {
+                continue;
+            }
+
             foreach (var seat in next.Seats)
             {
                 _statuses[seat.Id] = seat.Status;

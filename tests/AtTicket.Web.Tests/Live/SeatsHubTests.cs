@@ -40,9 +40,11 @@ public sealed class SeatsHubTests(ApiApp app) : IClassFixture<ApiApp>
         await NotifyAsync(Performance, seatId);
 
         var message = await client.NextAsync("SeatsChanged");
-        Assert.Equal(["performanceId", "sequence", "seats", "grades"], message.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["performanceId", "fromSequence", "sequence", "seats", "grades", "publishedAt"], message.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Performance, message.GetProperty("performanceId").GetInt32());
         Assert.True(message.GetProperty("sequence").GetInt64() > before, $"sequence {message.GetProperty("sequence")} after {before}");
+        Assert.InRange(message.GetProperty("fromSequence").GetInt64(), before + 1, message.GetProperty("sequence").GetInt64());
+        Assert.InRange(message.GetProperty("publishedAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         var seat = Assert.Single(message.GetProperty("seats").EnumerateArray());
         Assert.Equal(["id", "status"], seat.EnumerateObject().Select(p => p.Name));
         Assert.Equal((seatId, "held"), (seat.GetProperty("id").GetInt32(), seat.GetProperty("status").GetString()));
