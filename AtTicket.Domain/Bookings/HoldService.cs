@@ -22,8 +22,8 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
         return await inventory.HoldBestAvailableAsync(draft, gradeId, quantity, draft.CreatedAt, cancellationToken);
     }
 
-    public Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken = default) =>
-        inventory.ReleaseAsync(holdId, memberId, cancellationToken);
+    public async Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken = default) =>
+        await inventory.ReleaseAsync(holdId, memberId, cancellationToken) is not null;
 
     public Task<SeatHold?> FindAsync(Guid holdId, string memberId, CancellationToken cancellationToken = default) =>
         inventory.FindHoldAsync(holdId, memberId, cancellationToken);

@@ -1,3 +1,5 @@
+using AtTicket.Domain.Live;
+
 namespace AtTicket.Domain.Bookings;
 
 /// <summary>
@@ -18,8 +20,8 @@ public interface ISeatInventory
     /// <summary>The member's hold, if it exists.</summary>
     Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken);
 
-    /// <summary>Gives the hold's seats back at once. False when there is no such active hold of this member.</summary>
-    Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken);
+    /// <summary>Gives the hold's seats back at once, and says how they ended up. Null when there is no such active hold of this member.</summary>
+    Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken);
 
     /// <summary>Releases every hold that expired before <paramref name="now"/>; returns the seats freed per performance.</summary>
     Task<IReadOnlyList<ReleasedSeats>> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
@@ -28,6 +30,9 @@ public interface ISeatInventory
 public sealed record MemberHoldings(int SeatsForPerformance, int ActiveHolds);
 
 public sealed record ReleasedSeats(int PerformanceId, IReadOnlyList<int> SeatIds);
+
+/// <summary>A released hold's seats; <paramref name="Seats"/> are their states as the release left them, when the inventory read them.</summary>
+public sealed record ReleasedHold(int PerformanceId, IReadOnlyList<int> SeatIds, IReadOnlyList<SeatFact> Seats);
 
 /// <summary>A hold before its seats are known: who, for which performance, and for how long.</summary>
 public sealed record HoldDraft(Guid Id, string MemberId, int PerformanceId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)

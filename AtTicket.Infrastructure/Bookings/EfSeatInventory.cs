@@ -98,21 +98,20 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         return await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId, cancellationToken);
     }
 
-    public async Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
+    public async Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var hold = await db.SeatHolds.SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId && h.Status == HoldStatus.Active, cancellationToken);
-        if (hold is null)
+        for (var i = 1; ; i++)
         {
-            return false;
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            try
+            {
+                return await new ReleaseRoundTrips(db).ReleaseAsync(holdId, memberId, cancellationToken);
+            }
+            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
+            {
+                // A deadlock victim: go again.
+            }
         }
-
-        await FreeSeatsAsync(db, hold.Id, expiredBefore: null, cancellationToken);
-        hold.Release();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     public async Task<IReadOnlyList<ReleasedSeats>> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -17,11 +17,11 @@ namespace AtTicket.Infrastructure.Bookings;
 /// (2) take the seats with one conditional UPDATE, insert the hold and read back how every asked-for
 /// seat ended up; (3) commit, or roll back when a seat was taken or a rule refused. The database still
 /// decides every seat; the answer and the announcement are built from what the transaction saw.
-/// Plain SQL that SQLite and MySQL read alike (backticks quote on both); values are bound through
-/// the model's own type mappings, so they are stored exactly as EF Core stores them.
 /// </summary>
 internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
 {
+    private readonly SeatSql _sql = new(db);
+
     private const string Live = "h.`MemberId` = @member AND h.`Status` = 'Active' AND h.`ExpiresAt` >= @now";
 
     private static readonly string CountHoldings = $"""
@@ -36,7 +36,6 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
 
     public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mySql = db.Database.IsMySql();
         var seatList = string.Join(",", hold.SeatIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -45,21 +44,19 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
         {
             // 1. The member's row lock comes before any plain read: on MySQL the first plain read fixes
             // the snapshot the counts see, and a parallel hold of the same member must be in it.
-            await using (var check = Command(connection, hold, now, (mySql
+            await using (var check = Command(connection, hold, now, (_sql.IsMySql
                 ? "START TRANSACTION; SELECT `Id` FROM `AspNetUsers` WHERE `Id` = @member FOR UPDATE;"
                 : "BEGIN IMMEDIATE;") + CountHoldings))
             await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
             {
-                while (reader.FieldCount != 3 && await reader.NextResultAsync(cancellationToken))
-                {
-                }
+                await SeatSql.SkipToAsync(reader, 3, cancellationToken);
 
                 await reader.ReadAsync(cancellationToken);
                 var (activeHolds, seatsOwned, onSale) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
                 if (onSale == 0)
                 {
                     await reader.DisposeAsync();
-                    await EndAsync(connection, commit: false, cancellationToken);
+                    await SeatSql.EndAsync(connection, commit: false, cancellationToken);
                     open = false;
                     return HoldResult.Rejected("This performance is not on sale.");
                 }
@@ -75,25 +72,23 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
                     AND (`Status` = 'Available' OR (`Status` = 'Held' AND `HeldUntil` < @now));
                 INSERT INTO `SeatHolds` (`Id`, `CreatedAt`, `ExpiresAt`, `MemberId`, `PerformanceId`, `SeatIds`, `Status`)
                   VALUES (@hold, @created, @until, @member, @performance, @seatIds, 'Active');
-                SELECT `SeatId`, `GradeId`, `Status`, `HeldUntil`, `Version`, CASE WHEN `HoldId` = @hold THEN 1 ELSE 0 END
+                SELECT {SeatSql.FactColumns}, CASE WHEN `HoldId` = @hold THEN 1 ELSE 0 END
                   FROM `PerformanceSeats` WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList});
                 """))
             await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
             {
-                while (reader.FieldCount != 6 && await reader.NextResultAsync(cancellationToken))
-                {
-                }
+                await SeatSql.SkipToAsync(reader, 6, cancellationToken);
 
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    seats.Add((ReadFact(reader), reader.GetInt32(5) == 1));
+                    seats.Add((_sql.ReadFact(reader), reader.GetInt32(5) == 1));
                 }
             }
 
             // 3. All or nothing.
             var mine = seats.Where(s => s.Mine).Select(s => s.Fact).ToList();
             var success = mine.Count == hold.SeatIds.Count;
-            await EndAsync(connection, commit: success, cancellationToken);
+            await SeatSql.EndAsync(connection, commit: success, cancellationToken);
             open = false;
             return success ? HoldResult.Held(hold, mine) : Explain(hold, seats);
         }
@@ -101,7 +96,7 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
         {
             if (open)
             {
-                await RollBackQuietlyAsync(connection);
+                await SeatSql.RollBackQuietlyAsync(connection);
             }
 
             await db.Database.CloseConnectionAsync();
@@ -118,62 +113,16 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
             : HoldResult.Taken([.. seats.Where(s => !s.Mine).Select(s => s.Fact.SeatId).Order()]);
     }
 
-    private SeatFact ReadFact(DbDataReader reader)
-    {
-        var status = Enum.Parse<SeatStatus>(reader.GetString(2));
-        DateTimeOffset? heldUntil = reader.IsDBNull(3) ? null : (DateTimeOffset)FromProvider<PerformanceSeat>(nameof(PerformanceSeat.HeldUntil), reader.GetValue(3))!;
-        return new SeatFact(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), status, heldUntil, reader.GetInt64(4));
-    }
-
     private DbCommand Command(DbConnection connection, SeatHold hold, DateTimeOffset now, string sql)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Bind<SeatHold>(command, "@hold", nameof(SeatHold.Id), hold.Id);
-        Bind<SeatHold>(command, "@member", nameof(SeatHold.MemberId), hold.MemberId);
-        Bind<SeatHold>(command, "@performance", nameof(SeatHold.PerformanceId), hold.PerformanceId);
-        Bind<SeatHold>(command, "@created", nameof(SeatHold.CreatedAt), hold.CreatedAt);
-        Bind<SeatHold>(command, "@until", nameof(SeatHold.ExpiresAt), hold.ExpiresAt);
-        Bind<SeatHold>(command, "@now", nameof(SeatHold.ExpiresAt), now);
-        var seatIds = command.CreateParameter();
-        seatIds.ParameterName = "@seatIds";
-        seatIds.Value = JsonSerializer.Serialize(hold.SeatIds);
-        command.Parameters.Add(seatIds);
+        var command = _sql.Command(connection, sql);
+        _sql.Bind<SeatHold>(command, "@hold", nameof(SeatHold.Id), hold.Id);
+        _sql.Bind<SeatHold>(command, "@member", nameof(SeatHold.MemberId), hold.MemberId);
+        _sql.Bind<SeatHold>(command, "@performance", nameof(SeatHold.PerformanceId), hold.PerformanceId);
+        _sql.Bind<SeatHold>(command, "@created", nameof(SeatHold.CreatedAt), hold.CreatedAt);
+        _sql.Bind<SeatHold>(command, "@until", nameof(SeatHold.ExpiresAt), hold.ExpiresAt);
+        _sql.Bind<SeatHold>(command, "@now", nameof(SeatHold.ExpiresAt), now);
+        _sql.BindRaw(command, "@seatIds", JsonSerializer.Serialize(hold.SeatIds));
         return command;
-    }
-
-    private void Bind<TEntity>(DbCommand command, string name, string propertyName, object value)
-    {
-        var mapping = Property<TEntity>(propertyName).GetRelationalTypeMapping();
-        command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
-    }
-
-    private object? FromProvider<TEntity>(string propertyName, object value)
-    {
-        var mapping = Property<TEntity>(propertyName).GetRelationalTypeMapping();
-        return mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value is DateTime dateTime
-            ? new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc))
-            : value;
-    }
-
-    private IProperty Property<TEntity>(string name) => db.Model.FindEntityType(typeof(TEntity))!.FindProperty(name)!;
-
-    /// <summary>After a failure the transaction may or may not have begun; SQLite refuses a rollback without one.</summary>
-    private static async Task RollBackQuietlyAsync(DbConnection connection)
-    {
-        try
-        {
-            await EndAsync(connection, commit: false, CancellationToken.None);
-        }
-        catch (DbException)
-        {
-        }
-    }
-
-    private static async Task EndAsync(DbConnection connection, bool commit, CancellationToken cancellationToken)
-    {
-        await using var end = connection.CreateCommand();
-        end.CommandText = commit ? "COMMIT;" : "ROLLBACK;";
-        await end.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -22,13 +22,14 @@ public sealed class AnnouncingSeatInventory(ISeatInventory inner, ISeatChangeNot
     public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
         inner.FindHoldAsync(holdId, memberId, cancellationToken);
 
-    public async Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
+    public async Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
     {
-        var hold = await inner.FindHoldAsync(holdId, memberId, cancellationToken);
         var released = await inner.ReleaseAsync(holdId, memberId, cancellationToken);
-        if (released && hold is not null)
+        if (released is not null)
         {
-            await notifier.SeatsChangedAsync(hold.PerformanceId, hold.SeatIds, CancellationToken.None);
+            await (released.Seats.Count > 0
+                ? notifier.SeatsChangedAsync(released.PerformanceId, released.Seats, CancellationToken.None)
+                : notifier.SeatsChangedAsync(released.PerformanceId, released.SeatIds, CancellationToken.None));
         }
 
         return released;

@@ -74,17 +74,17 @@ internal sealed class FakeSeatInventory(BookingLimits limits) : ISeatInventory
     public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
         Task.FromResult(_holds.SingleOrDefault(h => h.Id == holdId && h.MemberId == memberId));
 
-    public Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
+    public Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
     {
         var hold = _holds.SingleOrDefault(h => h.Id == holdId && h.MemberId == memberId && h.Status == HoldStatus.Active);
         if (hold is null)
         {
-            return Task.FromResult(false);
+            return Task.FromResult<ReleasedHold?>(null);
         }
 
         Free(hold);
         hold.Release();
-        return Task.FromResult(true);
+        return Task.FromResult<ReleasedHold?>(new ReleasedHold(hold.PerformanceId, hold.SeatIds, []));
     }
 
     public Task<IReadOnlyList<ReleasedSeats>> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.Extensions.Time.Testing;
 using static AtTicket.Infrastructure.Tests.Bookings.BookingData;
@@ -201,6 +202,35 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
+    public async Task Release_after_expiry_frees_only_the_seats_still_its_own_and_answers_how_every_seat_ended_up(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node);
+        var (owner, other) = await TwoMembersAsync(node);
+        var (a1, a2) = (performance.Hall.Seat('A', 1), performance.Hall.Seat('A', 2));
+        var holds = Holds(node, _clock);
+        var hold = (await holds.HoldSeatsAsync(owner, performance.Id, [a1, a2], Ct)).Hold!;
+        var versionsHeld = (await SeatsAsync(node, performance.Id)).Values.Where(s => s.SeatId == a1 || s.SeatId == a2).ToDictionary(s => s.SeatId, s => s.Version);
+        _clock.Advance(_limits.HoldDuration + TimeSpan.FromMinutes(1)); // expired, not yet swept
+        var takenOver = (await holds.HoldSeatsAsync(other, performance.Id, [a2], Ct)).Hold!;
+
+        var released = await Inventory(node).ReleaseAsync(hold.Id, owner, Ct);
+
+        Assert.NotNull(released);
+        Assert.Equal(performance.Id, released.PerformanceId);
+        Assert.Equal([a1, a2], released.SeatIds);
+        var facts = released.Seats.ToDictionary(s => s.SeatId);
+        Assert.Equal((SeatStatus.Available, versionsHeld[a1] + 1), (facts[a1].Status, facts[a1].Version));
+        Assert.Equal((SeatStatus.Held, versionsHeld[a2] + 1), (facts[a2].Status, facts[a2].Version));
+        var seats = await SeatsAsync(node, performance.Id);
+        AssertFree(seats[a1]);
+        AssertHeldBy(takenOver, seats[a2]);
+        Assert.Equal(HoldStatus.Released, (await StoredHoldAsync(node, hold.Id))!.Status);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
     public async Task Release_of_another_members_hold_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
         var node = (await databases.GetAsync(provider)).Services;
@@ -382,7 +412,7 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         // Not counted: an expired hold, a released hold, another member's hold and purchase.
         await HoldAsync(inventory, member, performance.Id, start, later.AddMinutes(-1), hall.Seat('A', 3));
         var released = await HoldAsync(inventory, member, performance.Id, start, later.AddMinutes(5), hall.Seat('A', 4));
-        Assert.True(await inventory.ReleaseAsync(released.Id, member, Ct));
+        Assert.NotNull(await inventory.ReleaseAsync(released.Id, member, Ct));
         await HoldAsync(inventory, other, performance.Id, start, later.AddMinutes(5), hall.Seat('A', 5));
         await BuyAsync(node, other, performance.Id, hall.Seat('B', 4));
 

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using AtTicket.Domain.Live;
+using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+/// <summary>
+/// What the hot paths' plain SQL shares: SQL that SQLite and MySQL read alike (backticks quote on
+/// both), values bound and read through the model's own type mappings (so they are stored exactly as
+/// EF Core stores them), seat facts read back, and transactions ended by hand.
+/// </summary>
+internal sealed class SeatSql(AtTicketDbContext db)
+{
+    /// <summary>The columns <see cref="ReadFact"/> reads, in its order.</summary>
+    public const string FactColumns = "`SeatId`, `GradeId`, `Status`, `HeldUntil`, `Version`";
+
+    public bool IsMySql { get; } = db.Database.IsMySql();
+
+    /// <summary>Begins a transaction; on SQLite as the writer at once, so it never has to upgrade a read lock.</summary>
+    public string Begin => IsMySql ? "START TRANSACTION;" : "BEGIN IMMEDIATE;";
+
+    /// <summary>Locks the row the statement reads until the transaction ends (SQLite's writer lock already does).</summary>
+    public string ForUpdate => IsMySql ? " FOR UPDATE" : string.Empty;
+
+    public DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public void Bind<TEntity>(DbCommand command, string name, string propertyName, object value)
+    {
+        var mapping = Property<TEntity>(propertyName).GetRelationalTypeMapping();
+        command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
+    }
+
+    public void BindRaw(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    public SeatFact ReadFact(DbDataReader reader)
+    {
+        var status = Enum.Parse<SeatStatus>(reader.GetString(2));
+        DateTimeOffset? heldUntil = reader.IsDBNull(3) ? null : (DateTimeOffset)FromProvider<PerformanceSeat>(nameof(PerformanceSeat.HeldUntil), reader.GetValue(3))!;
+        return new SeatFact(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), status, heldUntil, reader.GetInt64(4));
+    }
+
+    /// <summary>Moves past the results of statements that return none of their own (SELECT ... FOR UPDATE, UPDATE) to the one with <paramref name="fields"/> columns.</summary>
+    public static async Task SkipToAsync(DbDataReader reader, int fields, CancellationToken cancellationToken)
+    {
+        while (reader.FieldCount != fields && await reader.NextResultAsync(cancellationToken))
+        {
+        }
+    }
+
+    public static async Task EndAsync(DbConnection connection, bool commit, CancellationToken cancellationToken)
+    {
+        await using var end = connection.CreateCommand();
+        end.CommandText = commit ? "COMMIT;" : "ROLLBACK;";
+        await end.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>After a failure the transaction may or may not have begun; SQLite refuses a rollback without one.</summary>
+    public static async Task RollBackQuietlyAsync(DbConnection connection)
+    {
+        try
+        {
+            await EndAsync(connection, commit: false, CancellationToken.None);
+        }
+        catch (DbException)
+        {
+        }
+    }
+
+    private object? FromProvider<TEntity>(string propertyName, object value)
+    {
+        var mapping = Property<TEntity>(propertyName).GetRelationalTypeMapping();
+        return mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value is DateTime dateTime
+            ? new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc))
+            : value;
+    }
+
+    private IProperty Property<TEntity>(string name) => db.Model.FindEntityType(typeof(TEntity))!.FindProperty(name)!;
+}
