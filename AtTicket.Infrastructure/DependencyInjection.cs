@@ -3,6 +3,7 @@ using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Live;
 using AtTicket.Infrastructure.Media;
+using AtTicket.Infrastructure.Messaging;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddCatalog();
         services.AddBookings(configuration);
         services.AddLive(configuration); // after the bookings: it wraps their stores to announce seat changes
+        services.AddMessaging(configuration);
         return services;
     }
 

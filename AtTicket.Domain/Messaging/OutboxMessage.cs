@@ -29,6 +29,13 @@ public class OutboxMessage
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>The dispatcher that holds this row until <see cref="ClaimedUntil"/>; after that any dispatcher may take it.</summary>
+    public Guid? ClaimedBy { get; private set; }
+
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    public bool IsPending => DispatchedAt is null;
+
     public void MarkDispatched(DateTimeOffset now)
     {
         DispatchedAt = now;

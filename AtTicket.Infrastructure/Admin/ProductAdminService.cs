@@ -1,5 +1,6 @@
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
@@ -26,7 +27,7 @@ public enum DeleteOutcome
 }
 
 /// <summary>Plain product editing for admins. Every change invalidates the catalog cache before it returns.</summary>
-public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache)
+public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache, TimeProvider time)
 {
     public async Task<int> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
     {
@@ -34,8 +35,17 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         product.SetPoster(input.PosterUrl);
         MoveTo(product, input.Status);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
+        if (product.Status == ProductStatus.OnSale)
+        {
+            // Announced with the id the insert just gave it, in the same transaction.
+            db.OutboxMessages.Add(IntegrationEvents.OnSale(product, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
         return product.Id;
     }
@@ -52,7 +62,14 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
 
         product.Update(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
         product.SetPoster(input.PosterUrl);
+        var wasOnSale = product.Status == ProductStatus.OnSale;
         MoveTo(product, input.Status);
+        if (!wasOnSale && product.Status == ProductStatus.OnSale)
+        {
+            // One SaveChanges: the status change and its announcement commit together.
+            db.OutboxMessages.Add(IntegrationEvents.OnSale(product, time.GetUtcNow()));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
         return true;

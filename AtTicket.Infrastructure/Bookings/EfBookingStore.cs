@@ -1,4 +1,5 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -110,6 +111,9 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
                     return SaleOutcome.HoldLost;
                 }
 
+                // The confirmation mail's event commits with the sale, or neither does.
+                db.OutboxMessages.Add(IntegrationEvents.Confirmed(booking, now));
+                await db.SaveChangesAsync(cancellationToken);
                 return SaleOutcome.Sold;
             },
             cancellationToken);
@@ -143,9 +147,12 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
         WithRetriesAsync(
             async db =>
             {
-                var performanceId = await db.Bookings.Where(b => b.Id == bookingId).Select(b => (int?)b.PerformanceId).SingleOrDefaultAsync(cancellationToken);
+                var booking = await db.Bookings.Where(b => b.Id == bookingId)
+                    .Select(b => new { b.PerformanceId, b.Number, b.MemberId, b.TotalAmount })
+                    .SingleOrDefaultAsync(cancellationToken);
+                var performanceId = booking?.PerformanceId;
                 var startsAt = await db.Performances.Where(p => p.Id == performanceId).Select(p => (DateTimeOffset?)p.StartsAt).SingleOrDefaultAsync(cancellationToken);
-                if (startsAt is null || now >= startsAt)
+                if (booking is null || startsAt is null || now >= startsAt)
                 {
                     return false;
                 }
@@ -167,6 +174,10 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
                             .SetProperty(s => s.HoldId, (Guid?)null)
                             .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),
                         cancellationToken);
+
+                // A confirmed booking is refunded in full.
+                db.OutboxMessages.Add(IntegrationEvents.Cancelled(bookingId, booking.Number, booking.MemberId, booking.PerformanceId, booking.TotalAmount, now));
+                await db.SaveChangesAsync(cancellationToken);
                 return true;
             },
             cancellationToken);

@@ -1,3 +1,4 @@
+using AtTicket.Infrastructure.Messaging;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,7 +14,8 @@ public static class HealthEndpoints
     public static IHealthChecksBuilder AddReadinessChecks(this IHealthChecksBuilder checks) =>
         checks
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
-            .AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+            .AddCheck<RedisHealthCheck>("redis", tags: [Ready])
+            .AddCheck<BusHealth>("message-bus", tags: [Ready]);
 
     public static void MapHealthEndpoints(this WebApplication app)
     {

@@ -33,5 +33,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.AggregateId).HasMaxLength(64);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.DispatchedAt, m.OccurredAt });
+        builder.Ignore(m => m.IsPending);
     }
 }

@@ -250,6 +250,12 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("datetime(6)");
 

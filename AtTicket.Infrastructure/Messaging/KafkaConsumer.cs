@@ -1,0 +1,82 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace AtTicket.Infrastructure.Messaging;
+
+/// <summary>
+/// A consumer group member that commits a message's offset only after its handler returned: a
+/// consumer that dies before the commit leaves the message to the group, which delivers it again.
+/// A handler that throws gets the same message again after a pause (at least once, in order).
+/// </summary>
+public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider time, ILogger logger)
+{
+    public async Task RunAsync(IEnumerable<string> types, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping)
+    {
+        config.EnableAutoCommit = false;
+        config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+        using var consumer = new ConsumerBuilder<string, string>(config).Build();
+        consumer.Subscribe(types.Select(KafkaTopics.For));
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                ConsumeResult<string, string> result;
+                try
+                {
+                    result = await Task.Run(() => consumer.Consume(stopping), stopping);
+                }
+                catch (ConsumeException exception)
+                {
+                    LogConsumeFailed(exception, config.GroupId);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stopping);
+                    continue;
+                }
+
+                var message = ToBusMessage(result);
+                await HandleUntilDoneAsync(message, handler, stopping);
+                consumer.Commit(result);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private async Task HandleUntilDoneAsync(BusMessage message, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await handler(message, stopping);
+                return;
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                LogRedelivery(exception, config.GroupId, message.Id, delay);
+                await Task.Delay(delay, time, stopping);
+                delay = delay * 2 > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : delay * 2;
+            }
+        }
+    }
+
+    private static BusMessage ToBusMessage(ConsumeResult<string, string> result)
+    {
+        string Header(string name) =>
+            result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : throw new InvalidOperationException($"A message on {result.Topic} has no {name} header.");
+
+        return new BusMessage(Guid.Parse(Header(KafkaTopics.MessageIdHeader)), Header(KafkaTopics.MessageTypeHeader), result.Message.Key, result.Message.Value, result.Message.Timestamp.UtcDateTime);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer group {Group} could not read; it tries again.")]
+    private partial void LogConsumeFailed(Exception exception, string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} failed on message {MessageId}; it is handled again in {Delay} and committed only then.")]
+    private partial void LogRedelivery(Exception exception, string group, Guid messageId, TimeSpan delay);
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using AtTicket.Infrastructure.Messaging;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AtTicket.Infrastructure.Tests.Messaging;
+
+/// <summary>The Kafka bus over the wire, against librdkafka's mock cluster.</summary>
+public sealed class KafkaBusTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Published_messages_reach_the_group_with_key_headers_and_topic_and_a_handled_message_is_committed()
+    {
+        using var cluster = new KafkaMockCluster();
+        using var bus = Bus(cluster.BootstrapServers);
+        var group = $"mail-{Guid.NewGuid():N}";
+        // One aggregate: one partition, so the order is kept and an offset commit covers what came before.
+        var aggregate = Guid.NewGuid().ToString();
+        var first = Message("BookingConfirmed", aggregate);
+        var second = Message("BookingConfirmed", aggregate);
+        await bus.PublishAsync(first, Ct);
+        await bus.PublishAsync(second, Ct);
+
+        // The first member handles both: the first is committed before the second is read.
+        var seenByFirst = new ConcurrentQueue<BusMessage>();
+        var secondSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunUntilAsync(cluster, group, (m, _) =>
+        {
+            seenByFirst.Enqueue(m);
+            if (m.Id == second.Id)
+            {
+                secondSeen.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, secondSeen.Task);
+
+        Assert.Equal([first, second], seenByFirst);
+
+        // A later member of the group starts after the committed offset.
+        var third = Message("BookingConfirmed", aggregate);
+        await bus.PublishAsync(third, Ct);
+        var seenByNext = new ConcurrentQueue<Guid>();
+        var thirdSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunUntilAsync(cluster, group, (m, _) =>
+        {
+            seenByNext.Enqueue(m.Id);
+            if (m.Id == third.Id)
+            {
+                thirdSeen.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, thirdSeen.Task);
+
+        Assert.DoesNotContain(first.Id, seenByNext);
+        Assert.Equal(third.Id, seenByNext.Last());
+    }
+
+    [Fact]
+    public async Task A_consumer_that_dies_before_its_commit_leaves_the_message_to_the_next_member_of_the_group()
+    {
+        using var cluster = new KafkaMockCluster();
+        using var bus = Bus(cluster.BootstrapServers);
+        var group = $"mail-{Guid.NewGuid():N}";
+        var message = Message("BookingCancelled");
+        await bus.PublishAsync(message, Ct);
+
+        var reachedHandler = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunUntilAsync(cluster, group, async (m, stopping) =>
+        {
+            reachedHandler.TrySetResult();
+            await Task.Delay(Timeout.Infinite, stopping); // dies mid-handling: stopped before it could commit
+        }, reachedHandler.Task);
+
+        var again = new TaskCompletionSource<BusMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunUntilAsync(cluster, group, (m, _) =>
+        {
+            again.TrySetResult(m);
+            return Task.CompletedTask;
+        }, again.Task);
+
+        Assert.Equal((message.Id, message.Type, message.AggregateId), ((await again.Task).Id, (await again.Task).Type, (await again.Task).AggregateId));
+    }
+
+    [Fact]
+    public async Task The_producer_reports_a_failure_when_no_broker_answers()
+    {
+        using var bus = Bus($"127.0.0.1:{ClosedPort()}", timeoutMilliseconds: 1500);
+
+        var failure = await Assert.ThrowsAsync<ProduceException<string, string>>(() => bus.PublishAsync(Message("ProductOnSale"), Ct));
+
+        Assert.Equal(ErrorCode.Local_MsgTimedOut, failure.Error.Code);
+    }
+
+    [Fact]
+    public void Topics_are_named_per_event_type()
+    {
+        Assert.Equal(
+            ["atticket.booking-confirmed", "atticket.booking-cancelled", "atticket.product-on-sale"],
+            Domain.Messaging.IntegrationEvents.Types.Select(KafkaTopics.For));
+    }
+
+    private static KafkaMessageBus Bus(string bootstrapServers, int timeoutMilliseconds = 30_000) =>
+        new(new ProducerConfig { BootstrapServers = bootstrapServers, MessageTimeoutMs = timeoutMilliseconds });
+
+    /// <summary>Runs one member of the group until <paramref name="done"/> completes, then stops it and waits until it has left.</summary>
+    private static async Task RunUntilAsync(KafkaMockCluster cluster, string group, Func<BusMessage, CancellationToken, Task> handler, Task done)
+    {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var consumer = new KafkaConsumer(cluster.Consumer(group), TimeProvider.System, NullLogger.Instance);
+        var running = Task.Run(() => consumer.RunAsync(["BookingConfirmed", "BookingCancelled", "ProductOnSale"], handler, stopping.Token), Ct);
+        await Task.WhenAny(done, running).WaitAsync(Ct);
+        await stopping.CancelAsync();
+        await running;
+        await done; // surfaces a consumer that ended without doing the work
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static BusMessage Message(string type, string? aggregateId = null) =>
+        new(Guid.NewGuid(), type, aggregateId ?? Guid.NewGuid().ToString(), $$"""{"type":"{{type}}"}""", DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+}
