@@ -42,9 +42,14 @@ public class OutboxMessage
         LastError = null;
     }
 
+    public const int LastErrorMaxLength = 1000;
+
+    /// <summary>An error as the row keeps it: at most <see cref="LastErrorMaxLength"/> characters.</summary>
+    public static string Clip(string error) => error.Length > LastErrorMaxLength ? error[..LastErrorMaxLength] : error;
+
     public void RecordFailure(string error)
     {
         Attempts++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
+        LastError = Clip(error);
     }
 }

@@ -14,8 +14,6 @@ namespace AtTicket.Infrastructure.Bookings;
 /// </summary>
 public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts) : IBookingStore
 {
-    private const int Attempts = 5;
-
     public async Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -201,30 +199,6 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
     }
 
     /// <summary>One transaction per attempt; a deadlock victim or a busy SQLite database starts over.</summary>
-    private async Task<T> WithRetriesAsync<T>(Func<AtTicketDbContext, Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        for (var i = 1; ; i++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await attempt(db);
-                if (db.Database.CurrentTransaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                return result;
-            }
-            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * i), cancellationToken);
-            }
-        }
-    }
-
-    private static bool IsRetryable(Exception exception) =>
-        exception.GetBaseException() is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout }
-        || exception.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // busy, locked
+    private Task<T> WithRetriesAsync<T>(Func<AtTicketDbContext, Task<T>> attempt, CancellationToken cancellationToken) =>
+        TransientRetry.InTransactionAsync(contexts, attempt, cancellationToken);
 }

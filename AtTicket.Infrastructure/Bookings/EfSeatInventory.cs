@@ -14,7 +14,6 @@ namespace AtTicket.Infrastructure.Bookings;
 /// </summary>
 public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> contexts, BookingLimits limits) : ISeatInventory
 {
-    private const int Attempts = 5;
 
     public async Task<MemberHoldings> GetHoldingsAsync(string memberId, int performanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -34,25 +33,8 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         return new MemberHoldings(seats, await liveHolds.CountAsync(cancellationToken));
     }
 
-    public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        for (var i = 1; ; i++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            try
-            {
-                return await new HoldRoundTrips(db, limits).HoldAsync(hold, now, cancellationToken);
-            }
-            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
-            {
-                // A deadlock victim: go again with fresh rows.
-            }
-            catch (Exception exception) when (IsRetryable(exception))
-            {
-                return HoldResult.Taken([]);
-            }
-        }
-    }
+    public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithRetriesAsync(db => new HoldRoundTrips(db, limits).HoldAsync(hold, now, cancellationToken), inTransaction: false, cancellationToken);
 
     public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(async db =>
@@ -90,7 +72,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             db.SeatHolds.Add(hold);
             await db.SaveChangesAsync(cancellationToken);
             return HoldResult.Held(hold);
-        }, cancellationToken);
+        }, inTransaction: true, cancellationToken);
 
     public async Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
     {
@@ -98,21 +80,8 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         return await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId, cancellationToken);
     }
 
-    public async Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
-    {
-        for (var i = 1; ; i++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            try
-            {
-                return await new ReleaseRoundTrips(db).ReleaseAsync(holdId, memberId, cancellationToken);
-            }
-            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
-            {
-                // A deadlock victim: go again.
-            }
-        }
-    }
+    public Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
+        TransientRetry.RunAsync(contexts, db => new ReleaseRoundTrips(db).ReleaseAsync(holdId, memberId, cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<ReleasedSeats>> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -205,57 +174,24 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             ? null
             : HoldResult.Rejected("This performance is not on sale.");
 
-    /// <summary>After a partial take (rolled back): seats the performance does not have are the caller's mistake; the rest were taken.</summary>
-    private static async Task<HoldResult> ExplainFailureAsync(AtTicketDbContext db, SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A hold with retries: a deadlock victim or a lost race starts over with fresh rows; still losing
+    /// after every attempt, the buyer hears the seats were taken and chooses again.
+    /// </summary>
+    private async Task<HoldResult> WithRetriesAsync(Func<AtTicketDbContext, Task<HoldResult>> attempt, bool inTransaction, CancellationToken cancellationToken)
     {
-        await db.Database.RollbackTransactionAsync(cancellationToken);
-        var seatIds = hold.SeatIds;
-        var rows = await db.PerformanceSeats
-            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null)
-            .Select(s => new { s.SeatId, Free = s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now) })
-            .ToListAsync(cancellationToken);
-        var unknown = seatIds.Except(rows.Select(r => r.SeatId)).ToList();
-        if (unknown.Count > 0)
+        static bool LostRace(Exception exception) => exception is SeatRaceLostException;
+        try
         {
-            return HoldResult.Rejected($"This performance has no seat with id {string.Join(", ", unknown)}.");
+            return inTransaction
+                ? await TransientRetry.InTransactionAsync(contexts, attempt, cancellationToken, LostRace)
+                : await TransientRetry.RunAsync(contexts, attempt, cancellationToken, LostRace);
         }
-
-        var taken = rows.Where(r => !r.Free).Select(r => r.SeatId).ToList();
-        return taken.Count > 0 ? HoldResult.Taken(taken) : throw new SeatRaceLostException();
-    }
-
-    /// <summary>Runs one attempt per transaction; a lost race or a deadlock victim starts over with fresh data.</summary>
-    private async Task<HoldResult> WithRetriesAsync(Func<AtTicketDbContext, Task<HoldResult>> attempt, CancellationToken cancellationToken)
-    {
-        for (var i = 1; ; i++)
+        catch (Exception exception) when (TransientRetry.IsTransient(exception) || LostRace(exception))
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await attempt(db);
-                if (db.Database.CurrentTransaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                return result;
-            }
-            catch (Exception exception) when (i < Attempts && IsRetryable(exception))
-            {
-                // Someone else moved first; go again with fresh rows.
-            }
-            catch (Exception exception) when (IsRetryable(exception))
-            {
-                return HoldResult.Taken([]);
-            }
+            return HoldResult.Taken([]);
         }
     }
-
-    private static bool IsRetryable(Exception exception) =>
-        exception is SeatRaceLostException
-        || exception.GetBaseException() is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout }
-        || exception.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // busy, locked
 
     private sealed class SeatRaceLostException() : Exception("Another buyer took a seat between the pick and the hold.");
 }

@@ -24,6 +24,9 @@ public sealed class LiveSeatStates(ISeatFactSource reader, Lazy<ISeatChangeBus> 
     public async Task<(long Sequence, IReadOnlyList<GradeAvailability> Grades)> RemainingAsync(int performanceId, CancellationToken cancellationToken = default) =>
         (await GetAsync(performanceId, cancellationToken)).Remaining(time.GetUtcNow());
 
+    public async Task<long> SequenceAsync(int performanceId, CancellationToken cancellationToken = default) =>
+        (await GetAsync(performanceId, cancellationToken)).Sequence;
+
     /// <summary>A change from the bus, in number order. Never throws: a failure leaves the performance to be read again.</summary>
     public async Task ReceiveAsync(SeatChangeMessage change)
     {

@@ -25,14 +25,6 @@ public sealed class LiveSnapshotReader(LiveSeatStates states)
         return remaining.ToDictionary(r => r.id, r => r.Grades);
     }
 
-    /// <summary>The sequences of several performances at once (a product page).</summary>
-    public async Task<IReadOnlyDictionary<int, long>> CurrentSequencesAsync(IReadOnlyCollection<int> performanceIds)
-    {
-        var sequences = await Task.WhenAll(performanceIds.Select(async id => (id, sequence: await CurrentSequenceAsync(id))));
-        return sequences.ToDictionary(s => s.id, s => s.sequence);
-    }
-
     /// <summary>The number of the last change this node's state of the performance includes.</summary>
-    public async Task<long> CurrentSequenceAsync(int performanceId) =>
-        (await states.RemainingAsync(performanceId)).Sequence;
+    public Task<long> CurrentSequenceAsync(int performanceId) => states.SequenceAsync(performanceId);
 }

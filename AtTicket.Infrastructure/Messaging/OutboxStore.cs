@@ -1,3 +1,4 @@
+using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public sealed class OutboxStore(IDbContextFactory<AtTicketDbContext> contexts)
     /// <summary>The publish failed: count the attempt, keep the error, and let any dispatcher take the row again.</summary>
     public async Task RecordFailureAsync(Guid id, Guid token, string error, CancellationToken cancellationToken)
     {
-        var text = error.Length > 1000 ? error[..1000] : error;
+        var text = OutboxMessage.Clip(error);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.OutboxMessages
             .Where(m => m.Id == id && m.ClaimedBy == token)

@@ -31,7 +31,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Type).HasMaxLength(100);
         builder.Property(m => m.AggregateId).HasMaxLength(64);
-        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
         builder.HasIndex(m => new { m.DispatchedAt, m.OccurredAt });
         builder.Ignore(m => m.IsPending);
     }

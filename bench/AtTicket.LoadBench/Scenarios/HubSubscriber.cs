@@ -85,7 +85,7 @@ public sealed class HubSubscriber : IAsyncDisposable
         double? sincePublished = publishedAt is { } published ? (DateTimeOffset.UtcNow - published).TotalMilliseconds : null;
         lock (_lock)
         {
-            for (var number = fromSequence is > 0 and var from && from <= sequence ? from : sequence; number <= sequence; number++)
+            for (var number = fromSequence; number <= sequence; number++)
             {
                 _received.Add((number, at, sincePublished));
             }

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Persistence;
+
+/// <summary>
+/// The one retry loop for work the database may refuse for a moment: a deadlock victim, a lock wait
+/// that timed out, a busy or locked SQLite file. Each attempt gets a fresh context, so it starts
+/// over with fresh rows; the last failure propagates.
+/// </summary>
+internal static class TransientRetry
+{
+    public const int Attempts = 5;
+
+    public static bool IsTransient(Exception exception) =>
+        exception.GetBaseException() is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout }
+        || exception.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // busy, locked
+
+    /// <param name="retryAlso">Failures of the caller's own that also mean "go again" (a lost race).</param>
+    public static async Task<T> RunAsync<T>(
+        IDbContextFactory<AtTicketDbContext> contexts,
+        Func<AtTicketDbContext, Task<T>> attempt,
+        CancellationToken cancellationToken,
+        Func<Exception, bool>? retryAlso = null)
+    {
+        for (var i = 1; ; i++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            try
+            {
+                return await attempt(db);
+            }
+            catch (Exception exception) when (i < Attempts && (IsTransient(exception) || retryAlso?.Invoke(exception) == true))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * i), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary><see cref="RunAsync{T}"/> with each attempt in a transaction, committed when the attempt returns unless it ended the transaction itself.</summary>
+    public static Task<T> InTransactionAsync<T>(
+        IDbContextFactory<AtTicketDbContext> contexts,
+        Func<AtTicketDbContext, Task<T>> attempt,
+        CancellationToken cancellationToken,
+        Func<Exception, bool>? retryAlso = null) =>
+        RunAsync(
+            contexts,
+            async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await attempt(db);
+                if (db.Database.CurrentTransaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return result;
+            },
+            cancellationToken,
+            retryAlso);
+}
