@@ -22,10 +22,14 @@ public sealed class SeatsHubBridgeTests
         using var bridge = new SeatsHubBridge(feed, hub, NullLogger<SeatsHubBridge>.Instance);
         await bridge.StartAsync(Cancellation);
 
-        // The first send never finishes until the test lets it; the feed keeps going meanwhile.
+        // The first send never finishes until the test lets it; the feed keeps going meanwhile. The
+        // rest is delivered once that send is under way, so it all waits in the queue (a bridge that
+        // is not stuck folds whatever has queued into its next send).
+        await feed.DeliverAsync(Change(7, 1));
+        await hub.FirstSendStarted.WaitAsync(TimeSpan.FromSeconds(15), Cancellation);
         var deliveries = Task.Run(async () =>
         {
-            for (var sequence = 1; sequence <= SeatsHubBridge.QueueLength + 50; sequence++)
+            for (var sequence = 2; sequence <= SeatsHubBridge.QueueLength + 50; sequence++)
             {
                 await feed.DeliverAsync(Change(7, sequence));
             }
@@ -43,6 +47,7 @@ public sealed class SeatsHubBridgeTests
     private sealed class StuckHub : IHubContext<SeatsHub>, IHubClients, IClientProxy
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _firstSendStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Lock _lock = new();
         private readonly List<string> _sent = [];
 
@@ -61,6 +66,8 @@ public sealed class SeatsHubBridgeTests
             }
         }
 
+        public Task FirstSendStarted => _firstSendStarted.Task;
+
         public void Release() => _released.TrySetResult();
 
         public async Task SendCoreAsync(string method, object?[] args, CancellationToken cancellationToken = default)
@@ -74,6 +81,7 @@ public sealed class SeatsHubBridgeTests
 
             if (first)
             {
+                _firstSendStarted.TrySetResult();
                 await _released.Task.WaitAsync(cancellationToken);
             }
         }
