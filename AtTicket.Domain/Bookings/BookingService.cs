@@ -31,20 +31,20 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
 
         // A key seen before answers what it made; only a booking left pending (an earlier attempt
         // that stopped half-way) goes on, and the gateway's own key makes its charge happen once.
-        var booking = await store.FindByKeyAsync(memberId, idempotencyKey, cancellationToken);
+        var now = time.GetUtcNow();
+        var start = await store.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, cancellationToken);
+        var booking = start.Existing;
         Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHoldMessage);
         if (booking is not null && booking.Status != BookingStatus.PendingPayment)
         {
             return Answer(booking);
         }
 
-        var hold = await store.FindHoldAsync(holdId, memberId, cancellationToken);
-        if (hold is null)
+        if (start.Hold is not { } hold)
         {
             return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, HoldNotFoundMessage);
         }
 
-        var now = time.GetUtcNow();
         if (booking is null && !hold.IsLive(now))
         {
             return new ConfirmResult(ConfirmOutcome.HoldExpired, null, HoldExpiredMessage);
@@ -54,8 +54,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         var madeHere = false;
         if (booking is null)
         {
-            var seats = await store.PriceSeatsAsync(hold, cancellationToken);
-            var draft = new Booking(Guid.NewGuid(), NewNumber(now), memberId, hold.PerformanceId, hold.Id, idempotencyKey, seats, now);
+            var draft = new Booking(Guid.NewGuid(), NewNumber(now), memberId, hold.PerformanceId, hold.Id, idempotencyKey, start.PricedSeats, now);
             booking = await store.AddPendingAsync(draft, cancellationToken);
             madeHere = booking.Id == draft.Id;
             if (booking.Status != BookingStatus.PendingPayment)
@@ -79,10 +78,11 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         }
 
         var reference = payment.Reference ?? throw new InvalidOperationException("The gateway approved a payment without a reference.");
+        var soldAt = time.GetUtcNow();
         SaleOutcome sale;
         try
         {
-            sale = await store.SellAsync(hold, booking, reference, time.GetUtcNow(), cancellationToken);
+            sale = (await store.SellAsync(hold, booking, reference, soldAt, cancellationToken)).Outcome;
         }
         catch (Exception)
         {
@@ -95,7 +95,8 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         switch (sale)
         {
             case SaleOutcome.Sold:
-                return await ReloadAsync(booking, ConfirmOutcome.Confirmed, ConfirmedMessage);
+                // The store confirmed this very booking as it stored it: no need to read it again.
+                return new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage);
             case SaleOutcome.NotPending:
                 // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
                 // gave up on it while this charge was in flight (refund it; a second refund is a no-op).

@@ -1,3 +1,5 @@
+using AtTicket.Domain.Live;
+
 namespace AtTicket.Domain.Bookings;
 
 /// <summary>
@@ -7,17 +9,15 @@ namespace AtTicket.Domain.Bookings;
 /// </summary>
 public interface IBookingStore
 {
-    /// <summary>The booking a member's idempotency key made, with its tickets, if any.</summary>
-    Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken);
-
     /// <summary>A booking with its tickets, as stored now.</summary>
     Task<Booking?> FindAsync(Guid bookingId, CancellationToken cancellationToken);
 
-    /// <summary>The member's hold, if it exists (another member's hold is not found).</summary>
-    Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken);
-
-    /// <summary>The hold's seats with their grade names and current prices.</summary>
-    Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken);
+    /// <summary>
+    /// What a checkout starts from, read together: the booking the member's key made (with its
+    /// tickets), the member's hold (another member's hold is not found), and, when the key is new and
+    /// the hold live at <paramref name="now"/>, the hold's seats with their grade names and current prices.
+    /// </summary>
+    Task<CheckoutStart> StartCheckoutAsync(string memberId, string idempotencyKey, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new PendingPayment booking. When the member's idempotency key already made a booking
@@ -28,9 +28,10 @@ public interface IBookingStore
     /// <summary>
     /// In one transaction: the booking PendingPayment → Confirmed with the payment reference, the hold
     /// Active → Converted, and exactly the hold's seats Held → Sold while the hold is live at
-    /// <paramref name="now"/>. All of it or nothing.
+    /// <paramref name="now"/>. All of it or nothing. When sold, <paramref name="booking"/> itself is
+    /// confirmed as stored, and the sale names the seats as it left them.
     /// </summary>
-    Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<Sale> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>PendingPayment → Cancelled (the payment was refused). False when the booking had already left PendingPayment.</summary>
     Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken);
@@ -60,6 +61,12 @@ public interface IBookingStore
     /// </summary>
     Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken);
 }
+
+/// <summary>What a sale did, and when it sold, the sold seats as the transaction left them.</summary>
+public sealed record Sale(SaleOutcome Outcome, IReadOnlyList<SeatFact> Seats);
+
+/// <summary>What a checkout starts from; see <see cref="IBookingStore.StartCheckoutAsync"/>.</summary>
+public sealed record CheckoutStart(Booking? Existing, SeatHold? Hold, IReadOnlyList<BookedSeat> PricedSeats);
 
 public enum SaleOutcome
 {

@@ -40,6 +40,16 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
         return id is null ? null : (await DescribeAsync(db, [id.Value], cancellationToken))[id.Value];
     }
 
+    /// <summary>
+    /// A booking the caller already knows may be shown (the member's own checkout just confirmed it):
+    /// described without asking again who may see it.
+    /// </summary>
+    public async Task<BookingView?> DescribeAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await DescribeAsync(db, [bookingId], cancellationToken)).GetValueOrDefault(bookingId);
+    }
+
     /// <summary>A performance's bookings, newest first; <paramref name="search"/> matches the booking number or the member's email.</summary>
     public async Task<Page<BookingRow>> ListForPerformanceAsync(int performanceId, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {

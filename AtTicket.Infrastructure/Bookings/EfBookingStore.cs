@@ -7,13 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// Bookings in the database. The sale is one transaction of conditional UPDATEs, taken in the order
-/// the hold sweeper takes them (hold row, then seat rows) so the two cannot deadlock each other:
-/// booking PendingPayment → Confirmed, hold Active → Converted while unexpired, then exactly the
-/// hold's seats Held → Sold while unexpired. Fewer rows than expected rolls everything back.
+/// Bookings in the database. The sale is one transaction of conditional UPDATEs in two round trips
+/// (<see cref="SaleRoundTrips"/>); every other change is a conditional UPDATE of its own.
 /// </summary>
 public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts) : IBookingStore
 {
+    /// <summary>The booking a member's idempotency key made, with its tickets, if any.</summary>
     public async Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -27,30 +26,24 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
         return await db.Bookings.AsNoTracking().Include(b => b.Tickets).SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
     }
 
-    public async Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
+    /// <summary>One connection for the three reads: each context of its own would reset a pooled connection first.</summary>
+    public async Task<CheckoutStart> StartCheckoutAsync(string memberId, string idempotencyKey, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var seatIds = hold.SeatIds;
-        var seats = await db.PerformanceSeats.AsNoTracking()
-            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null)
-            .Select(s => new BookedSeat(s.SeatId, s.Grade!.Name, s.Grade.Price))
-            .ToListAsync(cancellationToken);
-        return seats.Count == seatIds.Count
-            ? seats
-            : throw new InvalidOperationException($"Hold {hold.Id} names seats without a grade in performance {hold.PerformanceId}.");
+        var existing = await db.Bookings.AsNoTracking().Include(b => b.Tickets)
+            .SingleOrDefaultAsync(b => b.MemberId == memberId && b.IdempotencyKey == idempotencyKey, cancellationToken);
+        var hold = await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId, cancellationToken);
+        var seats = existing is null && hold is not null && hold.IsLive(now) ? await PriceSeatsAsync(db, hold, cancellationToken) : [];
+        return new CheckoutStart(existing, hold, seats);
     }
 
     public async Task<Booking> AddPendingAsync(Booking booking, CancellationToken cancellationToken)
     {
         try
         {
-            await WithRetriesAsync(
+            // One SaveChanges is its own transaction: no savepoint, no isolation level to set.
+            await TransientRetry.RunAsync(
+                contexts,
                 async db =>
                 {
                     db.Bookings.Add(booking);
@@ -73,48 +66,8 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
         }
     }
 
-    public Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithRetriesAsync(
-            async db =>
-            {
-                var confirmed = await db.Bookings
-                    .Where(b => b.Id == booking.Id && b.Status == BookingStatus.PendingPayment)
-                    .ExecuteUpdateAsync(
-                        u => u.SetProperty(b => b.Status, BookingStatus.Confirmed)
-                            .SetProperty(b => b.PaymentReference, paymentReference)
-                            .SetProperty(b => b.ConfirmedAt, now),
-                        cancellationToken);
-                if (confirmed != 1)
-                {
-                    await db.Database.RollbackTransactionAsync(cancellationToken);
-                    return SaleOutcome.NotPending;
-                }
-
-                var converted = await db.SeatHolds
-                    .Where(h => h.Id == hold.Id && h.Status == HoldStatus.Active && h.ExpiresAt >= now)
-                    .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HoldStatus.Converted), cancellationToken);
-                var seatIds = hold.SeatIds;
-                var sold = converted != 1 ? 0 : await db.PerformanceSeats
-                    .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId)
-                        && s.HoldId == hold.Id && s.Status == SeatStatus.Held && s.HeldUntil >= now)
-                    .ExecuteUpdateAsync(
-                        u => u.SetProperty(s => s.Status, SeatStatus.Sold)
-                            .SetProperty(s => s.Version, s => s.Version + 1)
-                            .SetProperty(s => s.BookingId, (Guid?)booking.Id)
-                            .SetProperty(s => s.HeldUntil, (DateTimeOffset?)null),
-                        cancellationToken);
-                if (sold != seatIds.Count)
-                {
-                    await db.Database.RollbackTransactionAsync(cancellationToken);
-                    return SaleOutcome.HoldLost;
-                }
-
-                // The confirmation mail's event commits with the sale, or neither does.
-                db.OutboxMessages.Add(IntegrationEvents.Confirmed(booking, now));
-                await db.SaveChangesAsync(cancellationToken);
-                return SaleOutcome.Sold;
-            },
-            cancellationToken);
+    public Task<Sale> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TransientRetry.RunAsync(contexts, db => new SaleRoundTrips(db).SellAsync(hold, booking, paymentReference, now, cancellationToken), cancellationToken);
 
     public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(
@@ -196,6 +149,18 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
             .OrderBy(b => b.CreatedAt)
             .Take(max)
             .ToListAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(AtTicketDbContext db, SeatHold hold, CancellationToken cancellationToken)
+    {
+        var seatIds = hold.SeatIds;
+        var seats = await db.PerformanceSeats.AsNoTracking()
+            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null)
+            .Select(s => new BookedSeat(s.SeatId, s.Grade!.Name, s.Grade.Price))
+            .ToListAsync(cancellationToken);
+        return seats.Count == seatIds.Count
+            ? seats
+            : throw new InvalidOperationException($"Hold {hold.Id} names seats without a grade in performance {hold.PerformanceId}.");
     }
 
     /// <summary>One transaction per attempt; a deadlock victim or a busy SQLite database starts over.</summary>

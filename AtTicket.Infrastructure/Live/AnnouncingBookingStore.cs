@@ -6,27 +6,24 @@ namespace AtTicket.Infrastructure.Live;
 /// <summary>The booking store, announcing the seat changes it commits: sales (Held → Sold) and cancellations (Sold → Available).</summary>
 public sealed class AnnouncingBookingStore(IBookingStore inner, ISeatChangeNotifier notifier) : IBookingStore
 {
-    public Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken) =>
-        inner.FindByKeyAsync(memberId, idempotencyKey, cancellationToken);
-
     public Task<Booking?> FindAsync(Guid bookingId, CancellationToken cancellationToken) => inner.FindAsync(bookingId, cancellationToken);
 
-    public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
-        inner.FindHoldAsync(holdId, memberId, cancellationToken);
-
-    public Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken) => inner.PriceSeatsAsync(hold, cancellationToken);
+    public Task<CheckoutStart> StartCheckoutAsync(string memberId, string idempotencyKey, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, cancellationToken);
 
     public Task<Booking> AddPendingAsync(Booking booking, CancellationToken cancellationToken) => inner.AddPendingAsync(booking, cancellationToken);
 
-    public async Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Sale> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outcome = await inner.SellAsync(hold, booking, paymentReference, now, cancellationToken);
-        if (outcome == SaleOutcome.Sold)
+        var sale = await inner.SellAsync(hold, booking, paymentReference, now, cancellationToken);
+        if (sale.Outcome == SaleOutcome.Sold)
         {
-            await notifier.SeatsChangedAsync(hold.PerformanceId, hold.SeatIds, CancellationToken.None);
+            await (sale.Seats.Count > 0
+                ? notifier.SeatsChangedAsync(hold.PerformanceId, sale.Seats, CancellationToken.None)
+                : notifier.SeatsChangedAsync(hold.PerformanceId, hold.SeatIds, CancellationToken.None));
         }
 
-        return outcome;
+        return sale;
     }
 
     public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryCancelAsync(bookingId, now, cancellationToken);

@@ -136,7 +136,7 @@ internal static class BookingEndpoints
         switch (result.Outcome)
         {
             case ConfirmOutcome.Confirmed:
-                var view = await reader.FindAsync(result.Booking!.Id, memberId, asAdmin: false);
+                var view = await reader.DescribeAsync(result.Booking!.Id);
                 return TypedResults.Created($"/api/bookings/{result.Booking.Id}", ToResponse(view!));
             case ConfirmOutcome.PaymentDeclined:
                 // ASP.NET Core has no default type for 402; name the status's section of RFC 9110 as it does for the others.

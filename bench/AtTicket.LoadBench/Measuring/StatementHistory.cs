@@ -25,27 +25,67 @@ public sealed class StatementHistory(string connectionString)
         await connection.OpenAsync();
         await using var command = new MySqlCommand(
             """
-            SELECT COALESCE(h.DIGEST_TEXT, h.EVENT_NAME), h.ROWS_AFFECTED, h.TIMER_START, h.TIMER_END
+            SELECT h.THREAD_ID, COALESCE(h.DIGEST_TEXT, h.EVENT_NAME), h.ROWS_AFFECTED, h.TIMER_START, h.TIMER_END
             FROM performance_schema.events_statements_history_long h
             JOIN performance_schema.threads t ON t.THREAD_ID = h.THREAD_ID
             WHERE t.PROCESSLIST_ID <> CONNECTION_ID() AND h.CURRENT_SCHEMA = DATABASE()
-            ORDER BY h.TIMER_START
+            ORDER BY h.THREAD_ID, h.TIMER_START
             """,
             connection);
-        var events = new List<StatementEvent>();
-        await using var reader = await command.ExecuteReaderAsync();
-        ulong? previousEnd = null;
-        while (await reader.ReadAsync())
+        var raw = new List<Recorded>();
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            var start = Convert.ToUInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
-            var end = Convert.ToUInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
-            var gap = previousEnd is { } before && start > before ? (start - before) / 1e9 : 0;
-            events.Add(new StatementEvent(StatementText.Shorten(reader.GetString(0)), reader.GetInt64(1), Math.Round((end - start) / 1e9, 3), Math.Round(gap, 3)));
-            previousEnd = end;
+            while (await reader.ReadAsync())
+            {
+                raw.Add(new Recorded(
+                    Convert.ToUInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.GetString(1),
+                    reader.GetInt64(2),
+                    Convert.ToUInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                    Convert.ToUInt64(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        var events = new List<StatementEvent>();
+        ulong? previousEnd = null;
+        foreach (var statement in WithoutOutboxDispatcher(raw).OrderBy(s => s.Start))
+        {
+            var gap = previousEnd is { } before && statement.Start > before ? (statement.Start - before) / 1e9 : 0;
+            events.Add(new StatementEvent(StatementText.Shorten(statement.Text), statement.Rows, Math.Round((statement.End - statement.Start) / 1e9, 3), Math.Round(gap, 3)));
+            previousEnd = statement.End;
         }
 
         return events;
     }
+
+    /// <summary>
+    /// The outbox dispatcher polls in the background on the same pooled connections; it is not part of
+    /// the operation. Each use of a connection starts with its reset, so a use that claims, reads or
+    /// marks outbox rows is the dispatcher's and is left out (the operation's own INSERT of its row stays).
+    /// </summary>
+    private static IEnumerable<Recorded> WithoutOutboxDispatcher(List<Recorded> statements)
+    {
+        static bool IsDispatcher(Recorded s) => s.Text.Contains("OutboxMessages", StringComparison.Ordinal) && !s.Text.StartsWith("INSERT", StringComparison.Ordinal);
+
+        var uses = statements.GroupBy(s => s.Thread).SelectMany(thread =>
+        {
+            var split = new List<List<Recorded>>();
+            foreach (var statement in thread)
+            {
+                if (split.Count == 0 || statement.Text.EndsWith("Reset connection", StringComparison.Ordinal))
+                {
+                    split.Add([]);
+                }
+
+                split[^1].Add(statement);
+            }
+
+            return split;
+        });
+        return uses.Where(use => !use.Any(IsDispatcher)).SelectMany(use => use);
+    }
+
+    private readonly record struct Recorded(ulong Thread, string Text, long Rows, ulong Start, ulong End);
 
     private async Task ExecuteAsync(string sql)
     {

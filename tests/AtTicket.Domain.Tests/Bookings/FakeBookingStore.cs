@@ -25,17 +25,18 @@ internal sealed class FakeBookingStore : IBookingStore
         return hold;
     }
 
-    public Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken) =>
-        Task.FromResult(_bookings.SingleOrDefault(b => b.MemberId == memberId && b.IdempotencyKey == idempotencyKey));
-
     public Task<Booking?> FindAsync(Guid bookingId, CancellationToken cancellationToken) =>
         Task.FromResult(_bookings.SingleOrDefault(b => b.Id == bookingId));
 
-    public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
-        Task.FromResult(_holds.SingleOrDefault(h => h.Id == holdId && h.MemberId == memberId));
-
-    public Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<BookedSeat>>([.. hold.SeatIds.Select(id => new BookedSeat(id, Prices[id].Grade, Prices[id].Price))]);
+    public Task<CheckoutStart> StartCheckoutAsync(string memberId, string idempotencyKey, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = _bookings.SingleOrDefault(b => b.MemberId == memberId && b.IdempotencyKey == idempotencyKey);
+        var hold = _holds.SingleOrDefault(h => h.Id == holdId && h.MemberId == memberId);
+        IReadOnlyList<BookedSeat> seats = existing is null && hold is not null && hold.IsLive(now)
+            ? [.. hold.SeatIds.Select(id => new BookedSeat(id, Prices[id].Grade, Prices[id].Price))]
+            : [];
+        return Task.FromResult(new CheckoutStart(existing, hold, seats));
+    }
 
     public Task<Booking> AddPendingAsync(Booking booking, CancellationToken cancellationToken)
     {
@@ -49,7 +50,7 @@ internal sealed class FakeBookingStore : IBookingStore
         return Task.FromResult(booking);
     }
 
-    public Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<Sale> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (FailSale is not null)
         {
@@ -60,7 +61,7 @@ internal sealed class FakeBookingStore : IBookingStore
         var storedHold = _holds.Single(h => h.Id == hold.Id);
         if (stored.Status != BookingStatus.PendingPayment)
         {
-            return Task.FromResult(SaleOutcome.NotPending);
+            return Task.FromResult(new Sale(SaleOutcome.NotPending, []));
         }
 
         if (SweepBeforeSale && storedHold.Status == HoldStatus.Active && now > storedHold.ExpiresAt)
@@ -70,7 +71,7 @@ internal sealed class FakeBookingStore : IBookingStore
 
         if (!storedHold.IsLive(now))
         {
-            return Task.FromResult(SaleOutcome.HoldLost);
+            return Task.FromResult(new Sale(SaleOutcome.HoldLost, []));
         }
 
         stored.Confirm(paymentReference, now);
@@ -80,7 +81,7 @@ internal sealed class FakeBookingStore : IBookingStore
             SoldTo[seatId] = stored.Id;
         }
 
-        return Task.FromResult(SaleOutcome.Sold);
+        return Task.FromResult(new Sale(SaleOutcome.Sold, []));
     }
 
     public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -251,17 +251,14 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
             return cancelled;
         }
 
-        public Task<Booking?> FindByKeyAsync(string memberId, string idempotencyKey, CancellationToken cancellationToken) => inner.FindByKeyAsync(memberId, idempotencyKey, cancellationToken);
-
         public Task<Booking?> FindAsync(Guid bookingId, CancellationToken cancellationToken) => inner.FindAsync(bookingId, cancellationToken);
 
-        public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) => inner.FindHoldAsync(holdId, memberId, cancellationToken);
-
-        public Task<IReadOnlyList<BookedSeat>> PriceSeatsAsync(SeatHold hold, CancellationToken cancellationToken) => inner.PriceSeatsAsync(hold, cancellationToken);
+        public Task<CheckoutStart> StartCheckoutAsync(string memberId, string idempotencyKey, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, cancellationToken);
 
         public Task<Booking> AddPendingAsync(Booking booking, CancellationToken cancellationToken) => inner.AddPendingAsync(booking, cancellationToken);
 
-        public Task<SaleOutcome> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        public Task<Sale> SellAsync(SeatHold hold, Booking booking, string paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.SellAsync(hold, booking, paymentReference, now, cancellationToken);
 
         public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryCancelAsync(bookingId, now, cancellationToken);

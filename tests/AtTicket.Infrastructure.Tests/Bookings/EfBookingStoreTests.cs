@@ -58,6 +58,35 @@ public sealed class EfBookingStoreTests(MigratedDatabases databases) : IClassFix
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
+    public async Task A_sale_names_its_seats_and_confirms_the_booking_exactly_as_it_stored_them(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node);
+        var buyer = await MemberAsync(node);
+        var shop = new Shop(node, ClockAtNow());
+        var seats = new[] { performance.Hall.Seat('B', 3), performance.Hall.Seat('B', 4) };
+        var hold = await shop.HoldAsync(buyer, performance.Id, seats);
+        var now = shop.Clock.GetUtcNow();
+        var booking = await shop.Store.AddPendingAsync(
+            new Booking(Guid.NewGuid(), $"AT-{Unique.Suffix()}", buyer, performance.Id, hold.Id, $"key-{Guid.NewGuid():N}", [.. seats.Select(s => new BookedSeat(s, "R", 100_000))], now),
+            Ct);
+
+        var sale = await shop.Store.SellAsync(hold, booking, "PAY-facts", now, Ct);
+
+        Assert.Equal(SaleOutcome.Sold, sale.Outcome);
+        var stored = await SeatsAsync(node, performance.Id);
+        Assert.Equal(
+            seats.Order().Select(id => (id, stored[id].GradeId, SeatStatus.Sold, (DateTimeOffset?)null, stored[id].Version)),
+            sale.Seats.OrderBy(f => f.SeatId).Select(f => (f.SeatId, f.GradeId, f.Status, f.HeldUntil, f.Version)));
+        var confirmed = (await shop.Store.FindAsync(booking.Id, Ct))!;
+        Assert.Equal((BookingStatus.Confirmed, "PAY-facts"), (booking.Status, booking.PaymentReference));
+        Assert.Equal((confirmed.Status, confirmed.PaymentReference), (booking.Status, booking.PaymentReference));
+        Assert.Equal(confirmed.ConfirmedAt!.Value, booking.ConfirmedAt!.Value, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
     public async Task The_same_key_twice_makes_one_booking_and_one_charge(DatabaseProvider provider)
     {
         var node = (await databases.GetAsync(provider)).Services;

@@ -53,7 +53,7 @@ public sealed class OutboxWritesTests(MigratedDatabases databases) : IClassFixtu
         // One of the hold's seats is gone behind its back: the booking and hold UPDATEs succeed, the seats do not.
         await MakeAvailableAsync(node, performance.Id, [seats[1]]);
 
-        var outcome = await shop.Store.SellAsync(hold, booking, "PAY-rolled-back", now, Ct);
+        var outcome = (await shop.Store.SellAsync(hold, booking, "PAY-rolled-back", now, Ct)).Outcome;
 
         Assert.Equal(SaleOutcome.HoldLost, outcome);
         Assert.Equal(BookingStatus.PendingPayment, (await shop.Store.FindAsync(booking.Id, Ct))!.Status);

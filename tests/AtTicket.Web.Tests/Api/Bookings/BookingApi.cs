@@ -84,9 +84,10 @@ public static class BookingApi
     public static async Task<Guid> LeavePendingAsync(IServiceProvider services, string memberId, Guid holdId, string idempotencyKey)
     {
         var store = services.GetRequiredService<IBookingStore>();
-        var hold = await store.FindHoldAsync(holdId, memberId, Cancellation) ?? throw new InvalidOperationException($"No hold {holdId}.");
-        var seats = await store.PriceSeatsAsync(hold, Cancellation);
         var now = DateTimeOffset.UtcNow;
+        var start = await store.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, Cancellation);
+        var hold = start.Hold ?? throw new InvalidOperationException($"No hold {holdId}.");
+        var seats = start.PricedSeats;
         var booking = await store.AddPendingAsync(
             new Booking(Guid.NewGuid(), BookingService.NewNumber(now), memberId, hold.PerformanceId, hold.Id, idempotencyKey, seats, now),
             Cancellation);
