@@ -47,6 +47,7 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
     public async Task<BookingView?> DescribeAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // one connection for both queries
         return (await DescribeAsync(db, [bookingId], cancellationToken)).GetValueOrDefault(bookingId);
     }
 

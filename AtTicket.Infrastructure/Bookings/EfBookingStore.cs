@@ -26,10 +26,11 @@ public sealed class EfBookingStore(IDbContextFactory<AtTicketDbContext> contexts
         return await db.Bookings.AsNoTracking().Include(b => b.Tickets).SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
     }
 
-    /// <summary>One connection for the three reads: each context of its own would reset a pooled connection first.</summary>
+    /// <summary>The three reads on one connection: each fresh connection from the pool costs a reset round trip.</summary>
     public async Task<CheckoutStart> StartCheckoutAsync(string memberId, string idempotencyKey, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken); // held open: EF would return it to the pool after each query
         var existing = await db.Bookings.AsNoTracking().Include(b => b.Tickets)
             .SingleOrDefaultAsync(b => b.MemberId == memberId && b.IdempotencyKey == idempotencyKey, cancellationToken);
         var hold = await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId && h.MemberId == memberId, cancellationToken);
