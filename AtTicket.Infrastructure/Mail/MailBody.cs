@@ -24,21 +24,24 @@ public sealed class MailBody
 
     public MailBody Heading(string text)
     {
+        StartBlock();
         _html.Append("<h1 style=\"font-size:22px;margin:0 0 16px\">").Append(Encode(text)).Append("</h1>");
-        _text.AppendLine(text).AppendLine(new string('=', Math.Min(text.Length, 60))).AppendLine();
+        _text.AppendLine(text).AppendLine(new string('=', Math.Min(text.Length, 60)));
         return this;
     }
 
     public MailBody Paragraph(string text)
     {
+        StartBlock();
         _html.Append("<p style=\"margin:0 0 16px;line-height:1.5\">").Append(Encode(text)).Append("</p>");
-        _text.AppendLine(text).AppendLine();
+        _text.AppendLine(text);
         return this;
     }
 
     /// <summary>Label and value pairs, as a two-column table.</summary>
     public MailBody Facts(params (string Label, string Value)[] facts)
     {
+        StartBlock();
         _html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 20px;width:100%\">");
         foreach (var (label, value) in facts)
         {
@@ -48,25 +51,26 @@ public sealed class MailBody
         }
 
         _html.Append("</table>");
-        _text.AppendLine();
         return this;
     }
 
     /// <summary>A button in HTML, the bare address in text (mail programs make it a link).</summary>
     public MailBody Link(string label, string url)
     {
+        StartBlock();
         _html.Append("<p style=\"margin:0 0 20px\"><a href=\"").Append(Encode(url))
             .Append("\" style=\"display:inline-block;background:#5b3cc4;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600\">")
             .Append(Encode(label)).Append("</a></p>")
             .Append("<p style=\"margin:0 0 16px;font-size:13px;color:#5f6475;word-break:break-all\">").Append(Encode(url)).Append("</p>");
-        _text.Append(label).Append(": ").AppendLine(url).AppendLine();
+        _text.Append(label).Append(": ").AppendLine(url);
         return this;
     }
 
     public MailBody Code(string code)
     {
+        StartBlock();
         _html.Append("<p style=\"margin:0 0 20px;font-size:24px;font-weight:700;letter-spacing:2px;font-family:monospace\">").Append(Encode(code)).Append("</p>");
-        _text.AppendLine(code).AppendLine();
+        _text.AppendLine(code);
         return this;
     }
 
@@ -117,6 +121,15 @@ public sealed class MailBody
         }
 
         return builder.ToMessageBody();
+    }
+
+    /// <summary>Blocks of the text part are set apart by one empty line, however they follow each other.</summary>
+    private void StartBlock()
+    {
+        if (_text.Length > 0)
+        {
+            _text.AppendLine();
+        }
     }
 
     private static string Encode(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);

@@ -29,6 +29,7 @@ public sealed class TestApp : IAsyncLifetime
             .UseSetting("ConnectionStrings:Database", _database.ConnectionString)
             .UseSetting("ConnectionStrings:Redis", string.Empty)
             .UseSetting("Seed:DemoData", "true")
+            .UseSetting("Mail:PickupDirectory", _database.FilePath + "-mail") // never the source tree's mail-pickup folder
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning"));
     }
