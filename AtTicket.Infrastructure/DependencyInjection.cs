@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Live;
+using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Messaging;
 using AtTicket.Infrastructure.Persistence;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddCatalog();
         services.AddBookings(configuration);
         services.AddLive(configuration); // after the bookings: it wraps their stores to announce seat changes
+        services.AddMail(configuration); // before the messaging: its worker subscribes before the dispatcher's first publish
         services.AddMessaging(configuration);
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Catalog;
 
@@ -13,6 +14,25 @@ public sealed record BookingCancelled(Guid BookingId, string Number, string Memb
 /// <summary>A product went on sale (also when it was created on sale): the moment subscribers are told.</summary>
 public sealed record ProductOnSale(int ProductId, string Title, ProductCategory Category);
 
+public enum AccountMailKind
+{
+    ConfirmAddress,
+    ResetPasswordLink,
+    ResetPasswordCode,
+}
+
+/// <summary>
+/// Identity asked for an account mail: <paramref name="LinkOrCode"/> is the confirmation or reset link
+/// (or the reset code) to send to <paramref name="Email"/>, in <paramref name="Culture"/>, the language of the
+/// page that asked (null: the member's preference).
+/// </summary>
+public sealed record AccountMail(
+    string MemberId,
+    string Email,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<AccountMailKind>))] AccountMailKind Kind,
+    string LinkOrCode,
+    string? Culture);
+
 /// <summary>
 /// The events AtTicket tells the outside about, and how each becomes an outbox row: its type name
 /// (the bus topic is derived from it), the aggregate it is keyed by, and a JSON payload.
@@ -22,8 +42,9 @@ public static class IntegrationEvents
     public const string BookingConfirmedType = nameof(BookingConfirmed);
     public const string BookingCancelledType = nameof(BookingCancelled);
     public const string ProductOnSaleType = nameof(ProductOnSale);
+    public const string AccountMailType = nameof(AccountMail);
 
-    public static readonly IReadOnlyList<string> Types = [BookingConfirmedType, BookingCancelledType, ProductOnSaleType];
+    public static readonly IReadOnlyList<string> Types = [BookingConfirmedType, BookingCancelledType, ProductOnSaleType, AccountMailType];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,6 +67,8 @@ public static class IntegrationEvents
 
         return Create(ProductOnSaleType, product.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new ProductOnSale(product.Id, product.Title, product.Category), now);
     }
+
+    public static OutboxMessage Account(AccountMail mail, DateTimeOffset now) => Create(AccountMailType, mail.MemberId, mail, now);
 
     public static T Read<T>(OutboxMessage message) =>
         JsonSerializer.Deserialize<T>(message.Payload, Json) ?? throw new InvalidOperationException($"Message {message.Id} has no payload.");

@@ -5,6 +5,7 @@ using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Media;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PosterImage> PosterImages => Set<PosterImage>();
+    public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,5 +49,6 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
         configurationBuilder.Properties<SeatStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<HoldStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<BookingStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MailDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -55,7 +55,6 @@ public static class WebServices
             .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddApiEndpoints();
-        services.AddTransient<IEmailSender<Member>, LoggingEmailSender>();
 
         services.ConfigureApplicationCookie(options =>
         {

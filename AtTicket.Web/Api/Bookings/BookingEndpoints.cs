@@ -4,7 +4,6 @@ using AtTicket.Domain.Bookings.Payments;
 using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Identity;
-using AtTicket.Web.Components.Bookings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;

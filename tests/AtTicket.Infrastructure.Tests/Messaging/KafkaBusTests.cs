@@ -101,7 +101,7 @@ public sealed class KafkaBusTests
     public void Topics_are_named_per_event_type()
     {
         Assert.Equal(
-            ["atticket.booking-confirmed", "atticket.booking-cancelled", "atticket.product-on-sale"],
+            ["atticket.booking-confirmed", "atticket.booking-cancelled", "atticket.product-on-sale", "atticket.account-mail"],
             Domain.Messaging.IntegrationEvents.Types.Select(KafkaTopics.For));
     }
 

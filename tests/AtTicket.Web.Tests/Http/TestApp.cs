@@ -29,6 +29,7 @@ public sealed class TestApp : IAsyncLifetime
             .UseSetting("ConnectionStrings:Database", _database.ConnectionString)
             .UseSetting("ConnectionStrings:Redis", string.Empty)
             .UseSetting("Seed:DemoData", "true")
+            .UseSetting("Mail:PickupDirectory", MailFolder) // never the source tree's mail-pickup folder
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning"));
     }
@@ -44,6 +45,9 @@ public sealed class TestApp : IAsyncLifetime
     }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Where the app's mails go when a test sets no SMTP host.</summary>
+    public string MailFolder => _database.FilePath + "-mail";
 
     /// <summary>Starts the app (migrate and seed) before the first test, so a start-up failure fails loudly here.</summary>
     public ValueTask InitializeAsync()
@@ -76,5 +80,9 @@ public sealed class TestApp : IAsyncLifetime
         await _factory.DisposeAsync();
         await _root.DisposeAsync();
         _database.Dispose();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using AtTicket.Web.Components.Bookings;
+using AtTicket.Infrastructure.Bookings;
 using AtTicket.Web.Tests.Api.Holds;
 
 namespace AtTicket.Web.Tests.Api.Bookings;

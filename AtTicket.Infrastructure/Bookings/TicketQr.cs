@@ -1,8 +1,11 @@
 using QRCoder;
 
-namespace AtTicket.Web.Components.Bookings;
+namespace AtTicket.Infrastructure.Bookings;
 
-/// <summary>QR images of ticket codes. The image carries the code alone: the door looks the ticket up by it.</summary>
+/// <summary>
+/// QR images of ticket codes, for the ticket page, the API and the confirmation mail alike. The image
+/// carries the code alone: the door looks the ticket up by it.
+/// </summary>
 public static class TicketQr
 {
     /// <summary>A PNG of the code, about <paramref name="pixelsPerModule"/> × 25 pixels square with its quiet zone.</summary>

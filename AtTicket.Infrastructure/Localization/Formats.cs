@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace AtTicket.Web.Localization;
+namespace AtTicket.Infrastructure.Localization;
 
-/// <summary>Money in KRW and times in Korea Standard Time, written the way each language writes them.</summary>
+/// <summary>
+/// Money in KRW and times in Korea Standard Time, written the way each language writes them: on the
+/// pages and in the mails alike.
+/// </summary>
 public static class Formats
 {
     /// <summary>Korea has no daylight saving time, so a fixed offset is exact.</summary>
@@ -13,7 +16,7 @@ public static class Formats
     public static string Krw(long amount, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
-        return Cultures.IsKorean(culture)
+        return IsKorean(culture)
             ? amount.ToString("N0", Korean) + "원"
             : "₩" + amount.ToString("N0", CultureInfo.InvariantCulture);
     }
@@ -22,7 +25,7 @@ public static class Formats
     {
         culture ??= CultureInfo.CurrentCulture;
         var local = instant.ToOffset(Kst);
-        return Cultures.IsKorean(culture)
+        return IsKorean(culture)
             ? local.ToString("yyyy. M. d. (ddd) HH:mm", Korean)
             : local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
     }
@@ -31,11 +34,13 @@ public static class Formats
     {
         culture ??= CultureInfo.CurrentCulture;
         var local = instant.ToOffset(Kst);
-        return Cultures.IsKorean(culture)
+        return IsKorean(culture)
             ? local.ToString("M월 d일 (ddd)", Korean)
             : local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-GB"));
     }
 
     /// <summary>A time of day in Korea, with seconds (for "updated at" stamps).</summary>
     public static string Time(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static bool IsKorean(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ko";
 }

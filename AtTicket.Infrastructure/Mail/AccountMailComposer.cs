@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+using AtTicket.Domain.Messaging;
+using AtTicket.Infrastructure.Messaging;
+using MimeKit;
+
+namespace AtTicket.Infrastructure.Mail;
+
+/// <summary>The confirm-address and reset-password mails, with the link (or code) Identity made.</summary>
+public sealed class AccountMailComposer(MailRecipients recipients) : IMailComposer
+{
+    public string MessageType => IntegrationEvents.AccountMailType;
+
+    public async IAsyncEnumerable<MimeMessage> ComposeAsync(BusMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = IntegrationEvents.Read<AccountMail>(message.Payload);
+        var member = await recipients.FindAsync(request.MemberId, cancellationToken);
+        var culture = request.Culture is null && member is not null ? member.Culture : MailRecipients.CultureOf(request.Culture);
+
+        var (subject, intro, action) = request.Kind switch
+        {
+            AccountMailKind.ConfirmAddress => ("Confirm your e-mail address", "Confirm the address of your AtTicket account with this link:", "Confirm address"),
+            AccountMailKind.ResetPasswordLink => ("Reset your password", "Someone asked to reset the password of your AtTicket account. If it was you, choose a new one with this link:", "Choose a new password"),
+            _ => ("Your password reset code", "Someone asked to reset the password of your AtTicket account. If it was you, enter this code:", null),
+        };
+        var body = new MailBody(culture.TwoLetterISOLanguageName)
+            .Heading(MailText.Get(subject, culture));
+        if (member is not null)
+        {
+            body.Paragraph(MailText.Format("Hello {0},", culture, member.Name));
+        }
+
+        body.Paragraph(MailText.Get(intro, culture));
+        _ = action is null ? body.Code(request.LinkOrCode) : body.Link(MailText.Get(action, culture), request.LinkOrCode);
+        body.Paragraph(MailText.Get("If you did not ask for this, ignore this mail: nothing changes.", culture))
+            .Footer(MailText.Get("This mail was sent by AtTicket about your account.", culture));
+
+        var mail = new MimeMessage { Subject = MailText.Get(subject, culture) };
+        mail.To.Add(new MailboxAddress(member?.Name ?? string.Empty, request.Email));
+        mail.Body = body.ToMime();
+        yield return mail;
+    }
+}

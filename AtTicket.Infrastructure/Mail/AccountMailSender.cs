@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net;
+using AtTicket.Domain.Messaging;
+using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AtTicket.Infrastructure.Mail;
+
+/// <summary>
+/// Identity's account mails go through the outbox like every other mail: the page that asked returns
+/// at once (it never waits for SMTP), and the mail worker sends it once, with retries, or parks it
+/// where an admin sees it. The mail is written in the language of the page that asked.
+/// </summary>
+public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> contexts, TimeProvider time) : IEmailSender<Member>
+{
+    public Task SendConfirmationLinkAsync(Member user, string email, string confirmationLink) =>
+        WriteAsync(user, email, AccountMailKind.ConfirmAddress, Link(confirmationLink));
+
+    public Task SendPasswordResetLinkAsync(Member user, string email, string resetLink) =>
+        WriteAsync(user, email, AccountMailKind.ResetPasswordLink, Link(resetLink));
+
+    public Task SendPasswordResetCodeAsync(Member user, string email, string resetCode) =>
+        WriteAsync(user, email, AccountMailKind.ResetPasswordCode, resetCode);
+
+    private async Task WriteAsync(Member user, string email, AccountMailKind kind, string linkOrCode)
+    {
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "ko" or "en" ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : null;
+        await using var db = await contexts.CreateDbContextAsync();
+        db.OutboxMessages.Add(IntegrationEvents.Account(new AccountMail(user.Id, email, kind, linkOrCode, culture), time.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Identity's API endpoints hand over links already HTML-encoded (&amp;amp; between parameters), ready
+    /// for markup; the mail encodes everything itself, so the link is stored as the plain address.
+    /// </summary>
+    private static string Link(string link) => WebUtility.HtmlDecode(link);
+}

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using AtTicket.Domain.Messaging;
+using AtTicket.Infrastructure.Bookings;
+using AtTicket.Infrastructure.Localization;
+using AtTicket.Infrastructure.Messaging;
+using AtTicket.Infrastructure.Persistence;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace AtTicket.Infrastructure.Mail;
+
+/// <summary>
+/// The booker's confirmation: the booking, every ticket with its QR code as an inline image (the
+/// same code the ticket page shows), and an <c>.ics</c> file that puts the performance in a calendar.
+/// </summary>
+public sealed class BookingConfirmedMailComposer(BookingReader bookings, MailRecipients recipients, IDbContextFactory<AtTicketDbContext> contexts) : IMailComposer
+{
+    public string MessageType => IntegrationEvents.BookingConfirmedType;
+
+    public async IAsyncEnumerable<MimeMessage> ComposeAsync(BusMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var confirmed = IntegrationEvents.Read<BookingConfirmed>(message.Payload);
+        var booking = await bookings.FindAsync(confirmed.BookingId, confirmed.MemberId, asAdmin: true, cancellationToken);
+        var recipient = await recipients.FindAsync(confirmed.MemberId, cancellationToken);
+        if (booking is null || recipient is null)
+        {
+            yield break; // the member or the booking was deleted since: nobody to tell
+        }
+
+        var culture = recipient.Culture;
+        var body = new MailBody(culture.TwoLetterISOLanguageName)
+            .Heading(MailText.Format("Your booking {0} is confirmed", culture, booking.Number))
+            .Paragraph(MailText.Format("Hello {0},", culture, recipient.Name))
+            .Paragraph(MailText.Get("Thank you for your booking. Show a ticket's QR code at the door.", culture))
+            .Facts(BookingMailFacts.Of(booking, culture, (MailText.Get("Total", culture), Formats.Krw(booking.Total, culture))))
+            .Heading(MailText.Get("Tickets", culture));
+        foreach (var ticket in booking.Tickets)
+        {
+            body.Ticket(
+                BookingMailFacts.SeatLabel(ticket, culture),
+                $"{ticket.GradeName} · {Formats.Krw(ticket.Price, culture)}",
+                ticket.Code,
+                TicketQr.Png(ticket.Code),
+                MailText.Format("QR code for ticket {0}", culture, ticket.Code),
+                MailText.Get("Ticket code", culture));
+        }
+
+        body.Paragraph(MailText.Get("The attached calendar file puts the performance in your calendar.", culture));
+        var calendar = await CalendarFileAsync(booking, cancellationToken);
+        var mail = new MimeMessage { Subject = MailText.Format("Your booking {0} is confirmed", culture, booking.Number) };
+        mail.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
+        mail.Body = body.ToMime(calendar);
+        yield return mail;
+    }
+
+    private async Task<MimePart> CalendarFileAsync(BookingView booking, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var place = await db.Performances.AsNoTracking()
+            .Where(p => p.Id == booking.PerformanceId)
+            .Select(p => new { p.Product!.RunningMinutes, p.Hall!.Venue!.Address })
+            .SingleAsync(cancellationToken);
+
+        var start = booking.StartsAt.UtcDateTime;
+        var performance = new CalendarEvent
+        {
+            Uid = $"{booking.Id}@atticket",
+            Summary = booking.ProductTitle,
+            Location = string.Join(", ", new[] { booking.VenueName, booking.HallName, place.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            Description = booking.Number,
+            DtStart = new CalDateTime(start),
+        };
+        if (place.RunningMinutes > 0)
+        {
+            performance.DtEnd = new CalDateTime(start.AddMinutes(place.RunningMinutes));
+        }
+
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+        calendar.Events.Add(performance);
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        return new MimePart("text", "calendar")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(text))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = $"{booking.Number}.ics",
+        };
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using MimeKit;
+
+namespace AtTicket.Infrastructure.Mail;
+
+/// <summary>
+/// Writes a mail's HTML and plain-text bodies side by side, so both always say the same. Every piece
+/// of data is HTML-encoded here: a title, a name or a link can never become markup in the HTML part.
+/// </summary>
+public sealed class MailBody
+{
+    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _text = new();
+    private readonly List<MimeEntity> _images = [];
+
+    public MailBody(string language)
+    {
+        _html.Append("<!DOCTYPE html><html lang=\"").Append(Encode(language)).Append("\"><head><meta charset=\"utf-8\"></head>")
+            .Append("<body style=\"margin:0;padding:24px;background:#f4f4f7;font-family:-apple-system,'Segoe UI',Roboto,'Noto Sans KR',sans-serif;color:#1f2330\">")
+            .Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:28px\">")
+            .Append("<p style=\"margin:0 0 20px;font-weight:700;font-size:20px;color:#5b3cc4\">AtTicket</p>");
+    }
+
+    public MailBody Heading(string text)
+    {
+        StartBlock();
+        _html.Append("<h1 style=\"font-size:22px;margin:0 0 16px\">").Append(Encode(text)).Append("</h1>");
+        _text.AppendLine(text).AppendLine(new string('=', Math.Min(text.Length, 60)));
+        return this;
+    }
+
+    public MailBody Paragraph(string text)
+    {
+        StartBlock();
+        _html.Append("<p style=\"margin:0 0 16px;line-height:1.5\">").Append(Encode(text)).Append("</p>");
+        _text.AppendLine(text);
+        return this;
+    }
+
+    /// <summary>Label and value pairs, as a two-column table.</summary>
+    public MailBody Facts(params (string Label, string Value)[] facts)
+    {
+        StartBlock();
+        _html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 20px;width:100%\">");
+        foreach (var (label, value) in facts)
+        {
+            _html.Append("<tr><th scope=\"row\" style=\"text-align:left;padding:6px 12px 6px 0;color:#5f6475;font-weight:500;vertical-align:top;white-space:nowrap\">")
+                .Append(Encode(label)).Append("</th><td style=\"padding:6px 0\">").Append(Encode(value)).Append("</td></tr>");
+            _text.Append(label).Append(": ").AppendLine(value);
+        }
+
+        _html.Append("</table>");
+        return this;
+    }
+
+    /// <summary>A button in HTML, the bare address in text (mail programs make it a link).</summary>
+    public MailBody Link(string label, string url)
+    {
+        StartBlock();
+        _html.Append("<p style=\"margin:0 0 20px\"><a href=\"").Append(Encode(url))
+            .Append("\" style=\"display:inline-block;background:#5b3cc4;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600\">")
+            .Append(Encode(label)).Append("</a></p>")
+            .Append("<p style=\"margin:0 0 16px;font-size:13px;color:#5f6475;word-break:break-all\">").Append(Encode(url)).Append("</p>");
+        _text.Append(label).Append(": ").AppendLine(url);
+        return this;
+    }
+
+    public MailBody Code(string code)
+    {
+        StartBlock();
+        _html.Append("<p style=\"margin:0 0 20px;font-size:24px;font-weight:700;letter-spacing:2px;font-family:monospace\">").Append(Encode(code)).Append("</p>");
+        _text.AppendLine(code);
+        return this;
+    }
+
+    /// <summary>One ticket: its seat, grade and code, with the QR code as an inline PNG the HTML shows by its Content-Id.</summary>
+    public MailBody Ticket(string seat, string grade, string code, byte[] qrPng, string qrAlt, string codeLabel)
+    {
+        var image = new MimePart("image", "png")
+        {
+            Content = new MimeContent(new MemoryStream(qrPng)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Inline),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = $"ticket-{code}.png",
+            ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId(),
+        };
+        _images.Add(image);
+        _html.Append("<table role=\"presentation\" style=\"border:1px solid #e2e3ea;border-radius:10px;margin:0 0 12px;width:100%\"><tr>")
+            .Append("<td style=\"padding:12px;width:168px\"><img src=\"cid:").Append(Encode(image.ContentId)).Append("\" width=\"160\" height=\"160\" alt=\"").Append(Encode(qrAlt)).Append("\"></td>")
+            .Append("<td style=\"padding:12px;vertical-align:top\"><strong>").Append(Encode(seat)).Append("</strong><br>")
+            .Append(Encode(grade)).Append("<br><span style=\"color:#5f6475\">").Append(Encode(codeLabel)).Append("</span> ")
+            .Append("<code style=\"font-size:15px\">").Append(Encode(code)).Append("</code></td></tr></table>");
+        _text.Append("- ").Append(seat).Append(", ").Append(grade).Append(" (").Append(codeLabel).Append(' ').Append(code).AppendLine(")");
+        return this;
+    }
+
+    public MailBody Footer(string text)
+    {
+        _text.AppendLine().AppendLine("--").AppendLine(text);
+        _html.Append("<p style=\"margin:24px 0 0;font-size:12px;color:#8a8fa0\">").Append(Encode(text)).Append("</p>");
+        return this;
+    }
+
+    /// <summary>The bodies (and inline images) as MIME: multipart/alternative of text and related HTML; <paramref name="attachments"/> after them.</summary>
+    public MimeEntity ToMime(params MimeEntity[] attachments)
+    {
+        var builder = new BodyBuilder
+        {
+            TextBody = _text.ToString(),
+            HtmlBody = _html.ToString() + "</div></body></html>",
+        };
+        foreach (var image in _images)
+        {
+            builder.LinkedResources.Add(image);
+        }
+
+        foreach (var attachment in attachments)
+        {
+            builder.Attachments.Add(attachment);
+        }
+
+        return builder.ToMessageBody();
+    }
+
+    /// <summary>Blocks of the text part are set apart by one empty line, however they follow each other.</summary>
+    private void StartBlock()
+    {
+        if (_text.Length > 0)
+        {
+            _text.AppendLine();
+        }
+    }
+
+    private static string Encode(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);
+}
