@@ -2,7 +2,9 @@ using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Live;
+using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Media;
+using AtTicket.Infrastructure.Members;
 using AtTicket.Infrastructure.Messaging;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
@@ -25,6 +27,8 @@ public static class DependencyInjection
         services.AddBookings(configuration);
         services.AddLive(configuration); // after the bookings: it wraps their stores to announce seat changes
         services.AddMessaging(configuration);
+        services.AddSingleton<MemberPreferencesStore>();
+        services.AddAlertMails(configuration);
         return services;
     }
 

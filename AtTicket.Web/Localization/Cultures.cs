@@ -1,4 +1,5 @@
 using System.Globalization;
+using AtTicket.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
 
 namespace AtTicket.Web.Localization;
@@ -24,5 +25,5 @@ public static class Cultures
         return options;
     }
 
-    public static bool IsKorean(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ko";
+    public static bool IsKorean(CultureInfo culture) => Formats.IsKorean(culture);
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace AtTicket.Web.Localization;
+namespace AtTicket.Infrastructure.Localization;
 
-/// <summary>Money in KRW and times in Korea Standard Time, written the way each language writes them.</summary>
+/// <summary>
+/// Money in KRW and times in Korea Standard Time, written the way each language writes them. In
+/// Infrastructure because pages and mails (composed here) must write them alike.
+/// </summary>
 public static class Formats
 {
     /// <summary>Korea has no daylight saving time, so a fixed offset is exact.</summary>
@@ -10,10 +13,12 @@ public static class Formats
 
     private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
 
+    public static bool IsKorean(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ko";
+
     public static string Krw(long amount, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
-        return Cultures.IsKorean(culture)
+        return IsKorean(culture)
             ? amount.ToString("N0", Korean) + "원"
             : "₩" + amount.ToString("N0", CultureInfo.InvariantCulture);
     }
@@ -22,7 +27,7 @@ public static class Formats
     {
         culture ??= CultureInfo.CurrentCulture;
         var local = instant.ToOffset(Kst);
-        return Cultures.IsKorean(culture)
+        return IsKorean(culture)
             ? local.ToString("yyyy. M. d. (ddd) HH:mm", Korean)
             : local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
     }
@@ -31,7 +36,7 @@ public static class Formats
     {
         culture ??= CultureInfo.CurrentCulture;
         var local = instant.ToOffset(Kst);
-        return Cultures.IsKorean(culture)
+        return IsKorean(culture)
             ? local.ToString("M월 d일 (ddd)", Korean)
             : local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-GB"));
     }
