@@ -82,7 +82,7 @@ public sealed class OnSaleAlertMail(AlertMailOptions options, UnsubscribeTokens 
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(text["Now on sale: {0}", alert.Title])}</title>
             </head>
-            <body style="margin:0;padding:0;background:#f3f1f6;font-family:'Segoe UI',Roboto,'Noto Sans KR','Apple SD Gothic Neo',Arial,sans-serif;line-height:1.5">
+            <body style="margin:0;padding:0;background:#f3f1f6;font-family:'Segoe UI',Roboto,'Noto Sans KR','Apple SD Gothic Neo',Arial,sans-serif;line-height:1.5;word-break:keep-all;overflow-wrap:anywhere">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f1f6">
             <tr><td align="center" style="padding:24px 12px">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;overflow:hidden">
@@ -91,7 +91,7 @@ public sealed class OnSaleAlertMail(AlertMailOptions options, UnsubscribeTokens 
             <p style="margin:0 0 16px;color:#1f1f29">{E(text["Hello {0},", recipient.DisplayName])}</p>
             <p style="margin:0 0 20px;color:#1f1f29">{E(text["Something new is on sale in {0}, a category you asked us to watch.", facts.Category])}</p>
             <p style="margin:0 0 4px"><span style="display:inline-block;padding:2px 10px;border-radius:12px;background:#f1e6f7;color:{Brand};font-size:13px;font-weight:600">{E(facts.Category)} · {E(text["Now on sale"])}</span></p>
-            <h1 style="margin:8px 0 16px;font-size:24px;line-height:1.3;color:#1f1f29;word-break:break-word">{E(alert.Title)}</h1>
+            <h1 style="margin:8px 0 16px;font-size:24px;line-height:1.3;color:#1f1f29">{E(alert.Title)}</h1>
             <table role="presentation" cellpadding="0" cellspacing="0" style="font-size:15px;margin:0 0 24px">{rows}</table>
             <a href="{E(links.Product)}" style="display:inline-block;background:{Brand};color:#ffffff;text-decoration:none;font-weight:600;padding:12px 24px;border-radius:8px">{E(text["See dates and seats"])}</a>
             </td></tr>
