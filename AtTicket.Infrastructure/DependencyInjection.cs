@@ -3,7 +3,9 @@ using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Live;
 using AtTicket.Infrastructure.Mail;
+using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Media;
+using AtTicket.Infrastructure.Members;
 using AtTicket.Infrastructure.Messaging;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Redis;
@@ -27,6 +29,8 @@ public static class DependencyInjection
         services.AddLive(configuration); // after the bookings: it wraps their stores to announce seat changes
         services.AddMail(configuration); // before the messaging: its worker subscribes before the dispatcher's first publish
         services.AddMessaging(configuration);
+        services.AddSingleton<MemberPreferencesStore>();
+        services.AddAlertMails(configuration);
         return services;
     }
 

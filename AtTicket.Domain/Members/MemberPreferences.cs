@@ -38,7 +38,19 @@ public class MemberPreferences
         NotifyOnNewProducts = false;
     }
 
+    /// <summary>Stops one category's alerts; the others stay, and with none left mail is off.</summary>
+    public void Unsubscribe(ProductCategory category) => Subscribe(Categories.Where(c => c != category));
+
     public void PreferCulture(string? culture) => Culture = culture is "en" or "ko" ? culture : null;
+
+    /// <summary>The language the member uses, kept only until they choose one (a choice is never overwritten).</summary>
+    public void AdoptCulture(string? culture)
+    {
+        if (Culture is null)
+        {
+            PreferCulture(culture);
+        }
+    }
 
     public bool WantsToHearAbout(ProductCategory category) => NotifyOnNewProducts && Categories.Contains(category);
 }

@@ -36,6 +36,18 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             EntryOptions,
             Tags,
             cancellationToken);
+        return Visible(product, includeUnpublished);
+    }
+
+    /// <summary>
+    /// The product as customers see it, read from the database past the cache: a mail composed on a
+    /// node whose cached copy still says "draft" would otherwise announce nothing.
+    /// </summary>
+    public async Task<ProductDetail?> GetPublishedProductUncachedAsync(int id, CancellationToken cancellationToken = default) =>
+        Visible(await LoadProductAsync(id, cancellationToken), includeUnpublished: false);
+
+    private ProductDetail? Visible(ProductDetail? product, bool includeUnpublished)
+    {
         if (product is null || (!includeUnpublished && product.Summary.Status != ProductStatus.OnSale))
         {
             return null;

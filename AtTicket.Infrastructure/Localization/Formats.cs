@@ -13,6 +13,8 @@ public static class Formats
 
     private static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
 
+    public static bool IsKorean(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ko";
+
     public static string Krw(long amount, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Localization;
 
@@ -10,7 +12,7 @@ public static class PreferenceEndpoints
 
     public static void MapPreferenceEndpoints(this WebApplication app)
     {
-        app.MapGet("/preferences/culture", (string culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/preferences/culture", async (string culture, string? redirectUri, HttpContext http) =>
         {
             if (Cultures.Supported.Contains(culture))
             {
@@ -18,6 +20,7 @@ public static class PreferenceEndpoints
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                await MemberMailCulture.AdoptAsync(http, http.User, CultureInfo.GetCultureInfo(culture));
             }
 
             return Results.LocalRedirect(SafeLocal(redirectUri));

@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Seeding;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 
@@ -42,6 +43,7 @@ public static class WebPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
+        app.MapUnsubscribeEndpoints();
         app.MapHealthEndpoints();
         app.MapMediaEndpoints();
         app.MapApi();

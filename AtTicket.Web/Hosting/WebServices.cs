@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,6 +68,9 @@ public static class WebServices
             // The API answers 401/403; only pages redirect to the login and access-denied pages.
             options.Events.OnRedirectToLogin = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+
+            // Registering and logging in both sign in here: the one place to learn the member's language.
+            options.Events.OnSignedIn = context => MemberMailCulture.AdoptAtSignInAsync(context.HttpContext, context.Principal);
         });
     }
 

@@ -64,6 +64,52 @@ public class MemberPreferencesTests
     }
 
     [Fact]
+    public void Unsubscribing_from_one_category_keeps_the_others()
+    {
+        var preferences = new MemberPreferences("member-1");
+        preferences.Subscribe([ProductCategory.Concert, ProductCategory.Movie]);
+
+        preferences.Unsubscribe(ProductCategory.Concert);
+
+        Assert.Equal([ProductCategory.Movie], preferences.Categories);
+        Assert.True(preferences.WantsToHearAbout(ProductCategory.Movie));
+        Assert.False(preferences.WantsToHearAbout(ProductCategory.Concert));
+    }
+
+    [Fact]
+    public void Unsubscribing_from_the_last_category_turns_mail_off()
+    {
+        var preferences = new MemberPreferences("member-1");
+        preferences.Subscribe([ProductCategory.Concert]);
+
+        preferences.Unsubscribe(ProductCategory.Concert);
+
+        Assert.False(preferences.NotifyOnNewProducts);
+        Assert.Empty(preferences.Categories);
+    }
+
+    [Fact]
+    public void AdoptCulture_sets_the_language_until_the_member_chooses_one()
+    {
+        var preferences = new MemberPreferences("member-1");
+
+        preferences.AdoptCulture("ko");
+        preferences.AdoptCulture("en");
+
+        Assert.Equal("ko", preferences.Culture);
+    }
+
+    [Fact]
+    public void AdoptCulture_ignores_an_unsupported_language()
+    {
+        var preferences = new MemberPreferences("member-1");
+
+        preferences.AdoptCulture("fr");
+
+        Assert.Null(preferences.Culture);
+    }
+
+    [Fact]
     public void WantsToHearAbout_a_subscribed_category()
     {
         var preferences = new MemberPreferences("member-1");

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using AtTicket.Domain.Catalog;
+using AtTicket.Infrastructure.Members;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Notifications;
+
+/// <summary>The member's on-sale alerts (one checkbox per category) and the language of their mails.</summary>
+public partial class NotificationSettings
+{
+    private HashSet<ProductCategory>? _chosen;
+    private string _culture = "en";
+    private bool _saving;
+    private string? _memberId;
+
+    [Inject]
+    private MemberPreferencesStore Preferences { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _memberId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var preferences = _memberId is null ? null : await Preferences.GetAsync(_memberId);
+
+        // Until the member chooses, their mails are in the language they are reading this page in.
+        _culture = preferences?.Culture ?? (Cultures.IsKorean(CultureInfo.CurrentUICulture) ? "ko" : "en");
+        _chosen = [.. preferences?.Categories ?? []];
+    }
+
+    private void Choose(ProductCategory category, bool on)
+    {
+        if (on)
+        {
+            _chosen!.Add(category);
+        }
+        else
+        {
+            _chosen!.Remove(category);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_saving || _chosen is null)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            var saved = _memberId is not null && await Preferences.SaveAsync(_memberId, _chosen, _culture);
+            if (saved)
+            {
+                Snackbar.Add(L["Your mail preferences are saved."], Severity.Success);
+            }
+            else
+            {
+                Snackbar.Add(L["Your mail preferences could not be saved. Log in again and retry."], Severity.Error);
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
