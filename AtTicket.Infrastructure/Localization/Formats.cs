@@ -43,6 +43,4 @@ public static class Formats
 
     /// <summary>A time of day in Korea, with seconds (for "updated at" stamps).</summary>
     public static string Time(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-
-    public static bool IsKorean(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ko";
 }
