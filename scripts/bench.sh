@@ -7,7 +7,8 @@
 #   scripts/bench.sh                 every scenario, then the report
 #   scripts/bench.sh s1 report       only these (the setup always runs; other results are kept)
 #
-# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b s2 (and report). Settings of the load tool
+# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail s2 (and report); mail reads how the
+# sell-out's confirmation mails followed it, so it runs after s1b. Settings of the load tool
 # can follow, e.g. `scripts/bench.sh s1 report --s1-seconds 30`.
 #
 #   ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT   the services' ports (services.sh)
@@ -32,6 +33,9 @@ NODE_SETTINGS=(
     "Payments__SimulatedLatencyMilliseconds=5"
     "Booking__HoldMinutes=1"
     "RateLimits__HoldsPerWindow=1000000"
+    "Mail__Smtp__Host=127.0.0.1"
+    "Mail__Smtp__Port=${ATTICKET_SMTP_PORT:-32525}"
+    "Mail__Smtp__Security=None"
 )
 
 APT_PACKAGES=(mariadb-server redis-server python3-aiosmtpd nginx sysbench wrk nghttp2-client curl)

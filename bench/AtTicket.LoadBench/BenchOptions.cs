@@ -9,7 +9,7 @@ namespace AtTicket.LoadBench;
 /// </summary>
 public sealed class BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "s2"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "s2"];
 
     private readonly Dictionary<string, string> _values;
 
@@ -57,6 +57,9 @@ public sealed class BenchOptions
     public int Subscribers => Int("subscribers", 2000);
     public int FanOutSeconds => Int("s3-seconds", 20);
     public int ProfileHolds => Int("profile-holds", 40);
+
+    /// <summary>How long the mail scenario waits without one more mail sent before it reports what it has.</summary>
+    public int MailPatienceSeconds => Int("mail-patience", 60);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {

@@ -33,6 +33,9 @@ public sealed class BenchResults
 
     public ReadsResult? Reads { get; set; }
 
+    /// <summary>The sell-out's confirmation mails: from each booking's commit to the SMTP sink accepting its mail.</summary>
+    public MailLagResult? MailLag { get; set; }
+
     public IReadOnlyList<TargetCheck>? Targets { get; set; }
 
     public static BenchResults Load(string path) =>

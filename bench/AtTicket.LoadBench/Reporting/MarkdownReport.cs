@@ -46,6 +46,7 @@ public static class MarkdownReport
         Calibration(md, r);
         Sustained(md, r.SustainedHolds, r.CalibrationDatabase);
         SellOutSection(md, r.SellOut);
+        MailSection(md, r.MailLag);
         ReadsSection(md, r.Reads, r.CalibrationHttp);
         FanOut(md, r.LiveFanOut);
         md.AppendLine("### S4: memory per seat-map circuit");
@@ -162,6 +163,19 @@ public static class MarkdownReport
         md.AppendLine(Invariant($"| net captured vs confirmed totals (won) | {a.NetCaptured:N0} vs {a.ConfirmedTotal:N0} |"));
         md.AppendLine();
         md.AppendLine("The simulated gateway's own ledger lives in each node's memory; the database's record of charges (a booking's payment reference) and refunds is what is checked here, together with what the buyers were answered.");
+        md.AppendLine();
+    }
+
+    private static void MailSection(StringBuilder md, MailLagResult? m)
+    {
+        if (m is null)
+        {
+            return;
+        }
+
+        md.AppendLine("### Mail after the sell-out (issue 10)");
+        md.AppendLine();
+        md.AppendLine(Invariant($"Every BookingConfirmed outbox row so far, through the dispatcher, the {m.Bus} bus and the mail worker of both nodes to the SMTP sink (aiosmtpd), read back from the database (outbox `OccurredAt` to delivery `SentAt`). **{m.Mailed:N0} of {m.Confirmations:N0} confirmation mails sent**, {m.Pending:N0} pending and {m.Failed:N0} failed when the scenario stopped ({m.WaitedSeconds:N1} s after the sell-out); **{m.MailsPerSecond:N1} mails/s**; booking to mail sent: p50 {m.LagP50Ms:N0} ms, **p99 {m.LagP99Ms:N0} ms**, max {m.LagMaxMs:N0} ms."));
         md.AppendLine();
     }
 
