@@ -14,18 +14,28 @@ public sealed class MailBody
     private readonly StringBuilder _text = new();
     private readonly List<MimeEntity> _images = [];
 
+    /// <summary>The brand colour of every mail's header bar, buttons and links (the site's primary colour).</summary>
+    internal const string Brand = "#6a1b9a";
+
+    /// <summary>
+    /// Mail programs keep inline styles and tables and drop much else (no stylesheet, no script, no
+    /// max-width on a div in Outlook): the layout is nested tables, 560 px at most, full width on a phone.
+    /// </summary>
     public MailBody(string language)
     {
-        _html.Append("<!DOCTYPE html><html lang=\"").Append(Encode(language)).Append("\"><head><meta charset=\"utf-8\"></head>")
-            .Append("<body style=\"margin:0;padding:24px;background:#f4f4f7;font-family:-apple-system,'Segoe UI',Roboto,'Noto Sans KR',sans-serif;color:#1f2330\">")
-            .Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:28px\">")
-            .Append("<p style=\"margin:0 0 20px;font-weight:700;font-size:20px;color:#5b3cc4\">AtTicket</p>");
+        _html.Append("<!DOCTYPE html><html lang=\"").Append(Encode(language)).Append("\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>")
+            .Append("<body style=\"margin:0;padding:0;background:#f3f1f6;font-family:'Segoe UI',Roboto,'Noto Sans KR','Apple SD Gothic Neo',Arial,sans-serif;color:#1f1f29;line-height:1.5;word-break:keep-all;overflow-wrap:anywhere\">")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"background:#f3f1f6\"><tr><td align=\"center\" style=\"padding:24px 12px\">")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:560px;background:#ffffff;border-radius:12px;overflow:hidden\">")
+            .Append("<tr><td style=\"background:").Append(Brand).Append(";color:#ffffff;padding:16px 24px;font-size:18px;font-weight:700;letter-spacing:.3px\">AtTicket</td></tr>")
+            .Append("<tr><td style=\"padding:24px\">");
     }
 
     public MailBody Heading(string text)
     {
         StartBlock();
-        _html.Append("<h1 style=\"font-size:22px;margin:0 0 16px\">").Append(Encode(text)).Append("</h1>");
+        _html.Append("<h1 style=\"font-size:22px;line-height:1.3;margin:0 0 16px\">").Append(Encode(text)).Append("</h1>");
         _text.AppendLine(text).AppendLine(new string('=', Math.Min(text.Length, 60)));
         return this;
     }
@@ -42,10 +52,10 @@ public sealed class MailBody
     public MailBody Facts(params (string Label, string Value)[] facts)
     {
         StartBlock();
-        _html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 20px;width:100%\">");
+        _html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 0 20px\">");
         foreach (var (label, value) in facts)
         {
-            _html.Append("<tr><th scope=\"row\" style=\"text-align:left;padding:6px 12px 6px 0;color:#5f6475;font-weight:500;vertical-align:top;white-space:nowrap\">")
+            _html.Append("<tr><th scope=\"row\" align=\"left\" style=\"padding:6px 12px 6px 0;color:#6b6b76;font-weight:600;vertical-align:top;white-space:nowrap\">")
                 .Append(Encode(label)).Append("</th><td style=\"padding:6px 0\">").Append(Encode(value)).Append("</td></tr>");
             _text.Append(label).Append(": ").AppendLine(value);
         }
@@ -59,9 +69,9 @@ public sealed class MailBody
     {
         StartBlock();
         _html.Append("<p style=\"margin:0 0 20px\"><a href=\"").Append(Encode(url))
-            .Append("\" style=\"display:inline-block;background:#5b3cc4;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600\">")
+            .Append("\" style=\"display:inline-block;background:" + Brand + ";color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600\">")
             .Append(Encode(label)).Append("</a></p>")
-            .Append("<p style=\"margin:0 0 16px;font-size:13px;color:#5f6475;word-break:break-all\">").Append(Encode(url)).Append("</p>");
+            .Append("<p style=\"margin:0 0 16px;font-size:13px;color:#6b6b76;word-break:break-all\">").Append(Encode(url)).Append("</p>");
         _text.Append(label).Append(": ").AppendLine(url);
         return this;
     }
@@ -86,11 +96,12 @@ public sealed class MailBody
             ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId(),
         };
         _images.Add(image);
-        _html.Append("<table role=\"presentation\" style=\"border:1px solid #e2e3ea;border-radius:10px;margin:0 0 12px;width:100%\"><tr>")
-            .Append("<td style=\"padding:12px;width:168px\"><img src=\"cid:").Append(Encode(image.ContentId)).Append("\" width=\"160\" height=\"160\" alt=\"").Append(Encode(qrAlt)).Append("\"></td>")
-            .Append("<td style=\"padding:12px;vertical-align:top\"><strong>").Append(Encode(seat)).Append("</strong><br>")
-            .Append(Encode(grade)).Append("<br><span style=\"color:#5f6475\">").Append(Encode(codeLabel)).Append("</span> ")
-            .Append("<code style=\"font-size:15px\">").Append(Encode(code)).Append("</code></td></tr></table>");
+        // 128 px of QR code leave a phone's 390 px enough room for the seat and the code beside it.
+        _html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"border:1px solid #e2e3ea;border-radius:10px;margin:0 0 12px\"><tr>")
+            .Append("<td width=\"128\" style=\"padding:10px;width:128px;vertical-align:top\"><img src=\"cid:").Append(Encode(image.ContentId)).Append("\" width=\"128\" height=\"128\" alt=\"").Append(Encode(qrAlt)).Append("\" style=\"display:block;border:0\"></td>")
+            .Append("<td style=\"padding:10px 12px 10px 4px;vertical-align:top\"><strong>").Append(Encode(seat)).Append("</strong><br>")
+            .Append(Encode(grade)).Append("<br><span style=\"color:#6b6b76\">").Append(Encode(codeLabel)).Append("</span><br>")
+            .Append("<code style=\"font-size:14px;word-break:break-all\">").Append(Encode(code)).Append("</code></td></tr></table>");
         _text.Append("- ").Append(seat).Append(", ").Append(grade).Append(" (").Append(codeLabel).Append(' ').Append(code).AppendLine(")");
         return this;
     }
@@ -98,7 +109,7 @@ public sealed class MailBody
     public MailBody Footer(string text)
     {
         _text.AppendLine().AppendLine("--").AppendLine(text);
-        _html.Append("<p style=\"margin:24px 0 0;font-size:12px;color:#8a8fa0\">").Append(Encode(text)).Append("</p>");
+        _html.Append("<p style=\"margin:24px 0 0;font-size:12px;color:#6b6b76\">").Append(Encode(text)).Append("</p>");
         return this;
     }
 
@@ -108,7 +119,7 @@ public sealed class MailBody
         var builder = new BodyBuilder
         {
             TextBody = _text.ToString(),
-            HtmlBody = _html.ToString() + "</div></body></html>",
+            HtmlBody = _html.ToString() + "</td></tr></table></td></tr></table></body></html>",
         };
         foreach (var image in _images)
         {

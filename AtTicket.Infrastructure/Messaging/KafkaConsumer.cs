@@ -35,7 +35,7 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
 
                 var message = ToBusMessage(result);
                 await HandleUntilDoneAsync(message, handler, stopping);
-                consumer.Commit(result);
+                TryCommit(consumer, result, message.Id);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -66,6 +66,23 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
         }
     }
 
+    /// <summary>
+    /// A commit fails when the group took the partition away meanwhile (a handler that outlasted
+    /// max.poll.interval.ms, a rebalance): the new owner gets the message again and the handler is
+    /// idempotent, so this member carries on. Letting it throw would end the worker, and with it the host.
+    /// </summary>
+    private void TryCommit(IConsumer<string, string> consumer, ConsumeResult<string, string> result, Guid messageId)
+    {
+        try
+        {
+            consumer.Commit(result);
+        }
+        catch (KafkaException exception)
+        {
+            LogCommitFailed(exception, config.GroupId, messageId);
+        }
+    }
+
     private static BusMessage ToBusMessage(ConsumeResult<string, string> result)
     {
         string Header(string name) =>
@@ -76,6 +93,9 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer group {Group} could not read; it tries again.")]
     private partial void LogConsumeFailed(Exception exception, string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} handled message {MessageId} but could not commit it; the member that owns its partition now gets it again.")]
+    private partial void LogCommitFailed(Exception exception, string group, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} failed on message {MessageId}; it is handled again in {Delay} and committed only then.")]
     private partial void LogRedelivery(Exception exception, string group, Guid messageId, TimeSpan delay);

@@ -13,6 +13,7 @@ namespace AtTicket.Infrastructure.Messaging;
 public sealed class KafkaMessageBus : IMessageBus, IDisposable
 {
     private readonly IProducer<string, string> _producer;
+    private int _disposed;
 
     public KafkaMessageBus(IOptions<KafkaOptions> options)
         : this(new ProducerConfig { BootstrapServers = options.Value.BootstrapServers, MessageTimeoutMs = options.Value.MessageTimeoutMilliseconds })
@@ -39,8 +40,14 @@ public sealed class KafkaMessageBus : IMessageBus, IDisposable
             cancellationToken);
     }
 
+    /// <summary>Flushes and closes once: the container registers the bus as itself and as <see cref="IMessageBus"/>, and disposes both.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _producer.Flush(TimeSpan.FromSeconds(5));
         _producer.Dispose();
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AtTicket.Infrastructure.Tests.Mail;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -71,6 +72,60 @@ public sealed partial class AdminCatalogFlowTests(AppProcess app, ChromiumBrowse
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task A_customer_following_musicals_is_mailed_when_the_admin_puts_a_musical_on_sale()
+    {
+        var sink = SmtpSink.Shared();
+        var title = $"E2E Alert Musical {Guid.NewGuid().ToString("N")[..8]}";
+        var productId = 0;
+        var passed = false;
+        try
+        {
+            await InBrowserAsync(page => FollowMusicalsAsync(page, follow: true));
+            await InBrowserAsync(async page =>
+            {
+                await LogInAsAdminAsync(page);
+                productId = await CreateProductOnSaleAsync(page, title);
+            });
+
+            var alert = Assert.Single(await sink.WaitForMailsToAsync(Demo.CustomerEmail, m => m.Subject?.Contains(title, StringComparison.Ordinal) == true));
+            Assert.Equal($"Now on sale: {title}", alert.Subject);
+            Assert.Contains($"/products/{productId}", alert.TextBody);
+            Assert.Contains("/unsubscribe", alert.Headers[MimeKit.HeaderId.ListUnsubscribe]);
+            passed = true;
+        }
+        finally
+        {
+            try
+            {
+                // Other tests put musicals on sale too: the demo customer stops following them.
+                await InBrowserAsync(page => FollowMusicalsAsync(page, follow: false));
+                if (productId > 0)
+                {
+                    await DeleteProductAsync(productId);
+                }
+            }
+            catch (Exception exception) when (!passed)
+            {
+                Log($"could not put the preferences and the catalog back after the failure: {exception.Message}");
+            }
+        }
+    }
+
+    /// <summary>The demo customer ticks (or unticks) Musical on the mail preferences page and saves.</summary>
+    private async Task FollowMusicalsAsync(IPage page, bool follow)
+    {
+        await page.GotoAsync("/account/notifications");
+        await SubmitLoginAsync(page, Demo.CustomerEmail, Demo.CustomerPassword);
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + "/account/notifications");
+        await WaitForCircuitAsync(page);
+        var musical = page.GetByRole(AriaRole.Checkbox, new() { Name = "Musical", Exact = true });
+        await Expect(musical).ToBeCheckedAsync(new() { Checked = !follow });
+        await ClickUntilAsync(page.GetByTestId("category-Musical"), timeout => Expect(musical).ToBeCheckedAsync(new() { Checked = follow, Timeout = timeout }));
+        await page.GetByTestId("save-preferences").ClickAsync();
+        await Expect(page.GetByText("Your mail preferences are saved.")).ToBeVisibleAsync();
     }
 
     /// <summary>

@@ -146,6 +146,15 @@ public sealed class AppProcess : IAsyncLifetime
         start.Environment["ConnectionStrings__Redis"] = _options.RedisConnectionString ?? string.Empty;
         start.Environment["Kafka__BootstrapServers"] = string.Empty;
         start.Environment["Mail__PickupDirectory"] = MailDirectory(_runName!);
+        if (Environment.GetEnvironmentVariable("ATTICKET_TEST_SMTP_HOST") is { Length: > 0 } smtpHost
+            && Environment.GetEnvironmentVariable("ATTICKET_TEST_SMTP_PORT") is { Length: > 0 } smtpPort)
+        {
+            // The test script's SMTP sink, where the mail tests read what the app sent.
+            start.Environment["Mail__Smtp__Host"] = smtpHost;
+            start.Environment["Mail__Smtp__Port"] = smtpPort;
+            start.Environment["Mail__Smtp__Security"] = "None";
+        }
+
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -261,6 +261,42 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
     }
 
+    private const string SignUpPassword = "Booking!2345";
+
+    /// <summary>A member the test signed up: nobody else holds or buys with it.</summary>
+    protected sealed record Customer(string Name, string Email, string Password = SignUpPassword);
+
+    /// <summary>
+    /// Creates a new customer on the sign-up page, which logs them in and sends them on to
+    /// <paramref name="returnUrl"/>; waits for that page's circuit.
+    /// </summary>
+    protected async Task<Customer> SignUpAsync(IPage page, string returnUrl)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var customer = new Customer($"E2E Customer {suffix}", $"e2e-{suffix}@atticket.test");
+
+        await page.GotoAsync($"/Account/Register?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account", Level = 1 })).ToBeVisibleAsync();
+        await page.Locator("#name").FillAsync(customer.Name);
+        await page.Locator("#email").FillAsync(customer.Email);
+        await page.Locator("#password").FillAsync(customer.Password);
+        await page.Locator("#confirm").FillAsync(customer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + returnUrl);
+        await Expect(MemberName(page)).ToHaveTextAsync(customer.Name);
+        await WaitForCircuitAsync(page);
+        Log($"signed up {customer.Email}");
+        return customer;
+    }
+
+    /// <summary>Logs <paramref name="customer"/> in on the login page that is open; back where they were going.</summary>
+    protected static async Task LogInAsync(IPage page, Customer customer)
+    {
+        await SubmitLoginAsync(page, customer.Email, customer.Password);
+        await Expect(MemberName(page)).ToHaveTextAsync(customer.Name);
+    }
+
     protected static ILocator MemberName(IPage page) => page.GetByTestId("member-name");
 
     protected static ILocator DashboardLink(IPage page) =>

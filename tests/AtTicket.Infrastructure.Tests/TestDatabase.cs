@@ -112,6 +112,10 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public ServiceProvider NewNode() => BuildServices(_settings);
 
+    /// <summary>Another node on the same database whose configuration differs by <paramref name="overrides"/> (e.g. Kafka:BootstrapServers).</summary>
+    public ServiceProvider NewNode(IReadOnlyDictionary<string, string?> overrides) =>
+        BuildServices(_settings.Concat(overrides).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+
     /// <summary>A new context, one per operation, from the factory the app uses.</summary>
     public AtTicketDbContext NewContext() =>
         Services.GetRequiredService<IDbContextFactory<AtTicketDbContext>>().CreateDbContext();

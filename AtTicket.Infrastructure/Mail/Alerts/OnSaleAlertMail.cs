@@ -16,7 +16,7 @@ public sealed class OnSaleAlertMail(AlertMailOptions options, UnsubscribeTokens 
     public const string ListUnsubscribePostHeader = "List-Unsubscribe-Post";
     public const string OneClick = "List-Unsubscribe=One-Click";
 
-    private const string Brand = "#6a1b9a";
+    private const string Brand = MailBody.Brand;
 
     public MimeMessage Compose(OnSaleAlert alert, AlertRecipient recipient)
     {
@@ -94,8 +94,8 @@ public sealed class OnSaleAlertMail(AlertMailOptions options, UnsubscribeTokens 
             <table role="presentation" cellpadding="0" cellspacing="0" style="font-size:15px;margin:0 0 24px">{rows}</table>
             <a href="{E(links.Product)}" style="display:inline-block;background:{Brand};color:#ffffff;text-decoration:none;font-weight:600;padding:12px 24px;border-radius:8px">{E(text["See dates and seats"])}</a>
             </td></tr>
-            <tr><td style="padding:24px 28px 28px;font-size:13px;color:#6b6b76;border-top:1px solid #ece9f0">
-            <p style="margin:16px 0 8px">{E(text["You get this mail because you asked AtTicket for {0} alerts.", facts.Category])}</p>
+            <tr><td style="padding:20px 28px 28px;font-size:13px;color:#6b6b76;border-top:1px solid #ece9f0">
+            <p style="margin:0 0 8px">{E(text["You get this mail because you asked AtTicket for {0} alerts.", facts.Category])}</p>
             <p style="margin:0"><a href="{E(links.Unsubscribe)}" style="color:{Brand}">{E(text["Unsubscribe from {0} alerts", facts.Category])}</a> · <a href="{E(links.Preferences)}" style="color:{Brand}">{E(text["Mail preferences"])}</a></p>
             </td></tr>
             </table>

@@ -120,12 +120,15 @@ internal sealed class SmtpSink : IAsyncDisposable
             .Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>Waits until at least one mail to <paramref name="address"/> has arrived, and returns them all.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForMailsToAsync(string address)
+    public Task<IReadOnlyList<MimeMessage>> WaitForMailsToAsync(string address) => WaitForMailsToAsync(address, _ => true);
+
+    /// <summary>Waits until at least one mail to <paramref name="address"/> that <paramref name="matches"/> has arrived, and returns those.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMailsToAsync(string address, Func<MimeMessage, bool> matches)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var mails = MailsTo(address);
+            var mails = MailsTo(address).Where(matches).ToList();
             if (mails.Count > 0)
             {
                 return mails;
@@ -133,7 +136,7 @@ internal sealed class SmtpSink : IAsyncDisposable
 
             if (clock.Elapsed > Patience)
             {
-                Assert.Fail($"No mail to {address} reached the sink in {Maildir} within {Patience.TotalSeconds:0} s.");
+                Assert.Fail($"No such mail to {address} reached the sink in {Maildir} within {Patience.TotalSeconds:0} s.");
             }
 
             await Task.Delay(50, TestContext.Current.CancellationToken);

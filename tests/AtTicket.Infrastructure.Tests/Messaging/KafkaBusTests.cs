@@ -75,7 +75,7 @@ public sealed class KafkaBusTests
         {
             reachedHandler.TrySetResult();
             await Task.Delay(Timeout.Infinite, stopping); // dies mid-handling: stopped before it could commit
-        }, reachedHandler.Task);
+        }, reachedHandler.Task, QuickToRebalance(cluster.Consumer(group)));
 
         var again = new TaskCompletionSource<BusMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         await RunUntilAsync(cluster, group, (m, _) =>
@@ -85,6 +85,39 @@ public sealed class KafkaBusTests
         }, again.Task);
 
         Assert.Equal((message.Id, message.Type, message.AggregateId), ((await again.Task).Id, (await again.Task).Type, (await again.Task).AggregateId));
+    }
+
+    [Fact]
+    public async Task A_member_whose_partition_was_taken_while_it_handled_keeps_running_and_the_new_owner_gets_the_message()
+    {
+        using var cluster = new KafkaMockCluster();
+        using var bus = Bus(cluster.BootstrapServers);
+        var group = $"mail-{Guid.NewGuid():N}";
+        var message = Message("BookingConfirmed");
+        await bus.PublishAsync(message, Ct);
+
+        // The slow member leaves the group once its handler outlasts max.poll.interval.ms; it is
+        // released only after the next member got the message, so its commit comes too late.
+        var slowConfig = QuickToRebalance(cluster.Consumer(group));
+        var slowHasIt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var nextHasIt = new TaskCompletionSource<BusMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stopSlow = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var slow = Task.Run(() => new KafkaConsumer(slowConfig, TimeProvider.System, NullLogger.Instance).RunAsync(["BookingConfirmed"], async (m, _) =>
+        {
+            slowHasIt.TrySetResult();
+            await nextHasIt.Task;
+        }, stopSlow.Token), Ct);
+        await slowHasIt.Task.WaitAsync(Ct);
+
+        await RunUntilAsync(cluster, group, (m, _) =>
+        {
+            nextHasIt.TrySetResult(m);
+            return Task.CompletedTask;
+        }, nextHasIt.Task, QuickToRebalance(cluster.Consumer(group)));
+
+        Assert.Equal(message.Id, (await nextHasIt.Task).Id);
+        await stopSlow.CancelAsync();
+        await slow; // the late commit failed meanwhile: the member ends cleanly when stopped, not with that failure
     }
 
     [Fact]
@@ -109,15 +142,24 @@ public sealed class KafkaBusTests
         new(new ProducerConfig { BootstrapServers = bootstrapServers, MessageTimeoutMs = timeoutMilliseconds });
 
     /// <summary>Runs one member of the group until <paramref name="done"/> completes, then stops it and waits until it has left.</summary>
-    private static async Task RunUntilAsync(KafkaMockCluster cluster, string group, Func<BusMessage, CancellationToken, Task> handler, Task done)
+    private static async Task RunUntilAsync(KafkaMockCluster cluster, string group, Func<BusMessage, CancellationToken, Task> handler, Task done, ConsumerConfig? config = null)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var consumer = new KafkaConsumer(cluster.Consumer(group), TimeProvider.System, NullLogger.Instance);
+        var consumer = new KafkaConsumer(config ?? cluster.Consumer(group), TimeProvider.System, NullLogger.Instance);
         var running = Task.Run(() => consumer.RunAsync(["BookingConfirmed", "BookingCancelled", "ProductOnSale"], handler, stopping.Token), Ct);
         await Task.WhenAny(done, running).WaitAsync(Ct);
         await stopping.CancelAsync();
         await running;
         await done; // surfaces a consumer that ended without doing the work
+    }
+
+    /// <summary>A member the group gives up on within seconds (the defaults are 45 s of silence and 5 min between polls).</summary>
+    private static ConsumerConfig QuickToRebalance(ConsumerConfig config)
+    {
+        config.SessionTimeoutMs = 3000;
+        config.HeartbeatIntervalMs = 500;
+        config.MaxPollIntervalMs = 3000;
+        return config;
     }
 
     private static int ClosedPort()

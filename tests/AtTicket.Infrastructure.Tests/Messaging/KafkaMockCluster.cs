@@ -8,6 +8,7 @@ namespace AtTicket.Infrastructure.Tests.Messaging;
 /// </summary>
 public sealed class KafkaMockCluster : IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly IAdminClient _owner;
 
     public KafkaMockCluster()
@@ -15,13 +16,29 @@ public sealed class KafkaMockCluster : IDisposable
         var config = new AdminClientConfig { BootstrapServers = "mock" };
         config.Set("test.mock.num.brokers", "1");
         _owner = new AdminClientBuilder(config).Build();
-        var broker = _owner.GetMetadata(TimeSpan.FromSeconds(30)).Brokers.Single();
+        var broker = _owner.GetMetadata(Patience).Brokers.Single();
         BootstrapServers = $"127.0.0.1:{broker.Port}";
     }
 
     public string BootstrapServers { get; }
 
     public ConsumerConfig Consumer(string group) => new() { BootstrapServers = BootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest };
+
+    /// <summary>How many messages on <paramref name="topic"/> the group has not committed yet (all of them before its first commit).</summary>
+    public long Uncommitted(string group, string topic)
+    {
+        var partitions = _owner.GetMetadata(topic, Patience).Topics.Single().Partitions
+            .Select(p => new TopicPartition(topic, p.PartitionId))
+            .ToList();
+        using var reader = new ConsumerBuilder<Ignore, Ignore>(Consumer(group)).Build(); // never subscribes, so it does not join the group
+        var committed = reader.Committed(partitions, Patience).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        return partitions.Sum(p =>
+        {
+            var end = reader.QueryWatermarkOffsets(p, Patience).High.Value;
+            var done = committed[p];
+            return end - (done == Offset.Unset ? 0 : done.Value);
+        });
+    }
 
     public void Dispose() => _owner.Dispose();
 }
