@@ -12,6 +12,7 @@ internal static class MessagingRegistration
             .Validate(o => o.PollMilliseconds > 0 && o.BatchSize > 0 && o.LeaseSeconds > 0 && o.MaxBackoffSeconds > 0, "Outbox settings must be positive.")
             .ValidateOnStart();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxReader>();
         services.AddSingleton<BusHealth>();
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.Section))
             .Validate(o => o.MessageTimeoutMilliseconds > 0, "Kafka:MessageTimeoutMilliseconds must be positive.")

@@ -1,0 +1,46 @@
+using System.Net;
+using AtTicket.Infrastructure.Seeding;
+using AtTicket.Web.Tests.Http;
+
+namespace AtTicket.Web.Tests.Admin.Messages;
+
+/// <summary>The messages page through the real app: admins only, like the rest of /admin.</summary>
+public sealed class MessagesPageAccessTests(TestApp app) : IClassFixture<TestApp>
+{
+    private const string Address = "/admin/messages";
+
+    [Fact]
+    public async Task Customer_is_sent_to_access_denied()
+    {
+        using var browser = app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Minji.Email, DemoAccounts.Minji.Password);
+
+        using var response = await browser.GetAsync(Address);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", Browser.RedirectTarget(response));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_log_in()
+    {
+        using var browser = app.NewBrowser();
+
+        using var response = await browser.GetAsync(Address);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", Browser.RedirectTarget(response));
+    }
+
+    [Fact]
+    public async Task Admin_sees_the_page_and_finds_it_in_the_menu()
+    {
+        using var browser = app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password);
+
+        var page = await browser.GetPageAsync(Address);
+
+        Assert.Equal("Messages", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("a[href='/admin/messages']"));
+    }
+}
