@@ -22,12 +22,12 @@ public sealed class LoginBackoffTests
     [Fact]
     public void A_client_within_its_wait_must_wait_the_rest()
     {
-        Assert.Equal(TimeSpan.FromSeconds(6), Backoff.Remaining(failures: 6, Last, Last.AddSeconds(2)));
+        Assert.Equal(TimeSpan.FromSeconds(6), Backoff.Remaining(failures: 7, Last, Last.AddSeconds(2)));
     }
 
     [Fact]
     public void A_client_whose_wait_has_passed_may_try_again()
     {
-        Assert.Equal(TimeSpan.Zero, Backoff.Remaining(failures: 6, Last, Last.AddSeconds(8)));
+        Assert.Equal(TimeSpan.Zero, Backoff.Remaining(failures: 7, Last, Last.AddSeconds(8)));
     }
 }
