@@ -17,6 +17,7 @@ public class Performance
     {
         Guard.That(product is not null, "A performance needs a product.");
         Guard.That(hall is not null, "A performance needs a hall.");
+        DateWindow.Check(startsAt, "The performance date");
         Product = product;
         ProductId = product!.Id;
         Hall = hall;
@@ -43,6 +44,7 @@ public class Performance
     public void Reschedule(DateTimeOffset startsAt)
     {
         Guard.That(Status != PerformanceStatus.Cancelled, "A cancelled performance cannot be rescheduled.");
+        DateWindow.Check(startsAt, "The performance date");
         StartsAt = startsAt;
     }
 

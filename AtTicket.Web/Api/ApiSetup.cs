@@ -43,7 +43,8 @@ public static class ApiSetup
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Enum values are names only: a number such as 99 would slip past as an undefined value.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
@@ -80,7 +81,7 @@ public static class ApiSetup
             .WithTitle("AtTicket API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<Member>();
+        app.MapGroup("/api/auth").WithTags("Accounts").AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<LoginThrottleFilter>().MapIdentityApi<Member>();
 
         var api = app.MapGroup("/api");
         api.MapProductEndpoints();

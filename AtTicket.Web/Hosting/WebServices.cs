@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Components.Account.Throttling;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,12 +51,15 @@ public static class WebServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AtTicketDbContext>()
             .AddUserManager<MemberManager>()
-            .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            .AddSignInManager<ThrottledSignInManager>(); // after AddApiEndpoints, which registers the plain one again
         services.AddTransient<IEmailSender<Member>, LoggingEmailSender>();
+        services.AddMemoryCache();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<KnownDevices>();
 
         services.ConfigureApplicationCookie(options =>
         {
