@@ -8,6 +8,10 @@ public class Product
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
 
+    /// <summary>How the sale dates are named in <see cref="DateWindow"/>'s sentence, for forms checking before saving.</summary>
+    public const string SalesStartSubject = "The start of sales";
+    public const string SalesEndSubject = "The end of sales";
+
     private Product()
     {
         Title = string.Empty;
@@ -51,8 +55,8 @@ public class Product
         // Check everything before changing anything, so a refused update leaves the product as it was.
         Guard.That(Enum.IsDefined(category), "The category is unknown.");
         Guard.That(runningMinutes is > 0 and <= 24 * 60, "The running time must be between 1 minute and 24 hours.");
-        DateWindow.Check(salesStart, "The start of sales");
-        DateWindow.Check(salesEnd, "The end of sales");
+        DateWindow.Check(salesStart, SalesStartSubject);
+        DateWindow.Check(salesEnd, SalesEndSubject);
         Guard.That(salesStart < salesEnd, "The sale period must end after it starts.");
         var checkedTitle = Guard.Text(title, "The title", TitleMaxLength);
         var checkedDescription = (description ?? string.Empty).Trim();

@@ -11,9 +11,17 @@ public static class DateWindow
 
     public static bool Contains(DateTimeOffset value) => value >= Earliest && value < Latest;
 
+    /// <summary>The sentence refusing <paramref name="value"/>, or null when it falls inside the window; forms show it before saving.</summary>
+    public static string? Problem(DateTimeOffset value, string what) =>
+        Contains(value) ? null : $"{what} must fall between the years {Earliest.Year} and {Latest.Year - 1}.";
+
     public static DateTimeOffset Check(DateTimeOffset value, string what)
     {
-        Guard.That(Contains(value), $"{what} must fall between the years {Earliest.Year} and {Latest.Year - 1}.");
+        if (Problem(value, what) is { } sentence)
+        {
+            throw new DomainException(sentence);
+        }
+
         return value;
     }
 }

@@ -125,7 +125,7 @@ public partial class SchedulePerformance
         }
         catch (DomainException e)
         {
-            _error = e.Message;
+            _error = L.Localize(e.Message);
         }
         finally
         {
