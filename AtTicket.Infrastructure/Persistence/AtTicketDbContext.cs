@@ -30,6 +30,7 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PosterImage> PosterImages => Set<PosterImage>();
+    public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
