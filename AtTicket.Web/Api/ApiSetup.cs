@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Venues;
+using AtTicket.Web.Components.Account.Sessions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -81,7 +82,10 @@ public static class ApiSetup
             .WithTitle("AtTicket API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        app.MapGroup("/api/auth").WithTags("Accounts").AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<LoginThrottleFilter>().MapIdentityApi<Member>();
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts")
+            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
+        auth.MapIdentityApi<Member>();
+        auth.MapLogout();
 
         var api = app.MapGroup("/api");
         api.MapProductEndpoints();

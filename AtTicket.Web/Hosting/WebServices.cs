@@ -2,6 +2,7 @@ using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Components.Account.Sessions;
 using AtTicket.Web.Components.Account.Throttling;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
@@ -60,6 +61,7 @@ public static class WebServices
         services.AddMemoryCache();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<KnownDevices>();
+        services.AddSessions();
 
         services.ConfigureApplicationCookie(options =>
         {
