@@ -8,6 +8,10 @@ public class Product
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
 
+    /// <summary>How the sale dates are named in <see cref="DateWindow"/>'s sentence, for forms checking before saving.</summary>
+    public const string SalesStartSubject = "The start of sales";
+    public const string SalesEndSubject = "The end of sales";
+
     private Product()
     {
         Title = string.Empty;
@@ -51,10 +55,13 @@ public class Product
         // Check everything before changing anything, so a refused update leaves the product as it was.
         Guard.That(Enum.IsDefined(category), "The category is unknown.");
         Guard.That(runningMinutes is > 0 and <= 24 * 60, "The running time must be between 1 minute and 24 hours.");
+        DateWindow.Check(salesStart, SalesStartSubject);
+        DateWindow.Check(salesEnd, SalesEndSubject);
         Guard.That(salesStart < salesEnd, "The sale period must end after it starts.");
         var checkedTitle = Guard.Text(title, "The title", TitleMaxLength);
         var checkedDescription = (description ?? string.Empty).Trim();
         Guard.That(checkedDescription.Length <= DescriptionMaxLength, $"The description must be at most {DescriptionMaxLength} characters.");
+        Guard.That(Guard.IsPlain(checkedDescription, allowLineBreaks: true), "The description must not contain control or text-direction override characters.");
         var checkedAgeRating = Guard.Text(ageRating, "The age rating", 20);
 
         Title = checkedTitle;
@@ -66,7 +73,7 @@ public class Product
         SalesEnd = salesEnd;
     }
 
-    public void SetPoster(string? posterUrl) => PosterUrl = string.IsNullOrWhiteSpace(posterUrl) ? null : posterUrl.Trim();
+    public void SetPoster(string? posterUrl) => PosterUrl = PosterAddress.Check(posterUrl);
 
     /// <summary>Draft or Closed to OnSale: the moment subscribers are told.</summary>
     public void PutOnSale()

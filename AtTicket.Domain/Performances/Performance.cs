@@ -7,6 +7,9 @@ namespace AtTicket.Domain.Performances;
 /// <summary>A product shown in a hall at a time, with its own seat grades and prices.</summary>
 public class Performance
 {
+    /// <summary>How the start is named in <see cref="DateWindow"/>'s sentence, for forms checking before saving.</summary>
+    public const string StartsAtSubject = "The performance date";
+
     private readonly List<SeatGrade> _grades = [];
 
     private Performance()
@@ -17,6 +20,7 @@ public class Performance
     {
         Guard.That(product is not null, "A performance needs a product.");
         Guard.That(hall is not null, "A performance needs a hall.");
+        DateWindow.Check(startsAt, StartsAtSubject);
         Product = product;
         ProductId = product!.Id;
         Hall = hall;
@@ -43,6 +47,7 @@ public class Performance
     public void Reschedule(DateTimeOffset startsAt)
     {
         Guard.That(Status != PerformanceStatus.Cancelled, "A cancelled performance cannot be rescheduled.");
+        DateWindow.Check(startsAt, StartsAtSubject);
         StartsAt = startsAt;
     }
 

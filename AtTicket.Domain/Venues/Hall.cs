@@ -43,6 +43,22 @@ public class Hall
         return seat;
     }
 
+    /// <summary>
+    /// A whole new seat plan for the hall: every label (section, row, number) appears once, ignoring case and
+    /// surrounding spaces, and every existing seat id is listed at most once.
+    /// </summary>
+    public static void RequireDistinctSeats(IEnumerable<(string Section, string Row, int Number, int? Id)> seats)
+    {
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<int>();
+        foreach (var (section, row, number, id) in seats)
+        {
+            var label = $"{section?.Trim()} {row?.Trim()}-{number}";
+            Guard.That(labels.Add(label), $"Seat {label} appears twice in the layout.");
+            Guard.That(id is not { } seatId || ids.Add(seatId), $"Seat id {id} is listed twice in the layout.");
+        }
+    }
+
     public void RemoveSeat(Seat seat)
     {
         Guard.That(_seats.Contains(seat), "The seat is not in this hall.");

@@ -14,9 +14,12 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
 
     public const int MaxPageSize = 100;
 
+    /// <summary>The last page anyone can ask for: beyond it, skipping (page - 1) × pageSize rows would overflow.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public ValueTask<Page<ProductSummary>> SearchProductsAsync(ProductQuery query, CancellationToken cancellationToken = default)
     {
-        query = query with { Page = Math.Max(1, query.Page), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize), Search = query.Search?.Trim() };
+        query = query with { Page = Math.Clamp(query.Page, 1, MaxPage), PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize), Search = query.Search?.Trim() };
         return cache.GetOrCreateAsync(
             CatalogCache.ProductList(query),
             (reader: this, query),

@@ -32,6 +32,7 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PosterImage> PosterImages => Set<PosterImage>();
     public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();
+    public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -161,6 +161,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
             "A layout lists sections, each with rows, each with seats.");
         Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.");
         Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.");
+        Hall.RequireDistinctSeats(Flatten(layout).Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)));
     }
 
     private static IEnumerable<(string Section, string Row, SeatDocument Seat)> Flatten(HallLayoutDocument layout) =>

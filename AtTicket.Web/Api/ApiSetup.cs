@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Venues;
+using AtTicket.Web.Components.Account.Sessions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -43,7 +44,8 @@ public static class ApiSetup
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Enum values are names only: a number such as 99 would slip past as an undefined value.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
@@ -80,7 +82,10 @@ public static class ApiSetup
             .WithTitle("AtTicket API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        app.MapGroup("/api/auth").WithTags("Accounts").MapIdentityApi<Member>();
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts")
+            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
+        auth.MapIdentityApi<Member>();
+        auth.MapLogout();
 
         var api = app.MapGroup("/api");
         api.MapProductEndpoints();

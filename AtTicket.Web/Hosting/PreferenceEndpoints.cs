@@ -12,9 +12,10 @@ public static class PreferenceEndpoints
 
     public static void MapPreferenceEndpoints(this WebApplication app)
     {
-        app.MapGet("/preferences/culture", async (string culture, string? redirectUri, HttpContext http) =>
+        // A missing or unknown choice changes nothing, and the visitor still goes back where they were.
+        app.MapGet("/preferences/culture", async (string? culture, string? redirectUri, HttpContext http) =>
         {
-            if (Cultures.Supported.Contains(culture))
+            if (culture is not null && Cultures.Supported.Contains(culture))
             {
                 http.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
@@ -26,12 +27,16 @@ public static class PreferenceEndpoints
             return Results.LocalRedirect(SafeLocal(redirectUri));
         }).ExcludeFromDescription();
 
-        app.MapGet("/preferences/theme", (bool dark, string? redirectUri, HttpContext http) =>
+        app.MapGet("/preferences/theme", (string? dark, string? redirectUri, HttpContext http) =>
         {
-            http.Response.Cookies.Append(
-                ThemeCookie,
-                dark ? "dark" : "light",
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            if (bool.TryParse(dark, out var isDark))
+            {
+                http.Response.Cookies.Append(
+                    ThemeCookie,
+                    isDark ? "dark" : "light",
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            }
+
             return Results.LocalRedirect(SafeLocal(redirectUri));
         }).ExcludeFromDescription();
     }

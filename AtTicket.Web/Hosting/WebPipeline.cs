@@ -18,6 +18,8 @@ public static class WebPipeline
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+
         // API errors become problem details (ApiExceptionHandler); pages show /error.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
@@ -40,7 +42,8 @@ public static class WebPipeline
     public static WebApplication MapWebEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole policy (frame-ancestors 'none' included), so Blazor adds no second one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapPreferenceEndpoints();
         app.MapUnsubscribeEndpoints();

@@ -3,6 +3,8 @@ using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Notifications;
+using AtTicket.Web.Components.Account.Sessions;
+using AtTicket.Web.Components.Account.Throttling;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,11 +53,15 @@ public static class WebServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AtTicketDbContext>()
             .AddUserManager<MemberManager>()
-            .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MemberClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            .AddSignInManager<ThrottledSignInManager>(); // after AddApiEndpoints, which registers the plain one again
+        services.AddMemoryCache();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<KnownDevices>();
+        services.AddSessions();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -26,6 +26,12 @@ public static partial class DomainText
             return exact.Value;
         }
 
+        // A sentence quoting what someone typed may hold braces; as a format it would throw, so it is shown as it is.
+        if (message.AsSpan().IndexOfAny('{', '}') >= 0)
+        {
+            return message;
+        }
+
         var numbers = new List<object>();
         var template = Number().Replace(message, match =>
         {

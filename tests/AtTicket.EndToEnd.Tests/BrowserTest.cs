@@ -82,12 +82,17 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
         }
 
         string[] uncaught;
+        string[] refused;
         lock (browserErrors)
         {
             uncaught = [.. browserErrors.Where(e => e.StartsWith("uncaught", StringComparison.Ordinal))];
+            refused = [.. browserErrors.Where(e => e.Contains("Content Security Policy", StringComparison.Ordinal))];
         }
 
         Assert.True(uncaught.Length == 0, "The page threw:\n" + string.Join('\n', uncaught));
+
+        // Every page of every browser test runs under the app's Content-Security-Policy: nothing may be refused.
+        Assert.True(refused.Length == 0, "The Content-Security-Policy refused:\n" + string.Join('\n', refused));
     }
 
     /// <summary>Where the test stopped: a screenshot and the tail of the app's log.</summary>

@@ -55,7 +55,7 @@ public sealed record ProductRequest(
     [property: Required(ErrorMessage = "salesStart is required.")] DateTimeOffset? SalesStart,
     [property: Required(ErrorMessage = "salesEnd is required.")] DateTimeOffset? SalesEnd,
     ProductStatus? Status,
-    [property: StringLength(300)] string? PosterUrl);
+    [property: StringLength(PosterAddress.MaxLength)] string? PosterUrl);
 
 public sealed record GradeRequest(
     int? Id,
@@ -69,7 +69,7 @@ public sealed record CreatePerformanceRequest(
     DateTimeOffset? StartsAt,
     IReadOnlyList<DateTimeOffset>? StartTimes,
     [property: Required(ErrorMessage = "grades are required.")] IReadOnlyList<GradeRequest>? Grades,
-    PerformanceStatus? Status);
+    [property: Required(ErrorMessage = "status is required: draft or onSale.")] PerformanceStatus? Status);
 
 public sealed record UpdatePerformanceRequest(
     [property: Required(ErrorMessage = "startsAt is required.")] DateTimeOffset? StartsAt,

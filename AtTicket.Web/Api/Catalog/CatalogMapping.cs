@@ -23,6 +23,18 @@ internal static class CatalogMapping
                 return new GradeResponse(g.Id, g.Name, g.Price, g.Color, a?.Total ?? 0, a?.Remaining ?? 0);
             })]);
 
+    /// <summary>A 400 naming the first grade that is null (<c>grades: [null]</c>), or null when every grade is an object.</summary>
+    public static IResult? NullGradeProblem(this IReadOnlyList<GradeRequest?> grades)
+    {
+        var index = grades.ToList().IndexOf(null);
+        return index < 0
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [$"grades[{index}]"] = ["Each grade is an object with name, price, color and seatIds."],
+            });
+    }
+
     public static IReadOnlyList<GradeSeats> ToPlan(this IReadOnlyList<GradeRequest> grades) =>
         [.. grades.Select(g => new GradeSeats(g.Id, g.Name ?? string.Empty, g.Price, g.Color ?? string.Empty, g.SeatIds ?? []))];
 }

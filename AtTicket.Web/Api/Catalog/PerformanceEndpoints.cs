@@ -73,6 +73,16 @@ internal static class PerformanceEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["startsAt"] = ["startsAt (or startTimes for several) is required."] });
         }
 
+        if (request.Status is not (PerformanceStatus.Draft or PerformanceStatus.OnSale))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["A new performance is draft or onSale."] });
+        }
+
+        if (request.Grades!.NullGradeProblem() is { } nullGrade)
+        {
+            return nullGrade;
+        }
+
         var ids = await admin.ScheduleAsync(productId, request.HallId!.Value, startTimes, request.Grades!.ToPlan(), requireEverySeat: true);
         if (ids is null)
         {
@@ -93,6 +103,11 @@ internal static class PerformanceEndpoints
 
     private static async Task<IResult> UpdateAsync(int id, UpdatePerformanceRequest request, PerformanceAdminService admin, CatalogReader catalog, SeatAvailabilityReader availability)
     {
+        if (request.Grades!.NullGradeProblem() is { } nullGrade)
+        {
+            return nullGrade;
+        }
+
         var result = await admin.UpdateAsync(id, request.StartsAt!.Value, request.Grades!.ToPlan());
         if (result.Outcome == ChangeOutcome.NotFound)
         {

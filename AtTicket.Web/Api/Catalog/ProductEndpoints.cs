@@ -36,9 +36,9 @@ internal static class ProductEndpoints
         var errors = new Dictionary<string, string[]>();
         var parsedCategory = ParseEnum<ProductCategory>(category, "category", errors);
         var parsedStatus = ParseEnum<ProductStatus>(status, "status", errors);
-        if (page < 1)
+        if (page is < 1 or > CatalogReader.MaxPage)
         {
-            errors["page"] = ["page starts at 1."];
+            errors["page"] = [$"page must be between 1 and {CatalogReader.MaxPage}."];
         }
 
         if (pageSize is < 1 or > CatalogReader.MaxPageSize)

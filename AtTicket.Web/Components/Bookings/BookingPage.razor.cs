@@ -23,7 +23,9 @@ public partial class BookingPage
 
     /// <summary>1 right after checkout: the page opens with the confirmation.</summary>
     [SupplyParameterFromQuery(Name = "new")]
-    public int? New { get; set; }
+    public string? NewQuery { get; set; }
+
+    private bool New => NewQuery == "1";
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;

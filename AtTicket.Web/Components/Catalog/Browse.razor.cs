@@ -1,5 +1,6 @@
 using System.Globalization;
 using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -34,12 +35,14 @@ public partial class Browse
     public string? To { get; set; }
 
     [SupplyParameterFromQuery(Name = "venue")]
-    public int? Venue { get; set; }
+    public string? VenueQuery { get; set; }
 
     [SupplyParameterFromQuery(Name = "page")]
-    public int? PageNumber { get; set; }
+    public string? PageQuery { get; set; }
 
-    private int CurrentPage => Math.Max(1, PageNumber ?? 1);
+    private int? Venue => QueryValues.Positive(VenueQuery);
+
+    private int CurrentPage => QueryValues.Positive(PageQuery, CatalogReader.MaxPage) ?? 1;
 
     private int PageCount => _page is null ? 0 : (int)Math.Ceiling(_page.TotalCount / (double)PageSize);
 
@@ -91,6 +94,10 @@ public partial class Browse
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
+    /// <summary>A yyyy-MM-dd date inside the platform's window; anything else (0001-01-01, 9999-12-31) is ignored.</summary>
     private static DateTime? ParseDate(string? value) =>
-        DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && DateWindow.Contains(new DateTimeOffset(date, TimeSpan.Zero)) && DateWindow.Contains(new DateTimeOffset(date.AddDays(1), TimeSpan.Zero))
+            ? date
+            : null;
 }

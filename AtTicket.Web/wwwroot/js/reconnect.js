@@ -10,4 +10,13 @@
             location.reload();
         }
     }).observe(document.body, { attributes: true, attributeFilter: ["class"], subtree: true });
+
+    // The dialog's "Try again" and "Reload the page" links.
+    document.addEventListener("click", event => {
+        const action = event.target.closest?.("[data-reconnect]")?.dataset.reconnect;
+        if (action) {
+            event.preventDefault();
+            action === "retry" ? Blazor.reconnect() : location.reload();
+        }
+    });
 })();

@@ -1,10 +1,9 @@
 using System.Net;
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Seeding;
 
 namespace AtTicket.Web.Tests.Http;
 
-/// <summary>The login form, posted as a browser posts it. Only the lockout test uses Jun, and it locks him.</summary>
+/// <summary>The login form, posted as a browser posts it. Slowing down wrong passwords: <see cref="LoginThrottleTests"/>.</summary>
 public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
@@ -67,30 +66,5 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", Browser.RedirectTarget(response));
-    }
-
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
-    {
-        using var browser = app.NewBrowser();
-        var jun = DemoAccounts.Jun;
-
-        for (var attempt = 1; attempt < IdentityRules.MaxFailedAccessAttempts; attempt++)
-        {
-            using var wrong = await browser.LogInAsync(jun.Email, $"Wrong!{attempt}");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-
-        using var last = await browser.LogInAsync(jun.Email, "Wrong!last");
-        using var right = await browser.LogInAsync(jun.Email, jun.Password);
-
-        Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
-        Assert.Equal("/Account/Lockout", Browser.RedirectTarget(last));
-        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
-        Assert.Equal("/Account/Lockout", Browser.RedirectTarget(right));
-        var lockout = await browser.GetPageAsync("/Account/Lockout");
-        Assert.Contains("This account is locked for 10 minutes", Browser.VisibleText(lockout));
-        var home = await browser.GetPageAsync("/");
-        Assert.Null(home.QuerySelector("[data-testid='member-name']"));
     }
 }

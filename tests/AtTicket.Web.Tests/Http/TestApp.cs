@@ -12,7 +12,8 @@ namespace AtTicket.Web.Tests.Http;
 /// </summary>
 public sealed class TestApp : IAsyncLifetime
 {
-    private readonly TemporaryDatabase _database = new();
+    private readonly TemporaryDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly WebApplicationFactory<Program> _root = new();
     private readonly WebApplicationFactory<Program> _factory;
 
@@ -22,7 +23,20 @@ public sealed class TestApp : IAsyncLifetime
     }
 
     internal TestApp(IReadOnlyDictionary<string, string> settings)
+        : this(settings, new TemporaryDatabase(), ownsDatabase: true)
     {
+    }
+
+    /// <summary>Another node on <paramref name="database"/>, which the caller owns (see <see cref="TwoAppNodes"/>).</summary>
+    internal TestApp(IReadOnlyDictionary<string, string> settings, TemporaryDatabase database)
+        : this(settings, database, ownsDatabase: false)
+    {
+    }
+
+    private TestApp(IReadOnlyDictionary<string, string> settings, TemporaryDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
         _factory = _root.WithWebHostBuilder(builder => WithSettings(builder, settings)
             .UseEnvironment("Development")
             .UseSetting("Database:Provider", "Sqlite")
@@ -61,6 +75,10 @@ public sealed class TestApp : IAsyncLifetime
     public Browser NewBrowser() =>
         new(_factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A client that keeps no cookies and follows no redirects: each request carries only what the test gives it.</summary>
+    public HttpClient NewClient() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
     public async Task<IList<string>> RolesOfAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -79,10 +97,13 @@ public sealed class TestApp : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await _root.DisposeAsync();
-        _database.Dispose();
-        if (Directory.Exists(MailFolder))
+        if (_ownsDatabase)
         {
-            Directory.Delete(MailFolder, recursive: true);
+            _database.Dispose();
+            if (Directory.Exists(MailFolder))
+            {
+                Directory.Delete(MailFolder, recursive: true);
+            }
         }
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Reflection;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Payments;
 using AtTicket.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -75,6 +78,59 @@ public sealed class DomainTextTests
         Assert.Matches(@"\p{IsHangulSyllables}", korean);
     }
 
+    public static TheoryData<string> InputRuleBreaks() =>
+    [
+        "performance date", "sales start", "sales end", "title", "description", "age rating", "venue name", "hall name",
+        "section", "row label", "grade name", "poster scheme", "poster length", "seat id twice",
+    ];
+
+    [Theory]
+    [MemberData(nameof(InputRuleBreaks))]
+    public void Every_input_rule_an_admin_form_can_break_is_named_in_Korean(string rule)
+    {
+        var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var y2100 = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        const string Bidi = "A\u202Eb";
+        Action breakIt = rule switch
+        {
+            "performance date" => () => _ = new Performance(NewProduct(), new Venue("Hall", "Seoul").AddHall("Main"), y2100),
+            "sales start" => () => _ = NewProduct(salesStart: y2100.AddYears(-200)),
+            "sales end" => () => _ = NewProduct(salesEnd: y2100),
+            "title" => () => _ = NewProduct(title: Bidi),
+            "description" => () => _ = NewProduct(description: "line\u0007bell"),
+            "age rating" => () => _ = NewProduct(ageRating: Bidi),
+            "venue name" => () => _ = new Venue(Bidi, "Seoul"),
+            "hall name" => () => _ = new Venue("Hall", "Seoul").AddHall(Bidi),
+            "section" => () => _ = new Venue("Hall", "Seoul").AddHall("Main").AddSeat(Bidi, "A", 1, 0, 0),
+            "row label" => () => _ = new Venue("Hall", "Seoul").AddHall("Main").AddSeat("Floor", Bidi, 1, 0, 0),
+            "grade name" => () => _ = new Performance(NewProduct(), new Venue("Hall", "Seoul").AddHall("Main"), now).AddGrade(Bidi, 10_000, "#336699"),
+            "poster scheme" => () => _ = PosterAddress.Check("javascript:alert(1)"),
+            "poster length" => () => _ = PosterAddress.Check("/" + new string('a', PosterAddress.MaxLength)),
+            _ => () => Hall.RequireDistinctSeats([("Floor", "A", 1, 7), ("Floor", "A", 2, 7)]),
+        };
+        var refusal = Assert.Throws<DomainException>(breakIt);
+
+        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+
+        Assert.NotEqual(refusal.Message, korean);
+        Assert.Matches(@"\p{IsHangulSyllables}", korean);
+        Assert.Equal(Numbers(refusal.Message), Numbers(korean));
+
+        Product NewProduct(string title = "Hamlet", string description = "", string ageRating = "All", DateTimeOffset? salesStart = null, DateTimeOffset? salesEnd = null) =>
+            new(title, ProductCategory.Concert, description, 120, ageRating, salesStart ?? now, salesEnd ?? now.AddDays(30));
+    }
+
+    [Fact]
+    public void A_sentence_quoting_braces_an_admin_typed_is_shown_as_it_is()
+    {
+        // "Seat {9 A-1 appears twice": with its numbers taken out it would be an invalid format string.
+        var refusal = Assert.Throws<DomainException>(() => Hall.RequireDistinctSeats([("{9", "A", 1, null), ("{9", "A", 1, null)]));
+
+        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+
+        Assert.Equal(refusal.Message, korean);
+    }
+
     [Fact]
     public void A_sentence_without_a_translation_stays_English_and_nothing_is_empty()
     {
@@ -89,6 +145,8 @@ public sealed class DomainTextTests
 
         Assert.Equal("You can book at most 6 seats at a time.", english);
     }
+
+    private static string Numbers(string text) => string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\d+").Select(m => m.Value));
 
     private static string InKorean(Func<string> read) => InCulture("ko-KR", read);
 

@@ -103,7 +103,7 @@ public partial class EditPerformance
         }
         catch (DomainException e)
         {
-            _error = e.Message;
+            _error = L.Localize(e.Message);
         }
         finally
         {

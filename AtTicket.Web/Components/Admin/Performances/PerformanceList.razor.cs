@@ -31,8 +31,10 @@ public partial class PerformanceList
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [SupplyParameterFromQuery]
-    public int? ProductId { get; set; }
+    [SupplyParameterFromQuery(Name = "productId")]
+    public string? ProductIdQuery { get; set; }
+
+    private int? ProductId { get; set; }
 
     private string NewLink => ProductId is { } id ? $"/admin/performances/new?productId={id}" : "/admin/performances/new";
 
@@ -43,6 +45,7 @@ public partial class PerformanceList
             .OrderBy(p => p.FirstPerformanceAt ?? DateTimeOffset.MaxValue)
             .ThenBy(p => p.Title)
             .ToList();
+        ProductId = QueryValues.Positive(ProductIdQuery);
         if (_products.Count > 0 && (ProductId is null || _products.All(p => p.Id != ProductId)))
         {
             ProductId = _products[0].Id;

@@ -33,11 +33,15 @@ public partial class SchedulePerformance
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    [SupplyParameterFromQuery]
-    public int? ProductId { get; set; }
+    [SupplyParameterFromQuery(Name = "productId")]
+    public string? ProductIdQuery { get; set; }
 
-    [SupplyParameterFromQuery]
-    public int? HallId { get; set; }
+    [SupplyParameterFromQuery(Name = "hallId")]
+    public string? HallIdQuery { get; set; }
+
+    private int? ProductId { get; set; }
+
+    private int? HallId { get; set; }
 
     private string BackLink => ProductId is { } id ? $"/admin/performances?productId={id}" : "/admin/performances";
 
@@ -61,7 +65,8 @@ public partial class SchedulePerformance
         var products = await Catalog.SearchProductsAsync(new ProductQuery(IncludeUnpublished: true, PageSize: CatalogReader.MaxPageSize));
         _products = products.Items;
         _venues = await Catalog.GetVenuesAsync();
-        if (HallId is { } hallId)
+        ProductId = QueryValues.Positive(ProductIdQuery);
+        if (QueryValues.Positive(HallIdQuery) is { } hallId)
         {
             await ChooseHallAsync(hallId);
         }
@@ -120,7 +125,7 @@ public partial class SchedulePerformance
         }
         catch (DomainException e)
         {
-            _error = e.Message;
+            _error = L.Localize(e.Message);
         }
         finally
         {

@@ -1,3 +1,5 @@
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
 using AtTicket.Web.Localization;
 
 namespace AtTicket.Web.Components.Admin.Performances;
@@ -91,12 +93,12 @@ public sealed class SchedulePlan
                 return "Choose at least one day of the week.";
             }
 
-            var count = StartTimes().Count;
-            return count switch
+            var times = StartTimes();
+            return times.Count switch
             {
                 0 => "No day between these dates falls on the chosen weekdays.",
                 > MaxPerformances => "A series has at most 100 performances.",
-                _ => null,
+                _ => DateWindow.Problem(times[0], Performance.StartsAtSubject) ?? DateWindow.Problem(times[^1], Performance.StartsAtSubject),
             };
         }
     }

@@ -1,6 +1,7 @@
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Admin;
+using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -99,7 +100,7 @@ public partial class ProductEditor
         catch (DomainException exception)
         {
             // The domain's sentence, in the admin's language when the resources have it.
-            _error = L[exception.Message];
+            _error = L.Localize(exception.Message);
         }
         finally
         {
@@ -108,21 +109,23 @@ public partial class ProductEditor
     }
 
     private string? ValidateTitle(string? title) =>
-        title is not null && title.Trim().Length > Product.TitleMaxLength
-            ? L["The title must be at most {0} characters.", Product.TitleMaxLength].Value
-            : null;
+        title is null ? null
+        : title.Trim().Length > Product.TitleMaxLength ? L["The title must be at most {0} characters.", Product.TitleMaxLength].Value
+        : !Guard.IsPlain(title, allowLineBreaks: false) ? L["The title must not contain control or text-direction override characters."].Value
+        : null;
 
     private string? ValidateDescription(string? description) =>
-        description is not null && description.Trim().Length > Product.DescriptionMaxLength
-            ? L["The description must be at most {0} characters.", Product.DescriptionMaxLength].Value
-            : null;
+        description is null ? null
+        : description.Trim().Length > Product.DescriptionMaxLength ? L["The description must be at most {0} characters.", Product.DescriptionMaxLength].Value
+        : !Guard.IsPlain(description, allowLineBreaks: true) ? L["The description must not contain control or text-direction override characters."].Value
+        : null;
 
     private string? ValidateRunningMinutes(int? minutes) =>
         minutes is { } value && (value < 1 || value > ProductFormModel.MaxRunningMinutes)
             ? L["The running time must be between 1 and {0} minutes.", ProductFormModel.MaxRunningMinutes].Value
             : null;
 
-    private string? ValidateDate(DateTime? date) => date is null ? L["Choose a date."].Value : null;
+    private string? ValidateDate(DateTime? date) => date is null ? L["Choose a date."].Value : OutsideWindow(date.Value, Product.SalesStartSubject);
 
     private string? ValidateTime(TimeSpan? time) => time is null ? L["Choose a time."].Value : null;
 
@@ -133,9 +136,20 @@ public partial class ProductEditor
             return L["Choose a date."].Value;
         }
 
+        if (OutsideWindow(date.Value, Product.SalesEndSubject) is { } outside)
+        {
+            return outside;
+        }
+
         var end = ProductFormModel.KoreaTime(date, _model?.SalesEndTime);
         return end is not null && _model?.SalesStart is { } start && end <= start
             ? L["The sale period must end after it starts."].Value
             : null;
     }
+
+    /// <summary>The domain's date window, checked on the day as typed (a day in year 1 or 9999 has no Korea-time instant).</summary>
+    private string? OutsideWindow(DateTime day, string what) =>
+        DateWindow.Problem(new DateTimeOffset(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), TimeSpan.Zero), what) is { } problem
+            ? L.Localize(problem)
+            : null;
 }

@@ -1,4 +1,5 @@
 using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Web.Localization;
 
@@ -82,9 +83,14 @@ public sealed class ProductFormModel
         Status,
         PosterUrl);
 
-    /// <summary>The instant a date and a time on the Korean clock name; null until both are there.</summary>
+    /// <summary>
+    /// The instant a date and a time on the Korean clock name; null until both are there, and for a day outside
+    /// the platform's window (typed as 0001-01-01, it would have no instant at all; the form names the problem).
+    /// </summary>
     public static DateTimeOffset? KoreaTime(DateTime? date, TimeSpan? time) =>
-        date is { } day && time is { } clock ? new DateTimeOffset(Unspecified(day.Date + clock), Formats.Kst) : null;
+        date is { } day && time is { } clock && DateWindow.Contains(new DateTimeOffset(Unspecified(day.Date), TimeSpan.Zero))
+            ? new DateTimeOffset(Unspecified(day.Date + clock), Formats.Kst)
+            : null;
 
     private static DateTime Unspecified(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
 }

@@ -1,3 +1,4 @@
+using AtTicket.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace AtTicket.Web.Components.Admin.Venues;
@@ -9,7 +10,7 @@ namespace AtTicket.Web.Components.Admin.Venues;
 public sealed record DraftError(string Message, params object[] Arguments)
 {
     // Without arguments the text is shown as is: a sentence from the domain may contain braces.
-    public string Localize(IStringLocalizer localizer) => Arguments.Length == 0 ? localizer[Message] : localizer[Message, Arguments];
+    public string Localize(IStringLocalizer localizer) => Arguments.Length == 0 ? localizer.Localize(Message) : localizer[Message, Arguments];
 
     public override string ToString() =>
         Arguments.Length == 0 ? Message : string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, Arguments);

@@ -49,4 +49,12 @@ public class SchedulePlanTests
 
         Assert.Equal("A series has at most 100 performances.", plan.Problem);
     }
+
+    [Fact]
+    public void A_series_running_into_2100_names_the_date_window_before_anything_is_saved()
+    {
+        var plan = new SchedulePlan { Kind = ScheduleKind.Daily, From = new DateTime(2099, 12, 30), To = new DateTime(2100, 1, 2) };
+
+        Assert.Equal("The performance date must fall between the years 2000 and 2099.", plan.Problem);
+    }
 }

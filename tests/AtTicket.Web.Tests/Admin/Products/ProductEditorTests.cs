@@ -61,6 +61,36 @@ public sealed class ProductEditorTests : ProductPagesContext
     }
 
     [Fact]
+    public async Task A_title_with_a_text_direction_override_shows_a_message_and_nothing_is_saved()
+    {
+        var page = RenderNewProductForm();
+        FillValidForm(page, title: "Hamlet \u202Egnp.exe");
+
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "The title must not contain control or text-direction override characters.", TextBeside(page, "#product-title")));
+        Assert.Equal(0, await CountProductsAsync());
+    }
+
+    [Theory]
+    [InlineData("#sales-end-date", "2100-01-05", "The end of sales")]
+    [InlineData("#sales-end-date", "0001-01-01", "The end of sales")]
+    [InlineData("#sales-start-date", "0001-01-01", "The start of sales")]
+    public async Task A_sale_date_outside_the_date_window_shows_a_message_and_nothing_is_saved(string field, string date, string subject)
+    {
+        var page = RenderNewProductForm();
+        FillValidForm(page, title: "Forever Sale");
+        page.Find(field).Change(date);
+
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.Contains(
+            $"{subject} must fall between the years 2000 and 2099.", TextBeside(page, field)));
+        Assert.Null(await FindProductAsync("Forever Sale"));
+    }
+
+    [Fact]
     public async Task A_valid_form_saves_the_product_with_its_sale_period_in_Korea_time()
     {
         var page = RenderNewProductForm();
