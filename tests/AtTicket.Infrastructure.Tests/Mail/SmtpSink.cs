@@ -14,7 +14,7 @@ namespace AtTicket.Infrastructure.Tests.Mail;
 internal sealed class SmtpSink : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // a consumer group joining on a loaded machine
     private Process? _process;
 
     private SmtpSink(string host, int port, string maildir)
