@@ -1,3 +1,4 @@
+using System.Globalization;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Performances;
@@ -21,16 +22,26 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
         return await CountHoldingsAsync(db, memberId, performanceId, now, cancellationToken);
     }
 
+    /// <summary>The rule of <see cref="HoldingsSql"/>, inside the context's transaction when it has one.</summary>
     private static async Task<MemberHoldings> CountHoldingsAsync(AtTicketDbContext db, string memberId, int performanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var liveHolds = db.SeatHolds.Where(h => h.MemberId == memberId && h.Status == HoldStatus.Active && h.ExpiresAt >= now);
-        var bookings = db.Bookings.Where(b => b.MemberId == memberId && b.PerformanceId == performanceId).Select(b => b.Id);
-        var seats = await db.PerformanceSeats.CountAsync(
-            s => s.PerformanceId == performanceId
-                && ((s.Status == SeatStatus.Held && s.HeldUntil >= now && liveHolds.Select(h => (Guid?)h.Id).Contains(s.HoldId))
-                    || (s.Status == SeatStatus.Sold && bookings.Select(b => (Guid?)b).Contains(s.BookingId))),
-            cancellationToken);
-        return new MemberHoldings(seats, await liveHolds.CountAsync(cancellationToken));
+        var sql = new SeatSql(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var count = sql.Command(db.Database.GetDbConnection(), $"SELECT {HoldingsSql.Columns};");
+            count.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            sql.Bind<SeatHold>(count, "@member", nameof(SeatHold.MemberId), memberId);
+            sql.Bind<SeatHold>(count, "@performance", nameof(SeatHold.PerformanceId), performanceId);
+            sql.Bind<SeatHold>(count, "@now", nameof(SeatHold.ExpiresAt), now);
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new MemberHoldings(Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>

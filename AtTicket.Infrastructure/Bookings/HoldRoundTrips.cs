@@ -22,14 +22,9 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
 {
     private readonly SeatSql _sql = new(db);
 
-    private const string Live = "h.`MemberId` = @member AND h.`Status` = 'Active' AND h.`ExpiresAt` >= @now";
-
     private static readonly string CountHoldings = $"""
         SELECT
-          (SELECT COUNT(*) FROM `SeatHolds` h WHERE {Live}),
-          (SELECT COUNT(*) FROM `PerformanceSeats` s WHERE s.`PerformanceId` = @performance AND (
-              (s.`Status` = 'Held' AND s.`HeldUntil` >= @now AND s.`HoldId` IN (SELECT h.`Id` FROM `SeatHolds` h WHERE {Live}))
-              OR (s.`Status` = 'Sold' AND s.`BookingId` IN (SELECT b.`Id` FROM `Bookings` b WHERE b.`MemberId` = @member AND b.`PerformanceId` = @performance)))),
+        {HoldingsSql.Columns},
           (SELECT COUNT(*) FROM `Performances` p JOIN `Products` d ON d.`Id` = p.`ProductId`
               WHERE p.`Id` = @performance AND p.`Status` = 'OnSale' AND p.`StartsAt` > @now AND d.`Status` = 'OnSale');
         """;

@@ -9,7 +9,7 @@ namespace AtTicket.Infrastructure.Live;
 
 /// <summary>
 /// Seat changes over Redis. One script numbers a change and publishes it on
-/// <c>atticket:performance:{id}</c> in one atomic step (<c>HINCRBY</c> and <c>PUBLISH</c>), so every
+/// <c>atticket:performance:{id}</c> in one atomic step (<c>HINCRBY</c>, <c>HGET</c> of the epoch, <c>PUBLISH</c>), so every
 /// node hears a performance's changes in number order. The number lives in a hash with the epoch it
 /// belongs to: if Redis loses the hash (restart, FLUSHDB, eviction), the next change starts a new epoch
 /// at 1 and listeners reload instead of ignoring "old" numbers. Each node holds one pattern
@@ -21,10 +21,18 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, LiveSeatSta
     : ISeatChangeBus, IHostedService
 {
     private const string Prefix = "atticket:performance:";
+    // A new hash (sequence 1) gets a new epoch: this node's id and the server's clock, unique without
+    // a fresh random value per change. Three commands per change; the epoch is written once per hash.
     private const string NumberAndPublish = """
-        redis.call('HSETNX', KEYS[1], 'epoch', ARGV[1])
         local sequence = redis.call('HINCRBY', KEYS[1], 'sequence', 1)
-        local epoch = redis.call('HGET', KEYS[1], 'epoch')
+        local epoch
+        if sequence == 1 then
+          local now = redis.call('TIME')
+          epoch = ARGV[1] .. now[1] .. '.' .. now[2]
+          redis.call('HSET', KEYS[1], 'epoch', epoch)
+        else
+          epoch = redis.call('HGET', KEYS[1], 'epoch')
+        end
         redis.call('PUBLISH', ARGV[2], epoch .. '|' .. sequence .. '|' .. ARGV[3])
         return sequence
         """;
@@ -33,6 +41,7 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, LiveSeatSta
     private static readonly RedisValue[] NumberFields = ["epoch", "sequence"];
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _node = Guid.NewGuid().ToString("N")[..12] + "-";
     private readonly CancellationTokenSource _stopping = new();
     private ChannelMessageQueue? _queue;
     private Task _retrying = Task.CompletedTask;
@@ -43,7 +52,7 @@ public sealed class RedisSeatChangeBus(IConnectionMultiplexer redis, LiveSeatSta
         var sequence = await redis.GetDatabase().ScriptEvaluateAsync(
             NumberAndPublish,
             [NumberKey(performanceId)],
-            [Guid.NewGuid().ToString("N"), Prefix + performanceId, body]);
+            [_node, Prefix + performanceId, body]);
         return (long)sequence;
     }
 

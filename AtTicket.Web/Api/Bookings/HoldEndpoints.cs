@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using AtTicket.Domain.Bookings;
 using AtTicket.Infrastructure.Bookings;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace AtTicket.Web.Api.Bookings;
@@ -28,9 +27,9 @@ internal static class HoldEndpoints
             .WithSummary("Releases the hold; its seats are available again at once.");
     }
 
-    private static async Task<IResult> CreateAsync(int id, HoldRequest request, ClaimsPrincipal user, UserManager<AtTicket.Infrastructure.Identity.Member> members, HoldService holds, HoldViewReader views)
+    private static async Task<IResult> CreateAsync(int id, HoldRequest request, ClaimsPrincipal user, HoldService holds, HoldViewReader views)
     {
-        var memberId = members.GetUserId(user)!;
+        var memberId = MemberId(user);
         HoldResult result;
         if (request.SeatIds is { Count: > 0 } seatIds)
         {
@@ -60,16 +59,23 @@ internal static class HoldEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, UserManager<AtTicket.Infrastructure.Identity.Member> members, HoldService holds, HoldViewReader views)
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, HoldService holds, HoldViewReader views)
     {
-        var hold = await holds.FindAsync(id, members.GetUserId(user)!);
+        var hold = await holds.FindAsync(id, MemberId(user));
         return hold is null || hold.Status != HoldStatus.Active
             ? Problems.NotFound("hold")
             : TypedResults.Ok(ToResponse(await views.DescribeAsync(hold)));
     }
 
-    private static async Task<IResult> ReleaseAsync(Guid id, ClaimsPrincipal user, UserManager<AtTicket.Infrastructure.Identity.Member> members, HoldService holds) =>
-        await holds.ReleaseAsync(id, members.GetUserId(user)!) ? TypedResults.NoContent() : Problems.NotFound("hold");
+    private static async Task<IResult> ReleaseAsync(Guid id, ClaimsPrincipal user, HoldService holds) =>
+        await holds.ReleaseAsync(id, MemberId(user)) ? TypedResults.NoContent() : Problems.NotFound("hold");
+
+    /// <summary>
+    /// The signed-in member, straight from the claim Identity puts in every cookie and bearer token.
+    /// Asking <c>UserManager</c> instead built a user store, and with it a database context, on every
+    /// hold and release only to read this claim (issue 9's profile).
+    /// </summary>
+    private static string MemberId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private static HoldResponse ToResponse(HoldView view) =>
         new(view.Id, view.PerformanceId, [.. view.Seats.Select(s => new HoldSeatResponse(s.Id, s.Section, s.Row, s.Number, s.GradeId, s.Price))], view.Total, view.ExpiresAt);

@@ -29,7 +29,7 @@ public sealed class StatementDigests(string connectionString)
         await using var connection = await OpenAsync();
         await using var command = new MySqlCommand(
             """
-            SELECT DIGEST_TEXT, COUNT_STAR, SUM_TIMER_WAIT / 1e9, SUM_ROWS_AFFECTED, SUM_ROWS_EXAMINED
+            SELECT DIGEST_TEXT, COUNT_STAR, SUM_TIMER_WAIT / 1e9, SUM_ROWS_AFFECTED, SUM_ROWS_EXAMINED, SUM_LOCK_TIME / 1e9
             FROM performance_schema.events_statements_summary_by_digest
             WHERE SCHEMA_NAME = DATABASE() AND DIGEST_TEXT IS NOT NULL
             ORDER BY SUM_TIMER_WAIT DESC
@@ -45,7 +45,7 @@ public sealed class StatementDigests(string connectionString)
                 continue;
             }
 
-            shapes.Add(new StatementShape(StatementText.Shorten(text), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4)));
+            shapes.Add(new StatementShape(StatementText.Shorten(text), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetDouble(5)));
         }
 
         return shapes;
@@ -59,5 +59,5 @@ public sealed class StatementDigests(string connectionString)
     }
 }
 
-/// <summary>One statement shape: how often it ran, its total time in the server (ms), rows changed and examined.</summary>
-public sealed record StatementShape(string Digest, long Count, double TotalMs, long RowsAffected, long RowsExamined);
+/// <summary>One statement shape: how often it ran, its total time in the server (ms), rows changed and examined, and its total wait for locks (ms).</summary>
+public sealed record StatementShape(string Digest, long Count, double TotalMs, long RowsAffected, long RowsExamined, double LockMs = 0);

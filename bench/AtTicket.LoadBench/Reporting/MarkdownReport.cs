@@ -258,11 +258,11 @@ public static class MarkdownReport
             var held = s1.Holds.Statuses.GetValueOrDefault("201");
             md.AppendLine(Invariant($"MariaDB's busiest statements during S1 (performance_schema digests; per successful hold = count ÷ {held:N0}):"));
             md.AppendLine();
-            md.AppendLine("| statement | count | per successful hold | total time in MariaDB |");
-            md.AppendLine("|---|---|---|---|");
+            md.AppendLine("| statement | count | per successful hold | total time in MariaDB | rows examined per run | rows changed per run | lock wait |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var d in s1.DatabaseStatements.Take(12))
             {
-                md.AppendLine(Invariant($"| `{d.Digest.Replace("|", "\\|", StringComparison.Ordinal)}` | {d.Count:N0} | {(held > 0 ? d.Count / (double)held : 0):0.##} | {d.TotalMs / 1000:N1} s |"));
+                md.AppendLine(Invariant($"| `{d.Digest.Replace("|", "\\|", StringComparison.Ordinal)}` | {d.Count:N0} | {(held > 0 ? d.Count / (double)held : 0):0.##} | {d.TotalMs / 1000:N1} s | {(d.Count > 0 ? d.RowsExamined / (double)d.Count : 0):0.#} | {(d.Count > 0 ? d.RowsAffected / (double)d.Count : 0):0.#} | {d.LockMs / 1000:N1} s |"));
             }
 
             md.AppendLine();
