@@ -7,8 +7,9 @@
 #   scripts/bench.sh                 every scenario, then the report
 #   scripts/bench.sh s1 report       only these (the setup always runs; other results are kept)
 #
-# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail s2 (and report); mail reads how the
-# sell-out's confirmation mails followed it, so it runs after s1b. Settings of the load tool
+# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail s2 s4 (and report); mail reads how the
+# sell-out's confirmation mails followed it, so it runs after s1b. s4 opens seat-map circuits on node A
+# in steps (--s4-steps 0,25,50,...; --s4-max-rss-mib caps node A's memory) and times renders after changes. Settings of the load tool
 # can follow, e.g. `scripts/bench.sh s1 report --s1-seconds 30`.
 #
 #   ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT   the services' ports (services.sh)

@@ -9,7 +9,7 @@ namespace AtTicket.LoadBench;
 /// </summary>
 public sealed class BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "s2"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "s2", "s4"];
 
     private readonly Dictionary<string, string> _values;
 
@@ -57,6 +57,28 @@ public sealed class BenchOptions
     public int Subscribers => Int("subscribers", 2000);
     public int FanOutSeconds => Int("s3-seconds", 20);
     public int ProfileHolds => Int("profile-holds", 40);
+
+    /// <summary>S4: how many seat-map circuits are open at each step, in order.</summary>
+    public IReadOnlyList<int> CircuitSteps =>
+        [.. Text("s4-steps", "0,25,50,100,200,400,800,1600").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+
+    /// <summary>S4: seat changes made and timed at each step (holds and their releases).</summary>
+    public int CircuitChanges => Int("s4-changes", 20);
+
+    /// <summary>S4: how many of the open circuits each change is timed in.</summary>
+    public int CircuitSample => Int("s4-sample", 20);
+
+    /// <summary>S4: the render-after-change p99, beyond the page's batching interval, whose passing ends the steps.</summary>
+    public double CircuitLimitMs => Double("s4-limit-ms", 100);
+
+    /// <summary>
+    /// S4: how long the seat map deliberately holds a change back to batch it with others
+    /// (AtTicket.Web's LiveSeatSubscription.DefaultInterval); the node's own render time is what comes on top.
+    /// </summary>
+    public double CircuitBatchingMs => Double("s4-batching-ms", 250);
+
+    /// <summary>S4: no step is opened that would take node A's resident memory past this (the machine is shared).</summary>
+    public double CircuitMemoryBudgetMiB => Double("s4-max-rss-mib", 4096);
 
     /// <summary>How long the mail scenario waits without one more mail sent before it reports what it has.</summary>
     public int MailPatienceSeconds => Int("mail-patience", 60);

@@ -57,6 +57,9 @@ if (measured.Count > 0)
             case "s2":
                 results.Reads = await Reads.RunAsync(context);
                 break;
+            case "s4":
+                results.Circuits = await SeatMapCircuits.RunAsync(context, run.Commit);
+                break;
             case "mail":
                 results.MailLag = await MailLag.RunAsync(context, TimeSpan.FromSeconds(options.MailPatienceSeconds));
                 break;

@@ -36,6 +36,9 @@ public sealed class BenchResults
     /// <summary>The sell-out's confirmation mails: from each booking's commit to the SMTP sink accepting its mail.</summary>
     public MailLagResult? MailLag { get; set; }
 
+    /// <summary>S4: seat-map circuits on one node, memory and render-after-change by how many are open.</summary>
+    public CircuitsResult? Circuits { get; set; }
+
     public IReadOnlyList<TargetCheck>? Targets { get; set; }
 
     public static BenchResults Load(string path) =>

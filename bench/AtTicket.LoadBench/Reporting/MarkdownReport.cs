@@ -49,10 +49,7 @@ public static class MarkdownReport
         MailSection(md, r.MailLag);
         ReadsSection(md, r.Reads, r.CalibrationHttp);
         FanOut(md, r.LiveFanOut);
-        md.AppendLine("### S4: memory per seat-map circuit");
-        md.AppendLine();
-        md.AppendLine("Not measured yet.");
-        md.AppendLine();
+        CircuitsSection(md, r.Circuits);
         Profile(md, r.Profile, r.SustainedHolds);
         md.Append(End);
         return md.ToString();
@@ -215,6 +212,48 @@ public static class MarkdownReport
         md.AppendLine();
         CpuTable(md, "CPU during S3", s3.Cpu, "call of the scenario (hold or release, either node)");
     }
+
+    private static void CircuitsSection(StringBuilder md, CircuitsResult? s4)
+    {
+        md.AppendLine("### S4: memory per seat-map circuit");
+        md.AppendLine();
+        if (s4 is null)
+        {
+            md.AppendLine("Not measured yet.");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine(Invariant($"Measured {s4.MeasuredAt:yyyy-MM-dd HH:mm} UTC on commit {s4.Commit}, by itself (no other scenario running; the load average, other work on the shared machine included, is in the table). ") +
+            Invariant($"Real Blazor Server circuits on `{s4.Page}` ({s4.Seats:N0} seats), all on {s4.Node} directly, opened as blazor.web.js opens them (the prerendered page's component markers, `StartCircuit` and `UpdateRootComponents` over a \"blazorpack\" WebSocket; every render batch acknowledged, every JS call answered). ") +
+            Invariant($"Memory is node A's after a full blocking GC that the benchmark triggers over EventPipe: the managed heap (live objects) and the resident set; per circuit = growth over the step without circuits ÷ circuits. ") +
+            Invariant($"At each step {s4.ChangesPerStep} seat changes (holds of one seat and their releases, through nginx by one member), one at a time, each timed until its render batch, found by the seat's label with its new status, reached {s4.SampleSize} circuits spread over the open ones. ") +
+            Invariant($"The page holds every change back {s4.BatchingMs:0} ms to batch it with others before rendering, so no render comes sooner; the limit is {s4.BatchingMs:0} + {s4.LimitMs:0} ms."));
+        md.AppendLine();
+        md.AppendLine("| circuits | GC heap | per circuit | resident set | per circuit | render after change p50 / p99 / max (from the API answer) | p99 from the call sent | seen | batch bytes per change and circuit | node A cores while changing | load average |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var step in s4.Steps)
+        {
+            var failed = step.FailedToOpen + step.Disconnected > 0 ? Invariant($" ({step.FailedToOpen} failed, {step.Disconnected} dropped)") : null;
+            var render = step.FromAnswer is { } a ? Invariant($"{a.P50Ms:N0} / **{a.P99Ms:N0}** / {a.MaxMs:N0} ms") : "–";
+            var fromSend = step.FromSend is { } f ? Invariant($"{f.P99Ms:N0} ms") : "–";
+            md.AppendLine(Invariant($"| {step.Circuits:N0}{failed} | {Mib(step.Memory.GcHeapMiB)} | {Mib(step.GcHeapMiBPerCircuit)} | {Mib(step.Memory.WorkingSetMiB)} | {Mib(step.WorkingSetMiBPerCircuit)} | ") +
+                Invariant($"{render} | {fromSend} | {step.Rendered:N0}/{step.Sampled:N0} | {step.BatchBytesPerChange?.ToString("N0", CultureInfo.InvariantCulture) ?? "–"} | {step.NodeCoresWhileChanging:0.00} | {step.LoadAverage} |"));
+        }
+
+        md.AppendLine();
+        var largest = s4.Steps.LastOrDefault(st => st.GcHeapMiBPerCircuit is not null);
+        md.AppendLine(
+            (largest is null ? null : Invariant($"**About {largest.GcHeapMiBPerCircuit:0.##} MiB of managed heap ({largest.WorkingSetMiBPerCircuit:0.##} MiB resident) per open seat-map circuit** at {largest.Circuits:N0} circuits. ")) +
+            (s4.FirstOverLimit is { } over
+                ? Invariant($"**Render p99 passed {s4.BatchingMs:0} + {s4.LimitMs:0} ms at {over:N0} circuits**") + (s4.LastWithinLimit is { } within ? Invariant($" (within it at {within:N0}).") : " (the first step with circuits).")
+                : Invariant($"Render p99 stayed within {s4.BatchingMs:0} + {s4.LimitMs:0} ms at every step.")) +
+            $" The steps ended because {s4.StoppedBecause}." +
+            (s4.AfterClosing is { } after ? Invariant($" After all circuits were closed (disconnect beacon, then the socket): GC heap {Mib(after.GcHeapMiB)}, resident set {Mib(after.WorkingSetMiB)}.") : null));
+        md.AppendLine();
+    }
+
+    private static string Mib(double? value) => value is { } v ? (Math.Abs(v) < 10 ? v.ToString("0.##", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture)) + " MiB" : "–";
 
     private static void Profile(StringBuilder md, ProfileResult? profile, SustainedHoldsResult? s1)
     {

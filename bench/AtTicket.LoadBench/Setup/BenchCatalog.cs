@@ -17,6 +17,9 @@ public sealed record BenchPerformance(int ProductId, int PerformanceId, IReadOnl
 /// </summary>
 public sealed class BenchCatalog(HttpClient admin)
 {
+    /// <summary>The hall's one section.</summary>
+    public const string SectionName = "Floor";
+
     private static readonly (string Name, long Price, string Color, double UpToShareOfRows)[] Grades =
     [
         ("VIP", 180_000, "#8e44ad", 0.125),
@@ -49,7 +52,7 @@ public sealed class BenchCatalog(HttpClient admin)
             {
                 new
                 {
-                    name = "Floor",
+                    name = SectionName,
                     rows = Enumerable.Range(0, rows).Select(r => new
                     {
                         label = RowLabel(r),
@@ -113,7 +116,7 @@ public sealed class BenchCatalog(HttpClient admin)
     private static int GradeOf(int row, int rows) => Array.FindIndex(Grades, g => row < Math.Ceiling(g.UpToShareOfRows * rows));
 
     /// <summary>A, B, … Z, AA, AB, …</summary>
-    private static string RowLabel(int index) => index < 26 ? ((char)('A' + index)).ToString() : RowLabel(index / 26 - 1) + (char)('A' + index % 26);
+    public static string RowLabel(int index) => index < 26 ? ((char)('A' + index)).ToString() : RowLabel(index / 26 - 1) + (char)('A' + index % 26);
 
     private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {
