@@ -36,7 +36,15 @@ public sealed class BenchResults
     /// <summary>The sell-out's confirmation mails: from each booking's commit to the SMTP sink accepting its mail.</summary>
     public MailLagResult? MailLag { get; set; }
 
+    /// <summary>M1, once per bus (the last run of each): 2,000 one-seat bookings and their confirmation mails.</summary>
+    public List<MailThroughputResult>? MailThroughput { get; set; }
+
     public IReadOnlyList<TargetCheck>? Targets { get; set; }
+
+    public void AddMailThroughput(MailThroughputResult result)
+    {
+        MailThroughput = [.. (MailThroughput ?? []).Where(m => m.Bus != result.Bus), result];
+    }
 
     public static BenchResults Load(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<BenchResults>(File.ReadAllText(path), Json.Results) ?? new() : new();
