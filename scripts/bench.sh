@@ -7,10 +7,15 @@
 #   scripts/bench.sh                 every scenario, then the report
 #   scripts/bench.sh s1 report       only these (the setup always runs; other results are kept)
 #
-# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail s2 s4 (and report); mail reads how the
-# sell-out's confirmation mails followed it, so it runs after s1b. s4 opens seat-map circuits on node A
-# in steps (--s4-steps 0,25,50,...; --s4-max-rss-mib caps node A's memory) and times renders after changes. Settings of the load tool
-# can follow, e.g. `scripts/bench.sh s1 report --s1-seconds 30`.
+# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail m1 s2 s4 (and report); mail reads how the
+# sell-out's confirmation mails followed it, so it runs after s1b; m1 is issue 10's burst of 2,000
+# one-seat bookings and their confirmation mails. s4 opens seat-map circuits on node A in steps
+# (--s4-steps 0,25,50,...; --s4-max-rss-mib caps node A's memory) and times renders after changes.
+# Settings of the load tool can follow, e.g. `scripts/bench.sh s1 report --s1-seconds 30`.
+#
+#   ATTICKET_BENCH_BUS=kafka scripts/bench.sh m1 report
+#                                    both nodes on Kafka: librdkafka's mock cluster, run as a
+#                                    process of its own (AtTicket.LoadBench kafka-mock)
 #
 #   ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT   the services' ports (services.sh)
 #   ATTICKET_BENCH_PORTS   "node A, node B, nginx" ports, default "38081 38082 38080"
@@ -52,6 +57,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 SERVICES_STARTED=0
 NODE_PIDS=()
 NGINX_PID=""
+KAFKA_PID=""
 
 stop_pid() {
     local pid=$1 i
@@ -70,6 +76,7 @@ cleanup() {
     trap - EXIT INT TERM
     [[ -n $NGINX_PID ]] && stop_pid "$NGINX_PID"
     for pid in "${NODE_PIDS[@]}"; do stop_pid "$pid"; done
+    [[ -n $KAFKA_PID ]] && stop_pid "$KAFKA_PID"
     if ((SERVICES_STARTED)); then "$SERVICES" stop || true; fi
     ((rc == 0)) || printf 'bench: failed (exit code %s); logs in %s\n' "$rc" "$STATE" >&2
     exit "$rc"
@@ -116,6 +123,20 @@ for project in AtTicket.Web bench/AtTicket.LoadBench; do
 done
 
 # ---- 3. two nodes behind nginx ----------------------------------------------------------
+
+if [[ ${ATTICKET_BENCH_BUS:-in-process} == kafka ]]; then
+    log "Kafka: librdkafka's mock cluster as a process"
+    dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll kafka-mock > "$STATE/kafka.log" 2>&1 &
+    KAFKA_PID=$!
+    for ((i = 0; i < 300; i++)); do
+        [[ -s $STATE/kafka.log ]] && break
+        kill -0 "$KAFKA_PID" 2>/dev/null || die "the Kafka mock cluster did not start: $(cat "$STATE/kafka.log")"
+        sleep 0.1
+    done
+    KAFKA_BOOTSTRAP=$(head -n 1 "$STATE/kafka.log")
+    [[ $KAFKA_BOOTSTRAP =~ ^127\.0\.0\.1:[0-9]+$ ]] || die "the Kafka mock cluster printed no address: $KAFKA_BOOTSTRAP"
+    NODE_SETTINGS+=("Kafka__BootstrapServers=$KAFKA_BOOTSTRAP")
+fi
 
 DB_CONNECTION="Server=127.0.0.1;Port=$MYSQL_PORT;Database=$DATABASE;User ID=atticket;Password=atticket"
 start_node() {

@@ -29,7 +29,8 @@ public class MailDelivery
         Subject = string.Empty;
     }
 
-    public MailDelivery(Guid messageId, string messageType, string recipient, string subject, DateTimeOffset now)
+    /// <param name="claimedUntil">Set when the worker that makes the row sends it right away: it holds the row from the start.</param>
+    public MailDelivery(Guid messageId, string messageType, string recipient, string subject, DateTimeOffset now, DateTimeOffset? claimedUntil = null)
         : this()
     {
         Id = Guid.CreateVersion7(now);
@@ -38,6 +39,7 @@ public class MailDelivery
         Recipient = Normalize(recipient);
         Subject = subject.Length > SubjectMaxLength ? subject[..SubjectMaxLength] : subject;
         CreatedAt = now;
+        ClaimedUntil = claimedUntil;
     }
 
     public Guid Id { get; private set; }

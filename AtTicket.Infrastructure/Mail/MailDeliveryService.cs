@@ -30,8 +30,8 @@ public sealed class MailDeliveryBusyException(Guid deliveryId)
     : Exception($"Mail delivery {deliveryId} is being sent by another worker.");
 
 /// <summary>
-/// Sends one composed mail once. The delivery row (message id, recipient) is made before the first
-/// try, so a redelivered message finds it and sends nothing again. A failed send is tried again after a
+/// Sends one composed mail once. The delivery row (message id, recipient) is made, already claimed by
+/// this worker, before the first try, so a redelivered message finds it and sends nothing again. A failed send is tried again after a
 /// pause that doubles; after <see cref="MailOptions.MaxAttempts"/> failures the mail is parked as failed
 /// with its MIME text, the handler returns, and the bus moves on; <see cref="RetryAsync"/> sends it later.
 /// </summary>
@@ -49,15 +49,15 @@ public sealed partial class MailDeliveryService(
         var recipient = mail.To.Mailboxes.SingleOrDefault()?.Address
             ?? throw new InvalidOperationException($"A mail composed for message {message.Id} ({message.Type}) must have exactly one recipient.");
         AddSender(mail);
-        var delivery = await store.OpenAsync(message.Id, message.Type, recipient, mail.Subject ?? string.Empty, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var delivery = await store.OpenClaimedAsync(message.Id, message.Type, recipient, mail.Subject ?? string.Empty, now, now + Lease, cancellationToken);
         if (delivery.Status != MailDeliveryStatus.Pending)
         {
             LogAlreadyHandled(message.Id, delivery.Id, delivery.Status);
             return DeliveryOutcome.AlreadyHandled;
         }
 
-        var now = time.GetUtcNow();
-        if (!await store.TryClaimAsync(delivery.Id, now, now + Lease, cancellationToken))
+        if (!delivery.Claimed)
         {
             throw new MailDeliveryBusyException(delivery.Id);
         }

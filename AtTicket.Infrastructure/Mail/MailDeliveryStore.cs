@@ -7,6 +7,9 @@ namespace AtTicket.Infrastructure.Mail;
 /// <summary>How many deliveries are in each state: what an admin looks at first.</summary>
 public sealed record MailDeliveryCounts(int Pending, int Sent, int Failed);
 
+/// <summary>A delivery as the worker finds it before sending: <paramref name="Claimed"/> when this worker now holds it.</summary>
+public sealed record OpenedDelivery(Guid Id, MailDeliveryStatus Status, bool Claimed);
+
 /// <summary>One delivery as a list shows it (without its MIME text).</summary>
 public sealed record MailDeliveryRow(
     Guid Id,
@@ -27,29 +30,36 @@ public sealed record MailDeliveryRow(
 /// </summary>
 public sealed class MailDeliveryStore(IDbContextFactory<AtTicketDbContext> contexts)
 {
-    /// <summary>The delivery of this mail, made now if the message never got this far before.</summary>
-    public async Task<MailDeliveryRow> OpenAsync(Guid messageId, string messageType, string recipient, string subject, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The delivery of this mail, taken for one send until <paramref name="until"/>. The first time (the
+    /// usual case) that is one INSERT of a row already claimed; when the row exists (the message came
+    /// again, or another worker made it a moment ago) it is read, and claimed with a conditional UPDATE
+    /// only if it is still pending and nobody holds it.
+    /// </summary>
+    public async Task<OpenedDelivery> OpenClaimedAsync(Guid messageId, string messageType, string recipient, string subject, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var address = MailDelivery.Normalize(recipient);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await FindAsync(db, messageId, address, cancellationToken) is { } existing)
+        var delivery = new MailDelivery(messageId, messageType, address, subject, now, until);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            return existing;
-        }
-
-        db.MailDeliveries.Add(new MailDelivery(messageId, messageType, address, subject, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another worker made the row between our read and our insert: the unique key refused ours.
+            db.MailDeliveries.Add(delivery);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new OpenedDelivery(delivery.Id, delivery.Status, Claimed: true);
+            }
+            catch (DbUpdateException)
+            {
+                // The unique key (message, recipient) refused it: this mail has a row already.
+            }
         }
 
         await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-        return await FindAsync(fresh, messageId, address, cancellationToken)
+        var existing = await FindAsync(fresh, messageId, address, cancellationToken)
             ?? throw new InvalidOperationException($"The delivery of message {messageId} to {address} could not be stored.");
+        return existing.Status == MailDeliveryStatus.Pending
+            ? new OpenedDelivery(existing.Id, existing.Status, await TryClaimAsync(existing.Id, now, until, cancellationToken))
+            : new OpenedDelivery(existing.Id, existing.Status, Claimed: false);
     }
 
     /// <summary>Takes a pending delivery for one send until <paramref name="until"/>; false when another worker holds it or it is no longer pending.</summary>

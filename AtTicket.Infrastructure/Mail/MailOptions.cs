@@ -41,6 +41,9 @@ public sealed class SmtpOptions
 
     /// <summary>How long one connect or command may take before the send counts as failed.</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long a kept connection may wait for the next mail before it is closed instead of reused.</summary>
+    public int IdleSeconds { get; set; } = 30;
 }
 
 /// <summary>How the connection to the SMTP server is secured (MailKit's secure socket options).</summary>
@@ -63,4 +66,10 @@ public sealed class MailWorkerOptions
 {
     /// <summary>False on nodes that should not send mail, so a dedicated worker node can do it.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Mails one node sends at once (each on an SMTP connection of its own). Messages about one
+    /// aggregate (one booking) are still handled one after the other, in order.
+    /// </summary>
+    public int Parallelism { get; set; } = 8;
 }

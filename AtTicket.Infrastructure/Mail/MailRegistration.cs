@@ -20,14 +20,15 @@ internal static class MailRegistration
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
             .Validate(o => o.MaxAttempts > 0 && o.RetryDelayMilliseconds > 0 && o.MaxRetryDelaySeconds > 0, "Mail:MaxAttempts and the retry delays must be positive.")
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From must be an address, e.g. AtTicket <no-reply@example.com>.")
-            .Validate(o => !o.UsesSmtp || (o.Smtp.Port is > 0 and < 65536 && o.Smtp.TimeoutSeconds > 0), "Mail:Smtp:Port must be a port and Mail:Smtp:TimeoutSeconds positive.")
+            .Validate(o => !o.UsesSmtp || (o.Smtp.Port is > 0 and < 65536 && o.Smtp.TimeoutSeconds > 0 && o.Smtp.IdleSeconds > 0), "Mail:Smtp:Port must be a port, Mail:Smtp:TimeoutSeconds and Mail:Smtp:IdleSeconds positive.")
+            .Validate(o => o.Worker.Parallelism is > 0 and <= 64, "Mail:Worker:Parallelism must be between 1 and 64.")
             .Validate(o => o.UsesSmtp || !string.IsNullOrWhiteSpace(o.PickupDirectory), "Without Mail:Smtp:Host, Mail:PickupDirectory must name a folder.")
             .ValidateOnStart();
         services.AddSingleton<IMailTransport>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MailOptions>>();
             return options.Value.UsesSmtp
-                ? new SmtpMailTransport(options)
+                ? new SmtpMailTransport(options, sp.GetService<TimeProvider>())
                 : new PickupDirectoryMailTransport(PickupPath(options.Value.PickupDirectory, sp.GetService<IHostEnvironment>()));
         });
         services.AddSingleton<MailDeliveryStore>();

@@ -11,6 +11,9 @@ namespace AtTicket.Infrastructure.Mail;
 /// messages some <see cref="IMailComposer"/> turns into mails, and delivers each mail once. With
 /// Kafka it is a member of the consumer group <see cref="ConsumerGroup"/>, which commits a message
 /// only after all its mails were sent or parked; in process it subscribes under the same name.
+/// Up to <see cref="MailWorkerOptions.Parallelism"/> mails are sent at once: as many messages are
+/// handled side by side (one aggregate's in order), and the mails of one message (an alert to every
+/// subscriber) go out side by side too, all under one limit per node.
 /// </summary>
 public sealed class MailWorker : BackgroundService
 {
@@ -23,6 +26,7 @@ public sealed class MailWorker : BackgroundService
     private readonly MailOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MailWorker> _logger;
+    private readonly SemaphoreSlim _sending;
     private IAsyncDisposable? _subscription;
 
     public MailWorker(
@@ -41,6 +45,7 @@ public sealed class MailWorker : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _sending = new SemaphoreSlim(_options.Worker.Parallelism);
     }
 
     public IReadOnlyCollection<string> MessageTypes => [.. _composers.Keys];
@@ -53,7 +58,7 @@ public sealed class MailWorker : BackgroundService
     {
         if (_options.Worker.Enabled && !_kafka.IsConfigured)
         {
-            _subscription = _inProcess.Subscribe(ConsumerGroup, HandleAsync);
+            _subscription = _inProcess.Subscribe(ConsumerGroup, HandleAsync, _options.Worker.Parallelism);
         }
 
         return base.StartAsync(cancellationToken);
@@ -67,7 +72,7 @@ public sealed class MailWorker : BackgroundService
         }
 
         var config = new ConsumerConfig { BootstrapServers = _kafka.BootstrapServers, GroupId = ConsumerGroup };
-        await new KafkaConsumer(config, _time, _logger).RunAsync(_composers.Keys, HandleAsync, stoppingToken);
+        await new KafkaConsumer(config, _time, _logger).RunAsync(_composers.Keys, HandleAsync, stoppingToken, _options.Worker.Parallelism);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -89,9 +94,24 @@ public sealed class MailWorker : BackgroundService
             return;
         }
 
-        await foreach (var mail in composer.ComposeAsync(message, cancellationToken))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Worker.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(composer.ComposeAsync(message, cancellationToken), parallel, async (mail, ct) =>
         {
-            await _deliveries.DeliverAsync(message, mail, cancellationToken);
-        }
+            await _sending.WaitAsync(ct);
+            try
+            {
+                await _deliveries.DeliverAsync(message, mail, ct);
+            }
+            finally
+            {
+                _sending.Release();
+            }
+        });
+    }
+
+    public override void Dispose()
+    {
+        _sending.Dispose();
+        base.Dispose();
     }
 }

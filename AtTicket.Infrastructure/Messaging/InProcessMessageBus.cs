@@ -5,8 +5,10 @@ namespace AtTicket.Infrastructure.Messaging;
 
 /// <summary>
 /// The bus when Kafka is not configured: every subscriber (a consumer group of one, in this process)
-/// gets each message published after it subscribed, in order, at least once: a handler that throws
-/// gets the same message again after a pause that doubles up to thirty seconds.
+/// gets each message published after it subscribed, at least once: a handler that throws gets the
+/// same message again after a pause that doubles up to thirty seconds. A subscriber with several
+/// lanes handles that many messages at once; like Kafka's partitions, a lane is chosen by the
+/// message's aggregate id, so the messages of one aggregate are handled one after the other, in order.
 /// </summary>
 public sealed partial class InProcessMessageBus(TimeProvider time, ILogger<InProcessMessageBus> logger) : IMessageBus, IAsyncDisposable
 {
@@ -20,17 +22,18 @@ public sealed partial class InProcessMessageBus(TimeProvider time, ILogger<InPro
         {
             foreach (var subscription in _subscriptions)
             {
-                subscription.Queue.Writer.TryWrite(message);
+                subscription.Enqueue(message);
             }
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Handles every message published from now on until the returned handle is disposed.</summary>
-    public IAsyncDisposable Subscribe(string group, Func<BusMessage, CancellationToken, Task> handler)
+    /// <summary>Handles every message published from now on, <paramref name="lanes"/> at a time, until the returned handle is disposed.</summary>
+    public IAsyncDisposable Subscribe(string group, Func<BusMessage, CancellationToken, Task> handler, int lanes = 1)
     {
-        var subscription = new Subscription(this, group, handler);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
+        var subscription = new Subscription(this, group, handler, lanes);
         lock (_lock)
         {
             _subscriptions.Add(subscription);
@@ -67,20 +70,22 @@ public sealed partial class InProcessMessageBus(TimeProvider time, ILogger<InPro
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Group} failed on message {MessageId} ({Type}); it is delivered again in {Delay}.")]
     private partial void LogRedelivery(Exception exception, string group, Guid messageId, string type, TimeSpan delay);
 
-    private sealed class Subscription(InProcessMessageBus bus, string group, Func<BusMessage, CancellationToken, Task> handler) : IAsyncDisposable
+    private sealed class Subscription(InProcessMessageBus bus, string group, Func<BusMessage, CancellationToken, Task> handler, int lanes) : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stopping = new();
-        private Task _loop = Task.CompletedTask;
+        private readonly Channel<BusMessage>[] _lanes = [.. Enumerable.Range(0, lanes).Select(_ => Channel.CreateUnbounded<BusMessage>(new UnboundedChannelOptions { SingleReader = true }))];
+        private Task _loops = Task.CompletedTask;
 
-        public Channel<BusMessage> Queue { get; } = Channel.CreateUnbounded<BusMessage>(new UnboundedChannelOptions { SingleReader = true });
+        public void Enqueue(BusMessage message) =>
+            _lanes[MessageLanes.Of(message.AggregateId, _lanes.Length)].Writer.TryWrite(message);
 
-        public void Start() => _loop = Task.Run(() => RunAsync(_stopping.Token));
+        public void Start() => _loops = Task.WhenAll(_lanes.Select(lane => Task.Run(() => RunAsync(lane, _stopping.Token))));
 
-        private async Task RunAsync(CancellationToken stopping)
+        private async Task RunAsync(Channel<BusMessage> lane, CancellationToken stopping)
         {
             try
             {
-                await foreach (var message in Queue.Reader.ReadAllAsync(stopping))
+                await foreach (var message in lane.Reader.ReadAllAsync(stopping))
                 {
                     var delay = TimeSpan.FromMilliseconds(100);
                     while (true)
@@ -108,7 +113,7 @@ public sealed partial class InProcessMessageBus(TimeProvider time, ILogger<InPro
         {
             bus.Remove(this);
             await _stopping.CancelAsync();
-            await _loop;
+            await _loops;
             _stopping.Dispose();
         }
     }

@@ -8,17 +8,27 @@ namespace AtTicket.Infrastructure.Messaging;
 /// A consumer group member that commits a message's offset only after its handler returned: a
 /// consumer that dies before the commit leaves the message to the group, which delivers it again.
 /// A handler that throws gets the same message again after a pause (at least once, in order).
+/// With several lanes, that many messages are handled at once (a lane per key, so one aggregate's
+/// messages stay in order), and a partition's offset is committed only up to the first message
+/// not yet handled.
 /// </summary>
 public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider time, ILogger logger)
 {
-    public async Task RunAsync(IEnumerable<string> types, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping)
+    public async Task RunAsync(IEnumerable<string> types, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping, int lanes = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         config.EnableAutoCommit = false;
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
         using var consumer = new ConsumerBuilder<string, string>(config).Build();
         consumer.Subscribe(types.Select(KafkaTopics.For));
         try
         {
+            if (lanes > 1)
+            {
+                await new KafkaLanes(this, consumer, lanes).RunAsync(handler, stopping);
+                return;
+            }
+
             while (!stopping.IsCancellationRequested)
             {
                 ConsumeResult<string, string> result;
@@ -47,7 +57,11 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
         }
     }
 
-    private async Task HandleUntilDoneAsync(BusMessage message, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping)
+    internal string? Group => config.GroupId;
+
+    internal TimeProvider Time => time;
+
+    internal async Task HandleUntilDoneAsync(BusMessage message, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
@@ -71,7 +85,7 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
     /// max.poll.interval.ms, a rebalance): the new owner gets the message again and the handler is
     /// idempotent, so this member carries on. Letting it throw would end the worker, and with it the host.
     /// </summary>
-    private void TryCommit(IConsumer<string, string> consumer, ConsumeResult<string, string> result, Guid messageId)
+    internal void TryCommit(IConsumer<string, string> consumer, ConsumeResult<string, string> result, Guid messageId)
     {
         try
         {
@@ -83,7 +97,7 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
         }
     }
 
-    private static BusMessage ToBusMessage(ConsumeResult<string, string> result)
+    internal static BusMessage ToBusMessage(ConsumeResult<string, string> result)
     {
         string Header(string name) =>
             result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : throw new InvalidOperationException($"A message on {result.Topic} has no {name} header.");
@@ -92,7 +106,7 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer group {Group} could not read; it tries again.")]
-    private partial void LogConsumeFailed(Exception exception, string group);
+    internal partial void LogConsumeFailed(Exception exception, string group);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {Group} handled message {MessageId} but could not commit it; the member that owns its partition now gets it again.")]
     private partial void LogCommitFailed(Exception exception, string group, Guid messageId);

@@ -5,7 +5,7 @@ public sealed class OutboxOptions
     public const string Section = "Outbox";
 
     /// <summary>How often an idle dispatcher looks for new rows.</summary>
-    public int PollMilliseconds { get; set; } = 500;
+    public int PollMilliseconds { get; set; } = 250;
 
     public int BatchSize { get; set; } = 50;
 

@@ -68,33 +68,59 @@ public sealed partial class OutboxDispatcher(
                 return new DispatchPass(published, BusFailed: false);
             }
 
-            foreach (var message in batch)
+            // Every publish of the batch is started at once (Kafka sends them in one go and acknowledges
+            // them together; its idempotent producer keeps each partition's order), then awaited in order.
+            var publishing = batch.Select(message => PublishAsync(message, cancellationToken)).ToList();
+            var done = new List<Guid>(batch.Count);
+            Exception? failure = null;
+            Guid failed = default;
+            for (var i = 0; i < batch.Count; i++)
             {
-                try
+                var error = await publishing[i];
+                if (error is null)
                 {
-                    await bus.PublishAsync(message, cancellationToken);
+                    done.Add(batch[i].Id);
                 }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                else if (failure is null)
                 {
-                    await store.RecordFailureAsync(message.Id, token, exception.Message, CancellationToken.None);
-                    await store.ReleaseAsync(token, CancellationToken.None);
-                    if (!health.IsDown)
-                    {
-                        LogBusDown(exception, message.Id);
-                    }
-
-                    health.Down(exception.Message);
-                    return new DispatchPass(published, BusFailed: true);
-                }
-
-                await store.MarkDispatchedAsync(message.Id, token, time.GetUtcNow(), CancellationToken.None);
-                published++;
-                if (health.IsDown)
-                {
-                    health.Up();
-                    LogBusBack();
+                    (failure, failed) = (error, batch[i].Id);
                 }
             }
+
+            await store.MarkDispatchedAsync(done, token, time.GetUtcNow(), CancellationToken.None);
+            published += done.Count;
+            if (failure is not null)
+            {
+                await store.RecordFailureAsync(failed, token, failure.Message, CancellationToken.None);
+                await store.ReleaseAsync(token, CancellationToken.None);
+                if (!health.IsDown)
+                {
+                    LogBusDown(failure, failed);
+                }
+
+                health.Down(failure.Message);
+                return new DispatchPass(published, BusFailed: true);
+            }
+
+            if (health.IsDown)
+            {
+                health.Up();
+                LogBusBack();
+            }
+        }
+    }
+
+    /// <returns>Null when the bus accepted the message, otherwise why not.</returns>
+    private async Task<Exception?> PublishAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bus.PublishAsync(message, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return exception;
         }
     }
 

@@ -45,18 +45,24 @@ public sealed class OutboxStore(IDbContextFactory<AtTicketDbContext> contexts)
         }
     }
 
-    /// <returns>False when the lease was lost to another dispatcher meanwhile (the row may then be published again: at least once).</returns>
-    public async Task<bool> MarkDispatchedAsync(Guid id, Guid token, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Marks the published rows of a batch dispatched, in one UPDATE.</summary>
+    /// <returns>How many were still held under <paramref name="token"/>; fewer when a lease was lost to another dispatcher meanwhile (such a row may then be published again: at least once).</returns>
+    public async Task<int> MarkDispatchedAsync(IReadOnlyCollection<Guid> ids, Guid token, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages
-            .Where(m => m.Id == id && m.ClaimedBy == token && m.DispatchedAt == null)
+            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == token && m.DispatchedAt == null)
             .ExecuteUpdateAsync(
                 u => u.SetProperty(m => m.DispatchedAt, now)
                     .SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.ClaimedBy, (Guid?)null)
                     .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null),
-                cancellationToken) == 1;
+                cancellationToken);
     }
 
     /// <summary>The publish failed: count the attempt, keep the error, and let any dispatcher take the row again.</summary>

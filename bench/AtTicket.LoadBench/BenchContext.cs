@@ -19,6 +19,9 @@ public sealed class BenchContext(BenchOptions options, HttpClient admin, string 
     /// <summary>A fresh performance for the sell-out.</summary>
     public required BenchPerformance SellOut { get; init; }
 
+    /// <summary>Performances of their own for M1's burst of one-seat bookings, enough seats for <see cref="BenchOptions.MailBookings"/>.</summary>
+    public required IReadOnlyList<BenchPerformance> MailPerformances { get; init; }
+
     /// <summary>A performance of its own for the single-client profile (it books seats).</summary>
     public required BenchPerformance Profiled { get; init; }
 
@@ -27,6 +30,9 @@ public sealed class BenchContext(BenchOptions options, HttpClient admin, string 
 
     /// <summary>Members for the sell-out (one per buyer), who have held and bought nothing yet.</summary>
     public required IReadOnlyList<BenchMember> Buyers { get; init; }
+
+    /// <summary>Members for M1 (one per booking; the sell-out's buyers again, on other performances).</summary>
+    public required IReadOnlyList<BenchMember> Bookers { get; init; }
 
     public required BenchMember Profiler { get; init; }
 

@@ -9,7 +9,7 @@ namespace AtTicket.LoadBench;
 /// </summary>
 public sealed class BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "s2", "s4"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "m1", "s2", "s4"];
 
     private readonly Dictionary<string, string> _values;
 
@@ -82,6 +82,15 @@ public sealed class BenchOptions
 
     /// <summary>How long the mail scenario waits without one more mail sent before it reports what it has.</summary>
     public int MailPatienceSeconds => Int("mail-patience", 60);
+
+    /// <summary>M1: bookings of one seat each, on performances of their own.</summary>
+    public int MailBookings => Int("mail-bookings", 2000);
+
+    /// <summary>M1: buyers booking at the same time (each books, then takes the next seat of the list).</summary>
+    public int MailBuyers => Int("mail-buyers", 64);
+
+    /// <summary>M1's calibration: parallel connections to the SMTP sink for its ceiling.</summary>
+    public int MailSinkConnections => Int("mail-sink-connections", 8);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {

@@ -8,6 +8,11 @@ using AtTicket.LoadBench.Setup;
 // The flash-sale load benchmark of issue 9 against running nodes; scripts/bench.sh starts them and
 // passes their addresses. Scenarios as arguments (default: all, then the report), e.g.
 //   dotnet AtTicket.LoadBench.dll s1 report --nginx http://127.0.0.1:48080 --nodes ... --database ... --redis ...
+if (args is ["kafka-mock"])
+{
+    return await KafkaMockProcess.RunAsync();
+}
+
 BenchOptions options;
 try
 {
@@ -62,6 +67,9 @@ if (measured.Count > 0)
                 break;
             case "mail":
                 results.MailLag = await MailLag.RunAsync(context, TimeSpan.FromSeconds(options.MailPatienceSeconds));
+                break;
+            case "m1":
+                results.AddMailThroughput(await MailThroughput.RunAsync(context));
                 break;
         }
 

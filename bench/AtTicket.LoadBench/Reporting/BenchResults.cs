@@ -39,7 +39,15 @@ public sealed class BenchResults
     /// <summary>S4: seat-map circuits on one node, memory and render-after-change by how many are open.</summary>
     public CircuitsResult? Circuits { get; set; }
 
+    /// <summary>M1, once per bus (the last run of each): 2,000 one-seat bookings and their confirmation mails.</summary>
+    public List<MailThroughputResult>? MailThroughput { get; set; }
+
     public IReadOnlyList<TargetCheck>? Targets { get; set; }
+
+    public void AddMailThroughput(MailThroughputResult result)
+    {
+        MailThroughput = [.. (MailThroughput ?? []).Where(m => m.Bus != result.Bus), result];
+    }
 
     public static BenchResults Load(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<BenchResults>(File.ReadAllText(path), Json.Results) ?? new() : new();

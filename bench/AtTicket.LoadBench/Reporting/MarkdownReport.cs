@@ -47,6 +47,7 @@ public static class MarkdownReport
         Sustained(md, r.SustainedHolds, r.CalibrationDatabase);
         SellOutSection(md, r.SellOut);
         MailSection(md, r.MailLag);
+        MailThroughputSection(md, r.MailThroughput);
         ReadsSection(md, r.Reads, r.CalibrationHttp);
         FanOut(md, r.LiveFanOut);
         CircuitsSection(md, r.Circuits);
@@ -173,6 +174,29 @@ public static class MarkdownReport
         md.AppendLine("### Mail after the sell-out (issue 10)");
         md.AppendLine();
         md.AppendLine(Invariant($"Every BookingConfirmed outbox row so far, through the dispatcher, the {m.Bus} bus and the mail worker of both nodes to the SMTP sink (aiosmtpd), read back from the database (outbox `OccurredAt` to delivery `SentAt`). **{m.Mailed:N0} of {m.Confirmations:N0} confirmation mails sent**, {m.Pending:N0} pending and {m.Failed:N0} failed when the scenario stopped ({m.WaitedSeconds:N1} s after the sell-out); **{m.MailsPerSecond:N1} mails/s**; booking to mail sent: p50 {m.LagP50Ms:N0} ms, **p99 {m.LagP99Ms:N0} ms**, max {m.LagMaxMs:N0} ms."));
+        md.AppendLine();
+    }
+
+    private static void MailThroughputSection(StringBuilder md, IReadOnlyList<MailThroughputResult>? runs)
+    {
+        if (runs is not { Count: > 0 })
+        {
+            return;
+        }
+
+        md.AppendLine("### Mail: outbox throughput and lag (issue 10, M1)");
+        md.AppendLine();
+        md.AppendLine(Invariant($"{runs[0].Bookings:N0} buyers each hold one seat of their own on performances of the scenario's own and pay for it, {runs[0].Buyers} at a time, through nginx to both nodes. ") +
+            "Each confirmation goes outbox → dispatcher → bus → mail worker (both nodes) → the SMTP sink (aiosmtpd writing a Maildir); the lag of one mail is its outbox `OccurredAt` (the booking's commit) to its delivery's `SentAt` (the sink accepted it), read from the database. " +
+            "mails/s = mails ÷ (last mail sent − first booking committed). The sink's own ceiling is measured right after, with mails of the same shape on kept connections; load averages are the machine's (1, 5, 15 min) before the bookings and after the last mail.");
+        md.AppendLine();
+        md.AppendLine("| bus | bookings (s, /s) | mails sent / pending / failed | last mail after first booking | after last booking | **mails/s** | lag p50 | **lag p99** | max | sink alone: 1 / n connections | load before → after | run |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var m in runs)
+        {
+            md.AppendLine(Invariant($"| {m.Bus} | {m.Bookings:N0} ({m.BookingSeconds:N1} s, {m.BookingsPerSecond:N1}/s) | {m.Mailed:N0} / {m.Pending:N0} / {m.Failed:N0} | {m.LastMailAfterFirstBookingSeconds:N1} s | {m.LastMailAfterLastBookingSeconds:N1} s | **{m.MailsPerSecond:N1}** | {m.LagP50Ms:N0} ms | **{m.LagP99Ms:N0} ms** | {m.LagMaxMs:N0} ms | {m.Sink.OneConnectionPerSecond:N1} / {m.Sink.ParallelPerSecond:N1} per s ({m.Sink.Connections} conn., {m.Sink.MailBytes / 1024.0:N1} KiB mails) | {m.LoadAverageBefore} → {m.LoadAverageAfter} | {m.MeasuredAt:yyyy-MM-dd HH:mm} UTC |"));
+        }
+
         md.AppendLine();
     }
 

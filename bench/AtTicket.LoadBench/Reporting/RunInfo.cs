@@ -51,7 +51,7 @@ public sealed record RunInfo(
     }
 
     /// <summary>The 1, 5 and 15 minute load averages, e.g. "0.52 0.97 0.51".</summary>
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static async Task<string> CommitAsync(string repoRoot)
     {

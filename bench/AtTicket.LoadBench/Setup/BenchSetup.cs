@@ -23,8 +23,16 @@ public static class BenchSetup
         var churned = await catalog.SchedulePerformanceAsync(productId, hallId, seats, startsAt);
         var sellOut = await catalog.SchedulePerformanceAsync(productId, hallId, seats, startsAt.AddDays(1));
         var profiled = await catalog.SchedulePerformanceAsync(productId, hallId, seats, startsAt.AddDays(2));
+        var mailPerformances = new List<BenchPerformance>();
+        if (options.Scenarios.Contains("m1"))
+        {
+            while (mailPerformances.Sum(p => p.Seats.Count) < options.MailBookings)
+            {
+                mailPerformances.Add(await catalog.SchedulePerformanceAsync(productId, hallId, seats, startsAt.AddDays(3 + mailPerformances.Count)));
+            }
+        }
 
-        var count = options.SustainedClients + options.Buyers + 1;
+        var count = options.SustainedClients + Math.Max(options.Buyers, options.MailBookings) + 1;
         var inserted = await MemberSeeder.InsertAsync(options.Database, $"bench{DateTime.UtcNow:HHmmss}", count);
         using var redis = await ConnectionMultiplexer.ConnectAsync(options.Redis);
         using var minter = new TokenMinter(redis);
@@ -36,8 +44,10 @@ public static class BenchSetup
             Churned = churned,
             SellOut = sellOut,
             Profiled = profiled,
+            MailPerformances = mailPerformances,
             Churners = members[..options.SustainedClients],
-            Buyers = members[options.SustainedClients..^1],
+            Buyers = members[options.SustainedClients..(options.SustainedClients + options.Buyers)],
+            Bookers = members[options.SustainedClients..(options.SustainedClients + options.MailBookings)],
             Profiler = members[^1],
         };
         await ProveTokensAsync(context);

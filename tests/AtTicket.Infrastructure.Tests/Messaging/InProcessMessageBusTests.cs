@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AtTicket.Infrastructure.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -55,5 +56,97 @@ public sealed class InProcessMessageBusTests
         Assert.Equal(message, await audit.Task.WaitAsync(Ct));
     }
 
-    private static BusMessage Message(string type) => new(Guid.NewGuid(), type, Guid.NewGuid().ToString(), "{}", DateTimeOffset.UtcNow);
+    [Fact]
+    public async Task With_several_lanes_another_aggregate_goes_ahead_while_one_waits_and_that_ones_next_message_waits_behind_it()
+    {
+        const int lanes = 4;
+        await using var bus = new InProcessMessageBus(TimeProvider.System, NullLogger<InProcessMessageBus>.Instance);
+        var booking = Guid.NewGuid().ToString();
+        var other = OtherLaneThan(booking, lanes);
+        var (first, second, quick) = (Message("BookingConfirmed", booking), Message("BookingCancelled", booking), Message("BookingConfirmed", other));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var quickHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new ConcurrentQueue<Guid>();
+        await using var subscription = bus.Subscribe("mail", async (message, stopping) =>
+        {
+            if (message.Id == first.Id)
+            {
+                await release.Task.WaitAsync(stopping);
+            }
+
+            seen.Enqueue(message.Id);
+            (message.Id == quick.Id ? quickHandled : message.Id == second.Id ? secondHandled : null)?.SetResult();
+        }, lanes);
+
+        await bus.PublishAsync(first, Ct);
+        await bus.PublishAsync(second, Ct);
+        await bus.PublishAsync(quick, Ct);
+        await quickHandled.Task.WaitAsync(Ct); // with one lane it would wait behind the first forever
+
+        Assert.Equal([quick.Id], seen);
+        release.SetResult();
+        await secondHandled.Task.WaitAsync(Ct);
+        Assert.Equal([quick.Id, first.Id, second.Id], seen);
+    }
+
+    [Fact]
+    public async Task With_several_lanes_every_message_is_handled_once_and_each_aggregates_in_the_order_published()
+    {
+        await using var bus = new InProcessMessageBus(TimeProvider.System, NullLogger<InProcessMessageBus>.Instance);
+        var aggregates = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid().ToString()).ToList();
+        var messages = Enumerable.Range(0, 1000).Select(i => Message("BookingConfirmed", aggregates[i % aggregates.Count])).ToList();
+        var handled = new ConcurrentDictionary<string, ConcurrentQueue<Guid>>();
+        var count = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = 0;
+        var mostAtOnce = 0;
+        await using var subscription = bus.Subscribe("mail", async (message, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            await Task.Yield();
+            handled.GetOrAdd(message.AggregateId, _ => new()).Enqueue(message.Id);
+            Interlocked.Decrement(ref running);
+            if (Interlocked.Increment(ref count) == messages.Count)
+            {
+                all.SetResult();
+            }
+        }, lanes: 8);
+
+        await Parallel.ForEachAsync(aggregates, Ct, async (aggregate, ct) =>
+        {
+            foreach (var message in messages.Where(m => m.AggregateId == aggregate))
+            {
+                await bus.PublishAsync(message, ct);
+            }
+        });
+        await all.Task.WaitAsync(Ct);
+
+        Assert.Equal(messages.Count, handled.Values.Sum(q => q.Count));
+        Assert.All(aggregates, a => Assert.Equal(messages.Where(m => m.AggregateId == a).Select(m => m.Id), handled[a]));
+        Assert.InRange(mostAtOnce, 1, 8);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static string OtherLaneThan(string aggregateId, int lanes)
+    {
+        while (true)
+        {
+            var candidate = Guid.NewGuid().ToString();
+            if (MessageLanes.Of(candidate, lanes) != MessageLanes.Of(aggregateId, lanes))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static BusMessage Message(string type, string? aggregateId = null) => new(Guid.NewGuid(), type, aggregateId ?? Guid.NewGuid().ToString(), "{}", DateTimeOffset.UtcNow);
 }

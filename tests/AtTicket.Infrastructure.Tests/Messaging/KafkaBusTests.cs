@@ -121,6 +121,74 @@ public sealed class KafkaBusTests
     }
 
     [Fact]
+    public async Task A_member_with_several_lanes_handles_every_message_keeps_each_keys_order_and_commits_all_once_handled()
+    {
+        using var cluster = new KafkaMockCluster();
+        using var bus = Bus(cluster.BootstrapServers);
+        var group = $"mail-{Guid.NewGuid():N}";
+        var keys = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid().ToString()).ToList();
+        var messages = Enumerable.Range(0, 40).Select(i => Message("BookingConfirmed", keys[i % keys.Count])).ToList();
+        await Task.WhenAll(messages.Select(m => bus.PublishAsync(m, Ct)));
+        var handled = new ConcurrentDictionary<string, ConcurrentQueue<Guid>>();
+        var count = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await RunUntilAsync(cluster, group, async (m, _) =>
+        {
+            await Task.Yield();
+            handled.GetOrAdd(m.AggregateId, _ => new()).Enqueue(m.Id);
+            if (Interlocked.Increment(ref count) == messages.Count)
+            {
+                all.TrySetResult();
+            }
+        }, all.Task, lanes: 4);
+
+        Assert.Equal(messages.Count, handled.Values.Sum(q => q.Count));
+        Assert.All(keys, k => Assert.Equal(messages.Where(m => m.AggregateId == k).Select(m => m.Id), handled[k]));
+        Assert.Equal(0, cluster.Uncommitted(group, KafkaTopics.For("BookingConfirmed")));
+    }
+
+    [Fact]
+    public async Task A_member_with_several_lanes_that_stops_mid_handling_commits_only_what_came_before_and_the_next_member_gets_the_rest()
+    {
+        using var cluster = new KafkaMockCluster();
+        using var bus = Bus(cluster.BootstrapServers);
+        var group = $"mail-{Guid.NewGuid():N}";
+        var key = Guid.NewGuid().ToString(); // one key: one partition, one lane, in order
+        var messages = Enumerable.Range(0, 6).Select(_ => Message("BookingConfirmed", key)).ToList();
+        foreach (var message in messages)
+        {
+            await bus.PublishAsync(message, Ct);
+        }
+
+        var stuck = messages[3];
+        var reachedStuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunUntilAsync(cluster, group, async (m, stopping) =>
+        {
+            if (m.Id == stuck.Id)
+            {
+                reachedStuck.TrySetResult();
+                await Task.Delay(Timeout.Infinite, stopping); // dies mid-handling
+            }
+        }, reachedStuck.Task, lanes: 4);
+
+        var seenNext = new ConcurrentQueue<Guid>();
+        var lastSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunUntilAsync(cluster, group, (m, _) =>
+        {
+            seenNext.Enqueue(m.Id);
+            if (m.Id == messages[^1].Id)
+            {
+                lastSeen.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, lastSeen.Task, lanes: 4);
+
+        Assert.Equal(messages[3..].Select(m => m.Id), seenNext);
+    }
+
+    [Fact]
     public async Task The_producer_reports_a_failure_when_no_broker_answers()
     {
         using var bus = Bus($"127.0.0.1:{ClosedPort()}", timeoutMilliseconds: 1500);
@@ -142,11 +210,11 @@ public sealed class KafkaBusTests
         new(new ProducerConfig { BootstrapServers = bootstrapServers, MessageTimeoutMs = timeoutMilliseconds });
 
     /// <summary>Runs one member of the group until <paramref name="done"/> completes, then stops it and waits until it has left.</summary>
-    private static async Task RunUntilAsync(KafkaMockCluster cluster, string group, Func<BusMessage, CancellationToken, Task> handler, Task done, ConsumerConfig? config = null)
+    private static async Task RunUntilAsync(KafkaMockCluster cluster, string group, Func<BusMessage, CancellationToken, Task> handler, Task done, ConsumerConfig? config = null, int lanes = 1)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var consumer = new KafkaConsumer(config ?? cluster.Consumer(group), TimeProvider.System, NullLogger.Instance);
-        var running = Task.Run(() => consumer.RunAsync(["BookingConfirmed", "BookingCancelled", "ProductOnSale"], handler, stopping.Token), Ct);
+        var running = Task.Run(() => consumer.RunAsync(["BookingConfirmed", "BookingCancelled", "ProductOnSale"], handler, stopping.Token, lanes), Ct);
         await Task.WhenAny(done, running).WaitAsync(Ct);
         await stopping.CancelAsync();
         await running;
