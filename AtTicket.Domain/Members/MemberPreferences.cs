@@ -41,9 +41,16 @@ public class MemberPreferences
     /// <summary>Stops one category's alerts; the others stay, and with none left mail is off.</summary>
     public void Unsubscribe(ProductCategory category) => Subscribe(Categories.Where(c => c != category));
 
+    /// <summary>
+    /// The member chose a language: on the preferences page, or by switching the site's language (the
+    /// latest choice wins, so mail follows the language they now read the site in).
+    /// </summary>
     public void PreferCulture(string? culture) => Culture = culture is "en" or "ko" ? culture : null;
 
-    /// <summary>The language the member uses, kept only until they choose one (a choice is never overwritten).</summary>
+    /// <summary>
+    /// The language of a page the member merely arrived on (signing in with a browser's default), kept
+    /// only while no language is stored: arriving is not choosing, so it never overwrites a choice.
+    /// </summary>
     public void AdoptCulture(string? culture)
     {
         if (Culture is null)

@@ -22,15 +22,16 @@ public enum AccountMailKind
 }
 
 /// <summary>
-/// Identity asked for an account mail: <paramref name="LinkOrCode"/> is the confirmation or reset link
-/// (or the reset code) to send to <paramref name="Email"/>, in <paramref name="Culture"/>, the language of the
-/// page that asked (null: the member's preference).
+/// Identity asked for an account mail: <paramref name="ProtectedLinkOrCode"/> is the confirmation or reset
+/// link (or the reset code), encrypted, because whoever holds it can take over the account and the outbox
+/// row and the bus message outlive the mail. It goes to <paramref name="Email"/>, in <paramref name="Culture"/>,
+/// the language of the page that asked (null: the member's preference).
 /// </summary>
 public sealed record AccountMail(
     string MemberId,
     string Email,
     [property: JsonConverter(typeof(JsonStringEnumConverter<AccountMailKind>))] AccountMailKind Kind,
-    string LinkOrCode,
+    string ProtectedLinkOrCode,
     string? Culture);
 
 /// <summary>

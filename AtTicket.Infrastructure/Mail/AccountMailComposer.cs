@@ -1,18 +1,26 @@
 using System.Runtime.CompilerServices;
 using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Messaging;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;
 
 /// <summary>The confirm-address and reset-password mails, with the link (or code) Identity made.</summary>
-public sealed class AccountMailComposer(MailRecipients recipients) : IMailComposer
+public sealed partial class AccountMailComposer(MailRecipients recipients, MailSecrets secrets, ILogger<AccountMailComposer> logger) : IMailComposer
 {
     public string MessageType => IntegrationEvents.AccountMailType;
 
     public async IAsyncEnumerable<MimeMessage> ComposeAsync(BusMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = IntegrationEvents.Read<AccountMail>(message.Payload);
+        if (secrets.UnprotectLink(request.ProtectedLinkOrCode) is not { } linkOrCode)
+        {
+            // Trying again cannot help (the key is not there), and the member can ask for a new link.
+            LogUnreadableLink(message.Id, request.Kind);
+            yield break;
+        }
+
         var member = await recipients.FindAsync(request.MemberId, cancellationToken);
         var culture = request.Culture is null && member is not null ? member.Culture : MailRecipients.CultureOf(request.Culture);
 
@@ -30,7 +38,7 @@ public sealed class AccountMailComposer(MailRecipients recipients) : IMailCompos
         }
 
         body.Paragraph(MailText.Get(intro, culture));
-        _ = action is null ? body.Code(request.LinkOrCode) : body.Link(MailText.Get(action, culture), request.LinkOrCode);
+        _ = action is null ? body.Code(linkOrCode) : body.Link(MailText.Get(action, culture), linkOrCode);
         body.Paragraph(MailText.Get("If you did not ask for this, ignore this mail: nothing changes.", culture))
             .Footer(MailText.Get("This mail was sent by AtTicket about your account.", culture));
 
@@ -39,4 +47,7 @@ public sealed class AccountMailComposer(MailRecipients recipients) : IMailCompos
         mail.Body = body.ToMime();
         yield return mail;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account mail {MessageId} ({Kind}) is not sent: its link cannot be decrypted on this node (is the Data Protection key ring shared?).")]
+    private partial void LogUnreadableLink(Guid messageId, AccountMailKind kind);
 }

@@ -11,9 +11,11 @@ namespace AtTicket.Infrastructure.Mail;
 /// <summary>
 /// Identity's account mails go through the outbox like every other mail: the page that asked returns
 /// at once (it never waits for SMTP), and the mail worker sends it once, with retries, or parks it
-/// where an admin sees it. The mail is written in the language of the page that asked.
+/// where an admin sees it. The mail is written in the language of the page that asked. The link (or
+/// code) is stored encrypted (<see cref="MailSecrets"/>): a copy of the outbox row or of the bus
+/// message opens no account.
 /// </summary>
-public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> contexts, TimeProvider time) : IEmailSender<Member>
+public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> contexts, MailSecrets secrets, TimeProvider time) : IEmailSender<Member>
 {
     public Task SendConfirmationLinkAsync(Member user, string email, string confirmationLink) =>
         WriteAsync(user, email, AccountMailKind.ConfirmAddress, Link(confirmationLink));
@@ -28,7 +30,7 @@ public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> conte
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "ko" or "en" ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : null;
         await using var db = await contexts.CreateDbContextAsync();
-        db.OutboxMessages.Add(IntegrationEvents.Account(new AccountMail(user.Id, email, kind, linkOrCode, culture), time.GetUtcNow()));
+        db.OutboxMessages.Add(IntegrationEvents.Account(new AccountMail(user.Id, email, kind, secrets.ProtectLink(linkOrCode), culture), time.GetUtcNow()));
         await db.SaveChangesAsync();
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AtTicket.Infrastructure.Messaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,11 +34,13 @@ public sealed class MailDeliveryBusyException(Guid deliveryId)
 /// Sends one composed mail once. The delivery row (message id, recipient) is made, already claimed by
 /// this worker, before the first try, so a redelivered message finds it and sends nothing again. A failed send is tried again after a
 /// pause that doubles; after <see cref="MailOptions.MaxAttempts"/> failures the mail is parked as failed
-/// with its MIME text, the handler returns, and the bus moves on; <see cref="RetryAsync"/> sends it later.
+/// with its MIME text (encrypted: it may hold an account link or ticket codes), the handler returns, and
+/// the bus moves on; <see cref="RetryAsync"/> sends it later.
 /// </summary>
 public sealed partial class MailDeliveryService(
     MailDeliveryStore store,
     IMailTransport transport,
+    MailSecrets secrets,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<MailDeliveryService> logger)
@@ -74,7 +77,7 @@ public sealed partial class MailDeliveryService(
             var attempts = await store.RecordFailureAsync(delivery.Id, error.Message, time.GetUtcNow() + Lease, CancellationToken.None);
             if (attempts >= _options.MaxAttempts)
             {
-                await store.ParkAsync(delivery.Id, Mime(mail), CancellationToken.None);
+                await store.ParkAsync(delivery.Id, secrets.ProtectContent(Mime(mail)), CancellationToken.None);
                 LogParked(error, delivery.Id, message.Id, attempts);
                 return DeliveryOutcome.Parked;
             }
@@ -95,7 +98,19 @@ public sealed partial class MailDeliveryService(
             return RetryOutcome.NotFailed;
         }
 
-        var mail = await MimeMessage.LoadAsync(new MemoryStream(content), cancellationToken);
+        MimeMessage mail;
+        try
+        {
+            mail = await MimeMessage.LoadAsync(new MemoryStream(secrets.UnprotectContent(content)), cancellationToken);
+        }
+        catch (CryptographicException exception)
+        {
+            // The key that sealed it is gone (a key ring that is not shared): park it again with the reason.
+            await store.RecordFailureAsync(deliveryId, "The parked mail cannot be decrypted on this node: " + exception.Message, time.GetUtcNow(), CancellationToken.None);
+            await store.ParkAsync(deliveryId, content, CancellationToken.None);
+            return RetryOutcome.FailedAgain;
+        }
+
         var error = await TrySendAsync(deliveryId, mail, cancellationToken);
         if (error is null)
         {

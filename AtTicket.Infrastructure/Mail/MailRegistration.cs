@@ -1,4 +1,5 @@
 using AtTicket.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ internal static class MailRegistration
         services.AddSingleton<MailDeliveryStore>();
         services.AddSingleton<MailDeliveryService>();
         services.AddSingleton<MailRecipients>();
+        services.AddDataProtection(); // with Redis, AddRedis already shares the key ring between nodes
+        services.AddSingleton<MailSecrets>();
         services.AddSingleton<IMailComposer, BookingConfirmedMailComposer>();
         services.AddSingleton<IMailComposer, BookingCancelledMailComposer>();
         services.AddSingleton<IMailComposer, AccountMailComposer>();

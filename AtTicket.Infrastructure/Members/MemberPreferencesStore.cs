@@ -47,7 +47,11 @@ public sealed class MemberPreferencesStore(IDbContextFactory<AtTicketDbContext> 
             },
             cancellationToken);
 
-    /// <summary>Keeps the language the member uses for their mails, unless they already chose one.</summary>
+    /// <summary>The member chose <paramref name="culture"/> (ko or en) for the site: their mails follow, whatever was stored before.</summary>
+    public Task<bool> PreferCultureAsync(string memberId, string culture, CancellationToken cancellationToken = default) =>
+        ChangeAsync(memberId, preferences => preferences.PreferCulture(culture), cancellationToken);
+
+    /// <summary>Keeps the language the member uses for their mails, unless one is already stored.</summary>
     public Task<bool> AdoptCultureAsync(string memberId, string? culture, CancellationToken cancellationToken = default) =>
         ChangeAsync(memberId, preferences => preferences.AdoptCulture(culture), cancellationToken);
 

@@ -21,7 +21,7 @@ public static class PreferenceEndpoints
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-                await MemberMailCulture.AdoptAsync(http, http.User, CultureInfo.GetCultureInfo(culture));
+                await MemberMailCulture.ChooseAsync(http, http.User, CultureInfo.GetCultureInfo(culture));
             }
 
             return Results.LocalRedirect(SafeLocal(redirectUri));

@@ -100,6 +100,19 @@ public class MemberPreferencesTests
     }
 
     [Fact]
+    public void PreferCulture_replaces_the_language_each_time_the_member_switches()
+    {
+        var preferences = new MemberPreferences("member-1");
+
+        preferences.AdoptCulture("en");
+        preferences.PreferCulture("ko");
+        Assert.Equal("ko", preferences.Culture);
+
+        preferences.PreferCulture("en");
+        Assert.Equal("en", preferences.Culture);
+    }
+
+    [Fact]
     public void AdoptCulture_ignores_an_unsupported_language()
     {
         var preferences = new MemberPreferences("member-1");

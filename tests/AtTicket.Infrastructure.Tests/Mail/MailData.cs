@@ -61,7 +61,7 @@ internal static class MailData
             Smtp = new SmtpOptions { Host = sink.Host, Port = sink.Port, Security = SmtpSecurity.None, TimeoutSeconds = 5 },
         });
         var deliveries = new MailDeliveryService(
-            node.GetRequiredService<MailDeliveryStore>(), new SmtpMailTransport(options), options, TimeProvider.System, NullLogger<MailDeliveryService>.Instance);
+            node.GetRequiredService<MailDeliveryStore>(), new SmtpMailTransport(options), node.GetRequiredService<MailSecrets>(), options, TimeProvider.System, NullLogger<MailDeliveryService>.Instance);
         var worker = new MailWorker(
             node.GetServices<IMailComposer>(),
             deliveries,

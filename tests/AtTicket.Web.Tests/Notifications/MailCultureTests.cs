@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.Web.Tests.Notifications;
 
-/// <summary>The language a member uses on the site becomes the language of their mails, until they choose one.</summary>
+/// <summary>
+/// The language a member uses on the site becomes the language of their mails: a sign-in keeps it only
+/// while none is stored, a switch of the site's language always replaces it.
+/// </summary>
 public sealed class MailCultureTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string Password = "Encore#2027";
@@ -65,6 +68,31 @@ public sealed class MailCultureTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("ko", (await PreferencesOfAsync(email)).Culture);
+    }
+
+    [Fact]
+    public async Task Each_switch_of_the_site_language_replaces_the_mail_language()
+    {
+        var (email, memberId) = await MemberAsync();
+        using var browser = app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(email, Password);
+        Assert.True(await Store.SaveAsync(memberId, [Domain.Catalog.ProductCategory.Concert], "en", Ct)); // chosen on the preferences page
+
+        using (var korean = await browser.GetAsync("/preferences/culture?culture=ko&redirectUri=%2F"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, korean.StatusCode);
+        }
+
+        Assert.Equal("ko", (await PreferencesOfAsync(email)).Culture);
+
+        using (var english = await browser.GetAsync("/preferences/culture?culture=en&redirectUri=%2F"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, english.StatusCode);
+        }
+
+        var preferences = await PreferencesOfAsync(email);
+        Assert.Equal("en", preferences.Culture);
+        Assert.Equal([Domain.Catalog.ProductCategory.Concert], preferences.Categories); // the alerts stay as they were
     }
 
     private MemberPreferencesStore Store => app.Services.GetRequiredService<MemberPreferencesStore>();

@@ -71,12 +71,29 @@ public sealed class MemberPreferencesStoreTests(MigratedDatabases databases) : I
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
+    public async Task A_language_switch_replaces_even_a_chosen_language_and_keeps_the_alerts(DatabaseProvider provider)
+    {
+        var (store, memberId) = await MemberAsync(provider, [ProductCategory.Concert], "en");
+
+        Assert.True(await store.PreferCultureAsync(memberId, "ko", Ct));
+        Assert.Equal("ko", (await store.GetAsync(memberId, Ct)).Culture);
+
+        Assert.True(await store.PreferCultureAsync(memberId, "en", Ct));
+        var preferences = await store.GetAsync(memberId, Ct);
+        Assert.Equal("en", preferences.Culture);
+        Assert.Equal([ProductCategory.Concert], preferences.Categories);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
     public async Task Changes_for_a_member_who_does_not_exist_are_refused(DatabaseProvider provider)
     {
         var store = (await databases.GetAsync(provider)).Services.GetRequiredService<MemberPreferencesStore>();
 
         Assert.False(await store.UnsubscribeAsync(Guid.NewGuid().ToString(), ProductCategory.Concert, Ct));
         Assert.False(await store.AdoptCultureAsync(Guid.NewGuid().ToString(), "ko", Ct));
+        Assert.False(await store.PreferCultureAsync(Guid.NewGuid().ToString(), "ko", Ct));
     }
 
     private async Task<(MemberPreferencesStore Store, string MemberId)> MemberAsync(DatabaseProvider provider, ProductCategory[]? categories, string? culture = null)
