@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AtTicket.Domain.Common;
 
 public static class Guard
@@ -5,12 +7,19 @@ public static class Guard
     /// <summary>A required single-line text: trimmed, not blank, not too long, and plain (see <see cref="IsPlain"/>).</summary>
     public static string Text(string? value, string what, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        // A zero-width space alone looks blank on every page, so it counts as blank.
+        if (value is null || value.All(c => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
             throw new DomainException($"{what} is required.");
         }
 
-        var trimmed = value.Trim();
+        return OptionalText(value, what, maxLength);
+    }
+
+    /// <summary>A single-line text that may be empty: trimmed, not too long, and plain.</summary>
+    public static string OptionalText(string? value, string what, int maxLength)
+    {
+        var trimmed = (value ?? string.Empty).Trim();
         if (trimmed.Length > maxLength)
         {
             throw new DomainException($"{what} must be at most {maxLength} characters.");
@@ -22,16 +31,28 @@ public static class Guard
 
     /// <summary>
     /// No control characters (line breaks only where allowed) and no bidirectional embedding, override or
-    /// isolate characters, which can make a title read differently on screen than it is stored.
+    /// isolate characters, which can make a title read differently on screen than it is stored; no half of a
+    /// surrogate pair, which no font can draw and which breaks UTF-8 output.
     /// </summary>
     public static bool IsPlain(string value, bool allowLineBreaks)
     {
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             var lineBreak = c is '\n' or '\r' or '\t';
             if ((char.IsControl(c) && !(allowLineBreaks && lineBreak)) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
             {
                 return false;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsSurrogatePair(value, i))
+                {
+                    return false;
+                }
+
+                i++;
             }
         }
 

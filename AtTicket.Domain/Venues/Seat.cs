@@ -14,7 +14,7 @@ public class Seat
     internal Seat(Hall hall, string section, string row, int number, double x, double y, SeatKind kind)
     {
         Guard.That(number > 0, "A seat number must be positive.");
-        Guard.That(double.IsFinite(x) && double.IsFinite(y) && x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are finite and not negative).");
+        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).");
         Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.");
         Hall = hall;
         HallId = hall.Id;
@@ -25,6 +25,9 @@ public class Seat
         Y = y;
         Kind = kind;
     }
+
+    /// <summary>Far beyond any real hall; a seat at 1e308 would shrink every other seat of the drawn map to nothing.</summary>
+    public const double MaxCoordinate = 10_000;
 
     public int Id { get; private set; }
     public int HallId { get; private set; }
@@ -49,9 +52,11 @@ public class Seat
         Number = number;
     }
 
+    private static bool IsInside(double coordinate) => double.IsFinite(coordinate) && coordinate is >= 0 and <= MaxCoordinate;
+
     public void MoveTo(double x, double y)
     {
-        Guard.That(double.IsFinite(x) && double.IsFinite(y) && x >= 0 && y >= 0, "A seat must be placed inside its hall (x and y are finite and not negative).");
+        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).");
         X = x;
         Y = y;
     }

@@ -4,6 +4,8 @@ namespace AtTicket.Domain.Venues;
 
 public class Venue
 {
+    public const int MaxAddressLength = 300;
+
     private readonly List<Hall> _halls = [];
 
     private Venue()
@@ -26,7 +28,7 @@ public class Venue
     public void Rename(string name, string address)
     {
         Name = Guard.Text(name, "The venue name", 120);
-        Address = (address ?? string.Empty).Trim();
+        Address = Guard.OptionalText(address, "The address", MaxAddressLength);
     }
 
     public Hall AddHall(string name)

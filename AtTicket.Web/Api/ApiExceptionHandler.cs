@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace AtTicket.Web.Api;
 
 /// <summary>Turns a broken business rule or an unreadable request into a 400 problem, never a 500.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -13,6 +13,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
+        }
+
+        if (MissingProperties(exception) is { Count: > 0 } missing)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(missing.ToDictionary(name => name, name => new[] { $"{name} is required." }))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The request could not be read.",
+                    Detail = $"Required properties are missing: {string.Join(", ", missing)}.",
+                },
+            });
         }
 
         var (status, title) = exception switch
@@ -37,4 +52,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>
+    /// The JSON names System.Text.Json lists when a required property is left out. Its message is the only
+    /// place they are given; the type name in it stays out of the answer.
+    /// </summary>
+    private static IReadOnlyList<string> MissingProperties(Exception exception)
+    {
+        var message = (exception.InnerException as System.Text.Json.JsonException)?.Message ?? string.Empty;
+        var at = message.IndexOf("missing required properties", StringComparison.Ordinal);
+        return at < 0 ? [] : [.. QuotedName().Matches(message[at..]).Select(m => m.Groups[1].Value)];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
 }

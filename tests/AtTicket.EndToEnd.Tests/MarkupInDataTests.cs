@@ -89,7 +89,7 @@ public sealed class MarkupInDataTests(AppProcess app, ChromiumBrowser chromium) 
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    internal static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(Cancellation);
         Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");

@@ -33,6 +33,7 @@ public sealed class HoldRateLimitApiTests(ApiApp app) : IClassFixture<ApiApp>
             // A problem (RFC 9457) like every API error; it has no "type" member, which RFC 9457 reads as about:blank.
             Assert.Equal(429, body.RootElement.GetProperty("status").GetInt32());
             Assert.False(string.IsNullOrWhiteSpace(body.RootElement.GetProperty("title").GetString()));
+            Assert.Contains("Try again in", body.RootElement.GetProperty("detail").GetString());
         }
 
         var retryAfter = limited.Headers.RetryAfter;
