@@ -33,6 +33,7 @@ public static class ApiSetup
                 }
             }
         });
+        services.AddStatusDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
