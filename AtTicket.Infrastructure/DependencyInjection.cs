@@ -13,6 +13,7 @@ using AtTicket.Infrastructure.Seeding;
 using AtTicket.Infrastructure.Venues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure;
 
@@ -24,7 +25,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddRedis(configuration);
         services.AddSeeding(configuration);
-        services.AddCatalog();
+        services.AddCatalog(configuration);
         services.AddBookings(configuration);
         services.AddLive(configuration); // after the bookings: it wraps their stores to announce seat changes
         services.AddMail(configuration); // before the messaging: its worker subscribes before the dispatcher's first publish
@@ -35,7 +36,7 @@ public static class DependencyInjection
     }
 
     /// <summary>Catalog reads (cached), live seat numbers, and the admin editing services.</summary>
-    private static void AddCatalog(this IServiceCollection services)
+    private static void AddCatalog(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHybridCache();
         services.AddSingleton<CatalogCacheInvalidator>();
@@ -43,6 +44,10 @@ public static class DependencyInjection
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<SeatAvailabilityReader>();
         services.AddSingleton<PosterStore>();
+        services.AddOptions<PosterOptions>().Bind(configuration.GetSection(PosterOptions.SectionName))
+            .Validate(o => o.OrphanMinutes > 0 && o.SweepMinutes > 0, "Posters:OrphanMinutes and Posters:SweepMinutes must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<PosterSweeper>();
         services.AddSingleton<ProductAdminService>();
         services.AddSingleton<PerformanceAdminService>();
         services.AddSingleton<VenueAdminService>();

@@ -1,30 +1,18 @@
 namespace AtTicket.Infrastructure.Media;
 
-/// <summary>What an uploaded poster may be: PNG, JPEG or WebP, recognised by its first bytes, at most 2 MB.</summary>
+/// <summary>What an uploaded poster may be: a PNG, JPEG or WebP image of at most 2 MB and 4096 × 4096 pixels.</summary>
 public static class PosterRules
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    public static readonly IReadOnlyList<string> AllowedContentTypes = ["image/png", "image/jpeg", "image/webp"];
+    /// <summary>Each side at most this many pixels: decoding is refused before a crafted header can ask for gigabytes.</summary>
+    public const int MaxSide = 4096;
 
-    /// <summary>The content type the bytes really are, or null when they are none of the allowed formats.</summary>
-    public static string? Sniff(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return "image/png";
-        }
+    public const string EmptyMessage = "The poster file is empty.";
+    public const string NotAnImageMessage = "The poster must be a PNG, JPEG or WebP image.";
+    public const string DamagedMessage = "The poster image is damaged or incomplete.";
 
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return "image/jpeg";
-        }
+    public static string TooLargeMessage => $"The poster must be at most {MaxBytes / 1024 / 1024} MB.";
 
-        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
-        {
-            return "image/webp";
-        }
-
-        return null;
-    }
+    public static string TooManyPixelsMessage => $"The poster must be at most {MaxSide} × {MaxSide} pixels.";
 }

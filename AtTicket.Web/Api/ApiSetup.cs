@@ -37,6 +37,7 @@ public static class ApiSetup
                 context.ProblemDetails.Detail = StatusDetails.For(context.HttpContext, context.ProblemDetails.Status);
             }
         });
+        services.AddStatusDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace AtTicket.Web.Api;
@@ -10,20 +11,43 @@ namespace AtTicket.Web.Api;
 /// </summary>
 internal static class StatusDetails
 {
+    /// <summary>
+    /// The status-code pages and Kestrel's body errors write a problem with a status alone; this fills
+    /// its detail. Added after the other problem customizations, so a detail they set is kept.
+    /// </summary>
+    public static IServiceCollection AddStatusDetails(this IServiceCollection services) =>
+        services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var before = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                before?.Invoke(context);
+                if (string.IsNullOrEmpty(context.ProblemDetails.Detail))
+                {
+                    context.ProblemDetails.Detail = For(context.HttpContext, context.HttpContext.Response.StatusCode);
+                }
+            };
+        });
+
     public static string? For(HttpContext http, int? status) => status switch
     {
         StatusCodes.Status400BadRequest => UnboundQueryValue(http) ?? "The request could not be read: a value has the wrong type or format.",
         StatusCodes.Status401Unauthorized => "Sign in first: send a bearer token from /api/auth/login, or the sign-in cookie.",
         StatusCodes.Status403Forbidden => "Your account may not do this.",
-        StatusCodes.Status404NotFound => "There is nothing at this address; check the path and the id in it.",
+        StatusCodes.Status404NotFound => "There is nothing at this address: no API operation or resource; check the path and the id in it (the operations are listed in /openapi/v1.json).",
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(http),
-        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the content type application/json.",
+        StatusCodes.Status406NotAcceptable => "The API answers in JSON only (application/json, application/problem+json).",
+        StatusCodes.Status411LengthRequired => "The request needs a Content-Length header or a chunked body.",
+        StatusCodes.Status413PayloadTooLarge => $"The request body is larger than the {MaxBodyText(http)} this server accepts.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON, sent with Content-Type: application/json.",
         StatusCodes.Status429TooManyRequests => http.Response.Headers.RetryAfter.ToString() is { Length: > 0 } seconds
             ? $"Too many requests from this client. Try again in {seconds} seconds."
             : "Too many requests from this client. Try again later.",
         _ => null,
     };
+
+    private static string MaxBodyText(HttpContext http) =>
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } bytes ? bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "size";
 
     private static string MethodNotAllowed(HttpContext http)
     {

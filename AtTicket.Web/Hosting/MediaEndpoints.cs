@@ -15,7 +15,9 @@ public static class MediaEndpoints
                 return Results.NotFound();
             }
 
+            // Stored posters are re-encoded pixels (nosniff comes with every answer); opened as a document, one runs nothing.
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             return Results.File(poster.Content, poster.ContentType);
         }).ExcludeFromDescription();
     }

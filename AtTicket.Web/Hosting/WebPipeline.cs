@@ -21,7 +21,13 @@ public static class WebPipeline
         app.UseSecurityHeaders();
 
         // API errors become problem details (ApiExceptionHandler); pages show /error.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Kestrel's own body errors (bad chunk, body too large, cut short) keep their 4xx status instead of 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

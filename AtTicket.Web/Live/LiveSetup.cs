@@ -15,6 +15,9 @@ internal static class LiveSetup
         services.AddSignalR().AddJsonProtocol(options =>
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHostedService<SeatsHubBridge>();
+        services.AddOptions<SeatsHubOptions>().BindConfiguration(SeatsHubOptions.SectionName)
+            .Validate(o => o.MaxSubscriptionsPerConnection > 0, "SeatsHub:MaxSubscriptionsPerConnection must be positive.")
+            .ValidateOnStart();
     }
 
     public static void MapLiveHub(this WebApplication app)

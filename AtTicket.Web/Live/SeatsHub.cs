@@ -1,6 +1,8 @@
 using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
+using AtTicket.Infrastructure.Catalog;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Live;
 
@@ -48,23 +50,68 @@ public sealed record SeatsChangedMessage(
 /// Live seat changes for clients that are not Blazor pages: <c>Subscribe(performanceId)</c>, then
 /// "SeatsChanged" messages; a <c>fromSequence</c> that is not one past the last <c>sequence</c>, or a
 /// "Resync" message, means reload the seats.
-/// Availability is public, so the hub is too.
+/// Availability is public, so the hub is too; a connection may follow only performances customers can
+/// see, and at most <see cref="SeatsHubOptions.MaxSubscriptionsPerConnection"/> of them. A refused
+/// subscription is a hub error; the connection stays open.
 /// </summary>
-public sealed class SeatsHub : Hub
+public sealed class SeatsHub(CatalogReader catalog, IOptions<SeatsHubOptions> options) : Hub
 {
     public const string Path = "/hubs/seats";
 
+    private const string SubscriptionsKey = "atticket.subscriptions";
+
     public static string Group(int performanceId) => $"performance-{performanceId}";
 
-    public Task Subscribe(int performanceId)
+    public async Task Subscribe(int performanceId)
     {
         if (performanceId <= 0)
         {
             throw new HubException("performanceId must be a positive performance id.");
         }
 
-        return Groups.AddToGroupAsync(Context.ConnectionId, Group(performanceId));
+        if (await catalog.GetPerformanceAsync(performanceId, includeUnpublished: false, Context.ConnectionAborted) is null)
+        {
+            throw new HubException($"There is no performance {performanceId} on sale.");
+        }
+
+        var subscriptions = Subscriptions();
+        var limit = options.Value.MaxSubscriptionsPerConnection;
+        lock (subscriptions)
+        {
+            if (!subscriptions.Contains(performanceId) && subscriptions.Count >= limit)
+            {
+                throw new HubException($"A connection may follow at most {limit} performances; unsubscribe from one first.");
+            }
+
+            subscriptions.Add(performanceId);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(performanceId));
     }
 
-    public Task Unsubscribe(int performanceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(performanceId));
+    public async Task Unsubscribe(int performanceId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(performanceId));
+        var subscriptions = Subscriptions();
+        lock (subscriptions)
+        {
+            subscriptions.Remove(performanceId);
+        }
+    }
+
+    /// <summary>This connection's performances; hub instances live for one call, the connection's items for the connection.</summary>
+    private HashSet<int> Subscriptions()
+    {
+        lock (Context.Items)
+        {
+            if (Context.Items.TryGetValue(SubscriptionsKey, out var items) && items is HashSet<int> set)
+            {
+                return set;
+            }
+
+            var created = new HashSet<int>();
+            Context.Items[SubscriptionsKey] = created;
+            return created;
+        }
+    }
 }

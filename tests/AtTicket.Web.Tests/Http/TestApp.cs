@@ -1,5 +1,8 @@
 using AtTicket.Infrastructure.Identity;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +19,7 @@ public sealed class TestApp : IAsyncLifetime
     private readonly bool _ownsDatabase;
     private readonly WebApplicationFactory<Program> _root = new();
     private readonly WebApplicationFactory<Program> _factory;
+    private bool _kestrel;
 
     public TestApp()
         : this(new Dictionary<string, string>())
@@ -63,10 +67,28 @@ public sealed class TestApp : IAsyncLifetime
     /// <summary>Where the app's mails go when a test sets no SMTP host.</summary>
     public string MailFolder => _database.FilePath + "-mail";
 
+    /// <summary>
+    /// Serves on real Kestrel at a free loopback port instead of the in-memory test server, for what only
+    /// a server on a socket does (Kestrel's own rejections); call before the app starts.
+    /// </summary>
+    internal void UseKestrel() => _kestrel = true;
+
+    /// <summary>Where Kestrel listens (see <see cref="UseKestrel"/>), e.g. http://127.0.0.1:40123.</summary>
+    public Uri KestrelAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
     /// <summary>Starts the app (migrate and seed) before the first test, so a start-up failure fails loudly here.</summary>
     public ValueTask InitializeAsync()
     {
-        _ = _factory.Server;
+        if (_kestrel)
+        {
+            _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
+
         _database.AssertWasCreated();
         return ValueTask.CompletedTask;
     }

@@ -1,7 +1,10 @@
+using AtTicket.Infrastructure.Media;
 using AtTicket.Web.Components.Admin.Products;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 
 namespace AtTicket.Web.Tests.Admin.Products;
 
@@ -15,10 +18,27 @@ public sealed class PosterFieldTests : ProductPagesContext
         var page = RenderProductEditor();
         page.WaitForElement("[data-testid=poster-preview]");
 
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(PngHeader, "poster.png", contentType: "image/png"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Png(), "poster.png", contentType: "image/png"));
 
         page.WaitForAssertion(() => Assert.StartsWith("/media/posters/", page.Find("[data-testid=poster-preview]").GetAttribute("src")));
         Assert.Empty(page.FindAll("[data-testid=poster-error]"));
+    }
+
+    [Fact]
+    public async Task A_png_followed_by_html_is_stored_without_the_html()
+    {
+        var page = RenderProductEditor();
+        page.WaitForElement("[data-testid=poster-preview]");
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(
+            [.. Png(), .. "<html><script>alert(1)</script></html>"u8], "poster.png", contentType: "image/png"));
+
+        page.WaitForAssertion(() => Assert.StartsWith("/media/posters/", page.Find("[data-testid=poster-preview]").GetAttribute("src")));
+        var url = page.Find("[data-testid=poster-preview]").GetAttribute("src")!;
+        var stored = await Services.GetRequiredService<PosterStore>().FindAsync(Guid.ParseExact(url["/media/posters/".Length..], "N"), Xunit.TestContext.Current.CancellationToken);
+        Assert.NotNull(stored);
+        Assert.Equal("image/png", stored.ContentType);
+        Assert.True(stored.Content.AsSpan().IndexOf("<script>"u8) < 0, "the stored poster still holds the script");
     }
 
     [Fact]
@@ -34,6 +54,30 @@ public sealed class PosterFieldTests : ProductPagesContext
     }
 
     [Fact]
+    public void A_png_header_with_nothing_behind_it_is_refused_in_Korean()
+    {
+        using var korean = new CultureScope("ko-KR");
+        var page = RenderProductEditor();
+        page.WaitForElement("[data-testid=poster-preview]");
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(PngHeader, "poster.png", contentType: "image/png"));
+
+        page.WaitForAssertion(() => Assert.Equal("포스터는 PNG, JPEG, WebP 이미지여야 합니다.", page.Find("[data-testid=poster-error]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void An_image_over_the_pixel_limit_is_refused_with_the_limit_in_Korean()
+    {
+        using var korean = new CultureScope("ko-KR");
+        var page = RenderProductEditor();
+        page.WaitForElement("[data-testid=poster-preview]");
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Png(PosterRules.MaxSide + 1, 1), "wide.png", contentType: "image/png"));
+
+        page.WaitForAssertion(() => Assert.Equal("포스터는 4096 × 4096픽셀 이하여야 합니다.", page.Find("[data-testid=poster-error]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void A_poster_over_2_MB_is_refused_beside_the_field()
     {
         var page = RenderProductEditor();
@@ -44,5 +88,14 @@ public sealed class PosterFieldTests : ProductPagesContext
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(tooBig, "huge.png", contentType: "image/png"));
 
         page.WaitForAssertion(() => Assert.Equal("The poster must be at most 2 MB.", page.Find("[data-testid=poster-error]").TextContent.Trim()));
+    }
+
+    private static byte[] Png(int width = 6, int height = 8)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.Teal);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 }
