@@ -77,6 +77,9 @@ public sealed class BenchOptions
     /// </summary>
     public double CircuitBatchingMs => Double("s4-batching-ms", 250);
 
+    /// <summary>S4: render p99 at which no further step is opened (default: the batching interval plus ten times the limit).</summary>
+    public double CircuitStopMs => Double("s4-stop-ms", CircuitBatchingMs + (10 * CircuitLimitMs));
+
     /// <summary>S4: no step is opened that would take node A's resident memory past this (the machine is shared).</summary>
     public double CircuitMemoryBudgetMiB => Double("s4-max-rss-mib", 4096);
 

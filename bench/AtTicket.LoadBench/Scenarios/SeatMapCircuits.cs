@@ -57,7 +57,7 @@ public sealed record CircuitsResult(
 /// would measure the load generator. Seat changes are holds and releases by one member through
 /// nginx (so either node may make them); each is looked for in the render batches of a sample of
 /// circuits, by the seat's label with its new status. The first step whose render p99 passes the
-/// limit is recorded; the steps go on (for memory) until render p99 is ten times past the limit,
+/// limit is recorded; the steps go on (for memory) until render p99 passes a stop (default: ten times the limit),
 /// circuits fail to open, the next step would pass the memory budget, or the last step is done. The seat map holds each change back for its batching interval (250 ms)
 /// before it renders, so that much of every render-after-change time is by design; the limit is
 /// checked on the rest.
@@ -65,7 +65,6 @@ public sealed record CircuitsResult(
 public static class SeatMapCircuits
 {
     private const int OpeningConcurrency = 4;
-    private const int FarPast = 10;
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan RenderPatience = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
@@ -132,9 +131,9 @@ public static class SeatMapCircuits
                     $"; node {cores:0.00} cores; load {step.LoadAverage}");
 
                 // Past the limit the steps go on for the memory figures, until renders are far past it.
-                if (step.FromAnswer is { } delay && delay.P99Ms > options.CircuitBatchingMs + (FarPast * options.CircuitLimitMs))
+                if (step.FromAnswer is { } delay && delay.P99Ms > options.CircuitStopMs)
                 {
-                    stopped = $"render p99 passed {options.CircuitBatchingMs} + {FarPast} × {options.CircuitLimitMs} ms";
+                    stopped = $"render p99 passed {options.CircuitStopMs} ms";
                     break;
                 }
 
