@@ -31,7 +31,7 @@ public sealed class RateLimitOptions
 
     public RateLimit Registrations { get; set; } = new() { PerMember = 3, PerAddress = 10, WindowSeconds = 3600 };
 
-    public RateLimit Logins { get; set; } = new() { PerMember = 10, PerAddress = 60, WindowSeconds = 60 };
+    public RateLimit Logins { get; set; } = new() { PerMember = 30, PerAddress = 60, WindowSeconds = 60 };
 
     public RateLimit Of(LimitedAction action) => action switch
     {
