@@ -38,7 +38,13 @@ ADMIN_PASSWORD='Bench!2345admin'
 NODE_SETTINGS=(
     "Payments__SimulatedLatencyMilliseconds=5"
     "Booking__HoldMinutes=1"
-    "RateLimits__HoldsPerWindow=1000000"
+    # Every buyer comes from the bench's one address through nginx: lift the per-member and per-address limits.
+    "RateLimits__Holds__PerMember=1000000"
+    "RateLimits__Holds__PerAddress=1000000"
+    "RateLimits__Bookings__PerMember=1000000"
+    "RateLimits__Bookings__PerAddress=1000000"
+    "RateLimits__Registrations__PerAddress=1000000"
+    "RateLimits__Logins__PerAddress=1000000"
     "Mail__Smtp__Host=127.0.0.1"
     "Mail__Smtp__Port=${ATTICKET_SMTP_PORT:-32525}"
     "Mail__Smtp__Security=None"

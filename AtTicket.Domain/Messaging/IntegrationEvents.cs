@@ -19,6 +19,9 @@ public enum AccountMailKind
     ConfirmAddress,
     ResetPasswordLink,
     ResetPasswordCode,
+
+    /// <summary>Someone tried to register the address of an existing account; the link leads to the login page.</summary>
+    RegistrationAttempt,
 }
 
 /// <summary>

@@ -27,6 +27,7 @@ public sealed partial class AccountMailComposer(MailRecipients recipients, MailS
         var (subject, intro, action) = request.Kind switch
         {
             AccountMailKind.ConfirmAddress => ("Confirm your e-mail address", "Confirm the address of your AtTicket account with this link:", "Confirm address"),
+            AccountMailKind.RegistrationAttempt => ("Someone tried to register your address", "Someone just tried to create an AtTicket account with this address, which already has one. If it was you, log in with this link (or ask for a new password there if you forgot it):", "Log in"),
             AccountMailKind.ResetPasswordLink => ("Reset your password", "Someone asked to reset the password of your AtTicket account. If it was you, choose a new one with this link:", "Choose a new password"),
             _ => ("Your password reset code", "Someone asked to reset the password of your AtTicket account. If it was you, enter this code:", null),
         };

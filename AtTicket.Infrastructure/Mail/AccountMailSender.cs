@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Mail;
 
@@ -15,13 +17,17 @@ namespace AtTicket.Infrastructure.Mail;
 /// code) is stored encrypted (<see cref="MailSecrets"/>): a copy of the outbox row or of the bus
 /// message opens no account.
 /// </summary>
-public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> contexts, MailSecrets secrets, TimeProvider time) : IEmailSender<Member>
+public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> contexts, MailSecrets secrets, TimeProvider time, IOptions<AlertMailOptions> site) : IEmailSender<Member>
 {
     public Task SendConfirmationLinkAsync(Member user, string email, string confirmationLink) =>
         WriteAsync(user, email, AccountMailKind.ConfirmAddress, Link(confirmationLink));
 
     public Task SendPasswordResetLinkAsync(Member user, string email, string resetLink) =>
         WriteAsync(user, email, AccountMailKind.ResetPasswordLink, Link(resetLink));
+
+    /// <summary>Someone tried to register <paramref name="email"/>, which <paramref name="user"/> already has: the owner learns of it, the stranger learns nothing.</summary>
+    public Task SendRegistrationAttemptAsync(Member user, string email) =>
+        WriteAsync(user, email, AccountMailKind.RegistrationAttempt, site.Value.Link("/Account/Login").AbsoluteUri);
 
     public Task SendPasswordResetCodeAsync(Member user, string email, string resetCode) =>
         WriteAsync(user, email, AccountMailKind.ResetPasswordCode, resetCode);
@@ -36,7 +42,13 @@ public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> conte
 
     /// <summary>
     /// Identity's API endpoints hand over links already HTML-encoded (&amp;amp; between parameters), ready
-    /// for markup; the mail encodes everything itself, so the link is stored as the plain address.
+    /// for markup; the mail encodes everything itself, so the link is stored as the plain address. The links
+    /// are built from the request's Host header, which a stranger chooses: only their path and query are
+    /// kept, on the site's own public address (Mail:PublicBaseUrl).
     /// </summary>
-    private static string Link(string link) => WebUtility.HtmlDecode(link);
+    private string Link(string link)
+    {
+        var plain = WebUtility.HtmlDecode(link);
+        return Uri.TryCreate(plain, UriKind.Absolute, out var absolute) ? site.Value.Link(absolute.PathAndQuery).AbsoluteUri : plain;
+    }
 }

@@ -40,7 +40,8 @@ internal static class MailRegistration
         services.AddSingleton<IMailComposer, BookingConfirmedMailComposer>();
         services.AddSingleton<IMailComposer, BookingCancelledMailComposer>();
         services.AddSingleton<IMailComposer, AccountMailComposer>();
-        services.AddSingleton<IEmailSender<Member>, AccountMailSender>();
+        services.AddSingleton<AccountMailSender>();
+        services.AddSingleton<IEmailSender<Member>>(sp => sp.GetRequiredService<AccountMailSender>());
         services.AddSingleton<MailWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<MailWorker>());
     }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AtTicket.Infrastructure.Identity;
-using System.Threading.RateLimiting;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Venues;
+using AtTicket.Web.Components.Account.Registration;
 using AtTicket.Web.Components.Account.Sessions;
-using Microsoft.Extensions.Options;
+using AtTicket.Web.Hosting.Limits;
 using Scalar.AspNetCore;
 
 namespace AtTicket.Web.Api;
@@ -17,6 +17,10 @@ public static class ApiSetup
     public const string AdminPolicy = "admin";
 
     public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>The request authenticates with a bearer token; otherwise the sign-in cookie is used.</summary>
+    public static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
@@ -54,26 +58,9 @@ public static class ApiSetup
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
-            .Validate(o => o.HoldsPerWindow > 0 && o.HoldWindowSeconds > 0, "RateLimits values must be positive.")
+            .Validate(o => o.IsValid, "RateLimits values must be positive.")
             .ValidateOnStart();
-        services.AddRateLimiter(options =>
-        {
-            // Holding is the one call a bot would hammer in a flash sale: by default 20 a minute per member.
-            options.AddPolicy(HoldEndpoints.RateLimit, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.HoldsPerWindow, Window = limits.HoldWindow });
-            });
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                var limits = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                context.HttpContext.Response.Headers.RetryAfter = limits.HoldWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
-            };
-        });
+        services.AddSingleton<ClientLimits>();
         return services;
     }
 
@@ -88,7 +75,7 @@ public static class ApiSetup
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         var auth = app.MapGroup("/api/auth").WithTags("Accounts")
-            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
+            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
         auth.MapIdentityApi<Member>();
         auth.MapLogout();
 

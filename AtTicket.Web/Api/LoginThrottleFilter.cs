@@ -1,5 +1,6 @@
 using System.Globalization;
 using AtTicket.Web.Components.Account.Throttling;
+using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api;
 
@@ -9,6 +10,11 @@ internal sealed class LoginThrottleFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
+        if (ThrottledSignInManager.LimitOf(context.HttpContext) is { } limited)
+        {
+            return ClientLimitFilter.TooMany(context.HttpContext, LimitedAction.Login, limited);
+        }
+
         if (ThrottledSignInManager.WaitOf(context.HttpContext) is not { } wait)
         {
             return result;

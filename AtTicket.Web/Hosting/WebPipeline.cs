@@ -18,7 +18,11 @@ public static class WebPipeline
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // First, so everything after it sees the client's address and scheme, not nginx's.
+        app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         app.UseSecurityHeaders();
+        app.UseRelativeRedirects();
 
         // API errors become problem details (ApiExceptionHandler); pages show /error.
         // Kestrel's own body errors (bad chunk, body too large, cut short) keep their 4xx status instead of 500.
@@ -40,7 +44,7 @@ public static class WebPipeline
         app.UseRequestLocalization(Cultures.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseWhen(context => ApiSetup.IsApiRequest(context.Request), api => api.UseCookieCsrfGuard());
         app.UseAntiforgery();
         return app;
     }

@@ -3,6 +3,7 @@ using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Notifications;
+using AtTicket.Web.Components.Account.Registration;
 using AtTicket.Web.Components.Account.Sessions;
 using AtTicket.Web.Components.Account.Throttling;
 using AtTicket.Web.Live;
@@ -28,6 +29,7 @@ public static class WebServices
         services.AddHealthChecks().AddReadinessChecks();
         services.AddAccounts();
         services.AddApi();
+        services.AddProxies();
         services.AddLiveHub();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
@@ -42,9 +44,7 @@ public static class WebServices
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(CookieOrBearer, CookieOrBearer, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                ApiSetup.IsBearer(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
         services.AddAuthorization();
@@ -62,6 +62,7 @@ public static class WebServices
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<KnownDevices>();
         services.AddSessions();
+        services.AddScoped<MemberRegistration>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -4,6 +4,7 @@ using AtTicket.Domain.Bookings.Payments;
 using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -48,7 +49,7 @@ internal static class BookingEndpoints
     {
         var bookings = api.MapGroup("/bookings").WithTags("Bookings").RequireAuthorization();
         bookings.MapPost("/", ConfirmAsync)
-            .RequireRateLimiting(HoldEndpoints.RateLimit)
+            .RequireClientLimit(LimitedAction.Booking)
             .WithSummary(
                 "Books a hold: charges the card and issues one ticket per seat. The Idempotency-Key header names the checkout: "
                 + "the same key again answers the same booking, again with 201, and charges once. 402 when the payment fails "

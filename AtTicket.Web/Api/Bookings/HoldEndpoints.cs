@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AtTicket.Domain.Bookings;
 using AtTicket.Infrastructure.Bookings;
-using Microsoft.AspNetCore.RateLimiting;
+using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Bookings;
 
@@ -13,13 +13,11 @@ public sealed record HoldResponse(Guid Id, int PerformanceId, IReadOnlyList<Hold
 
 internal static class HoldEndpoints
 {
-    public const string RateLimit = "holds";
-
     public static void MapHoldEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/performances/{id:int}/holds", CreateAsync)
             .RequireAuthorization()
-            .RequireRateLimiting(RateLimit)
+            .RequireClientLimit(LimitedAction.Hold)
             .WithTags("Holds")
             .WithSummary("Holds the given seats, or the best available ones of a grade; all or nothing. 409 names the seats just taken.");
         api.MapGet("/holds/{id:guid}", GetAsync).RequireAuthorization().WithTags("Holds");

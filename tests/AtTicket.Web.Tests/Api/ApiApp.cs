@@ -29,7 +29,10 @@ public class ApiApp : IAsyncLifetime
 
     public ValueTask InitializeAsync() => _app.InitializeAsync();
 
-    public ApiClient Anonymous() => new(_app.NewBrowser().Client);
+    public ApiClient Anonymous(IPAddress? peer = null) => new(_app.NewBrowser(peer).Client);
+
+    /// <summary>The in-memory app, for tests that need its clients and services directly.</summary>
+    public TestApp App => _app;
 
     public Task<ApiClient> AdminAsync() => SignedInAsync(DemoAccounts.Admin);
 
@@ -41,9 +44,9 @@ public class ApiApp : IAsyncLifetime
         return WithToken(token);
     }
 
-    public ApiClient WithToken(string accessToken)
+    public ApiClient WithToken(string accessToken, IPAddress? peer = null)
     {
-        var client = Anonymous();
+        var client = Anonymous(peer);
         client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }

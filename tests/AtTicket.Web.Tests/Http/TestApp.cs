@@ -1,3 +1,4 @@
+using System.Net;
 using AtTicket.Infrastructure.Identity;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.Web.Tests.Http;
@@ -49,7 +51,8 @@ public sealed class TestApp : IAsyncLifetime
             .UseSetting("Seed:DemoData", "true")
             .UseSetting("Mail:PickupDirectory", MailFolder) // never the source tree's mail-pickup folder
             .UseSetting("Logging:LogLevel:Default", "Warning")
-            .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning"));
+            .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning")
+            .ConfigureServices(services => services.AddSingleton<IStartupFilter, TestPeers.Filter>()));
     }
 
     private static IWebHostBuilder WithSettings(IWebHostBuilder builder, IReadOnlyDictionary<string, string> settings)
@@ -93,13 +96,16 @@ public sealed class TestApp : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A browser of its own: keeps cookies, never follows redirects, so tests see each 302.</summary>
-    public Browser NewBrowser() =>
-        new(_factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A browser of its own: keeps cookies, never follows redirects, so tests see each 302. It connects from
+    /// <paramref name="peer"/>, by default an address no other client of the test run has.
+    /// </summary>
+    public Browser NewBrowser(IPAddress? peer = null) =>
+        new(_factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(), new TestPeers.Handler(peer ?? TestPeers.Next())));
 
     /// <summary>A client that keeps no cookies and follows no redirects: each request carries only what the test gives it.</summary>
-    public HttpClient NewClient() =>
-        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient NewClient(IPAddress? peer = null) =>
+        _factory.CreateDefaultClient(new Uri("http://localhost"), new TestPeers.Handler(peer ?? TestPeers.Next()));
 
     public async Task<IList<string>> RolesOfAsync(string email)
     {

@@ -30,7 +30,7 @@ public sealed class MailCultureTests(TestApp app) : IClassFixture<TestApp>
             ["Input.ConfirmPassword"] = Password,
         });
 
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode); // "check your mail"
         Assert.Equal("ko", (await PreferencesOfAsync(email)).Culture);
     }
 

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -8,7 +10,10 @@ namespace AtTicket.Web.Components.Account.Throttling;
 /// <summary>
 /// Password sign-in for the login page and /api/auth/login alike: a client still in its back-off is refused
 /// without checking the password (LockedOut, with the wait in <see cref="WaitKey"/>), and Identity's own
-/// lockout is never triggered, so wrong passwords from a stranger cannot lock the owner out.
+/// lockout is never triggered, so wrong passwords from a stranger cannot lock the owner out. Every attempt
+/// also counts against the login limits per account and per address (<see cref="ClientLimits"/>; the
+/// wait in <see cref="LimitKey"/>). An unknown address costs the same password hashing as a known one, so
+/// the answer's timing does not tell which addresses have an account.
 /// </summary>
 public sealed class ThrottledSignInManager(
     UserManager<Member> userManager,
@@ -19,16 +24,34 @@ public sealed class ThrottledSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<Member> confirmation,
     LoginThrottle throttle,
-    KnownDevices devices)
+    KnownDevices devices,
+    ClientLimits limits)
     : SignInManager<Member>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public const string WaitKey = "atticket.login-wait";
 
+    public const string LimitKey = "atticket.login-limit";
+
+    /// <summary>A hash of a password nobody knows, made with the app's hasher and checked when the account does not exist.</summary>
+    private static string? _unknownAccountHash;
+
+    /// <summary>The back-off left after failed logins, when the attempt was refused for it.</summary>
     public static TimeSpan? WaitOf(HttpContext http) => http.Items[WaitKey] as TimeSpan?;
+
+    /// <summary>The wait when the attempt was refused for the login limits (too many attempts, failed or not).</summary>
+    public static TimeSpan? LimitOf(HttpContext http) => http.Items[LimitKey] as TimeSpan?;
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var client = devices.ClientOf(Context, userName);
+
+        // A browser that signed in to the account before counts on its own, so a flood of attempts at the account keeps no owner out.
+        if (limits.TryAcquire(LimitedAction.Login, client.Device is { } device ? $"device:{device}" : client.Account, Context) is { } limited)
+        {
+            Context.Items[LimitKey] = limited;
+            return SignInResult.LockedOut;
+        }
+
         var wait = throttle.WaitFor(client);
         if (wait > TimeSpan.Zero)
         {
@@ -36,7 +59,19 @@ public sealed class ThrottledSignInManager(
             return SignInResult.LockedOut;
         }
 
-        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure: false);
+        var member = await UserManager.FindByNameAsync(userName);
+        SignInResult result;
+        if (member is null)
+        {
+            _unknownAccountHash ??= UserManager.PasswordHasher.HashPassword(new Member(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+            UserManager.PasswordHasher.VerifyHashedPassword(new Member(), _unknownAccountHash, password);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await base.PasswordSignInAsync(member, password, isPersistent, lockoutOnFailure: false);
+        }
+
         if (result.Succeeded)
         {
             throttle.Succeeded(client);

@@ -108,7 +108,7 @@ public sealed class ConfiguredHoldRateLimitApiTests(ConfiguredHoldRateLimitApiTe
 
     public sealed class App() : ApiApp(new Dictionary<string, string>
     {
-        ["RateLimits:HoldsPerWindow"] = "2",
-        ["RateLimits:HoldWindowSeconds"] = "7",
+        ["RateLimits:Holds:PerMember"] = "2",
+        ["RateLimits:Holds:WindowSeconds"] = "7",
     });
 }

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace AtTicket.Web.Hosting.Limits;
+
+/// <summary>Counts an API call against its member's and its address's window; over either, 429 with Retry-After and a detail.</summary>
+internal sealed class ClientLimitFilter(LimitedAction action) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var member = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var limits = http.RequestServices.GetRequiredService<ClientLimits>();
+        return limits.TryAcquire(action, member, http) is { } wait ? TooMany(http, action, wait) : await next(context);
+    }
+
+    public static IResult TooMany(HttpContext http, LimitedAction action, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var what = action switch
+        {
+            LimitedAction.Hold => "hold requests",
+            LimitedAction.Booking => "booking requests",
+            LimitedAction.Registration => "registrations",
+            _ => "login attempts",
+        };
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests.",
+            detail: $"Too many {what} from this member or this address. Try again in {seconds} seconds.");
+    }
+}
+
+internal static class ClientLimitEndpoints
+{
+    public static TBuilder RequireClientLimit<TBuilder>(this TBuilder builder, LimitedAction action)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new ClientLimitFilter(action));
+}
