@@ -1,6 +1,5 @@
 using System.Net;
 using AtTicket.Infrastructure.Identity;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
