@@ -132,14 +132,14 @@ done
 
 if [[ ${ATTICKET_BENCH_BUS:-in-process} == kafka ]]; then
     log "Kafka: librdkafka's mock cluster as a process"
-    dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll kafka-mock > "$STATE/kafka.log" 2>&1 &
+    dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll kafka-mock > "$STATE/kafka.addr" 2> "$STATE/kafka.log" &
     KAFKA_PID=$!
     for ((i = 0; i < 300; i++)); do
-        [[ -s $STATE/kafka.log ]] && break
+        [[ -s $STATE/kafka.addr ]] && break
         kill -0 "$KAFKA_PID" 2>/dev/null || die "the Kafka mock cluster did not start: $(cat "$STATE/kafka.log")"
         sleep 0.1
     done
-    KAFKA_BOOTSTRAP=$(head -n 1 "$STATE/kafka.log")
+    KAFKA_BOOTSTRAP=$(head -n 1 "$STATE/kafka.addr")
     [[ $KAFKA_BOOTSTRAP =~ ^127\.0\.0\.1:[0-9]+$ ]] || die "the Kafka mock cluster printed no address: $KAFKA_BOOTSTRAP"
     NODE_SETTINGS+=("Kafka__BootstrapServers=$KAFKA_BOOTSTRAP")
 fi
