@@ -152,6 +152,7 @@ public sealed class AppProcess : IAsyncLifetime
             start.Environment[$"RateLimits__{action}__PerAddress"] = "100000";
         }
 
+        start.Environment["Mail__PublicBaseUrl"] = $"http://127.0.0.1:{port}"; // links in mails lead back to this process
         start.Environment["Mail__PickupDirectory"] = MailDirectory(_runName!);
         if (Environment.GetEnvironmentVariable("ATTICKET_TEST_SMTP_HOST") is { Length: > 0 } smtpHost
             && Environment.GetEnvironmentVariable("ATTICKET_TEST_SMTP_PORT") is { Length: > 0 } smtpPort)

@@ -2,10 +2,12 @@ using System.Text;
 using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail;
+using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static AtTicket.Infrastructure.Tests.Catalog.CatalogData;
 using static AtTicket.Infrastructure.Tests.Mail.MailData;
 
@@ -93,7 +95,8 @@ public sealed class AccountMailTests(MailDatabases databases) : IClassFixture<Ma
         var (memberId, _) = await MemberAsync(node, language);
         var member = await ReadAsync(node, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == memberId, Ct));
         var secret = Guid.NewGuid().ToString("N");
-        var link = $"https://atticket.test/Account/ResetPassword?code={secret}&email=x";
+        // Mail links are rebuilt on the site's public address, whatever host the request named.
+        var link = node.GetRequiredService<IOptions<AlertMailOptions>>().Value.Link($"/Account/ResetPassword?code={secret}&email=x").AbsoluteUri;
         await node.GetRequiredService<IEmailSender<Member>>().SendPasswordResetLinkAsync(member, member.Email!, link);
         return (member, link, secret);
     }

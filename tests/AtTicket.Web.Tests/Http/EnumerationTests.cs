@@ -184,6 +184,6 @@ public sealed partial class EnumerationTests : IAsyncLifetime
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
 
-    [GeneratedRegex(@"https://tickets\.example/api/auth/confirmEmail\?\S+")]
+    [GeneratedRegex(@"https://tickets\.example/Account/ConfirmEmail\?\S+")]
     private static partial Regex ConfirmLink();
 }
