@@ -36,10 +36,6 @@ public static class ApiSetup
                     validation.Errors[key] = value;
                 }
             }
-            else if (string.IsNullOrWhiteSpace(context.ProblemDetails.Detail) && IsApiRequest(context.HttpContext.Request))
-            {
-                context.ProblemDetails.Detail = StatusDetails.For(context.HttpContext, context.ProblemDetails.Status);
-            }
         });
         services.AddStatusDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

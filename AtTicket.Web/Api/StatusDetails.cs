@@ -24,7 +24,7 @@ internal static class StatusDetails
                 before?.Invoke(context);
                 if (string.IsNullOrEmpty(context.ProblemDetails.Detail))
                 {
-                    context.ProblemDetails.Detail = For(context.HttpContext, context.HttpContext.Response.StatusCode);
+                    context.ProblemDetails.Detail = For(context.HttpContext, context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
                 }
             };
         });

@@ -1,6 +1,5 @@
 using System.Text;
 using AtTicket.Infrastructure.Identity;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,13 +14,12 @@ public static class AddressConfirmation
 {
     public const string Path = "/Account/ConfirmEmail";
 
-    public static async Task SendAsync(UserManager<Member> members, IEmailSender<Member> mail, NavigationManager navigation, Member member)
+    /// <summary>Mails <paramref name="member"/> a link to the confirm page under <paramref name="site"/>.</summary>
+    public static async Task SendAsync(UserManager<Member> members, IEmailSender<Member> mail, Uri site, Member member)
     {
-        var token = await members.GenerateEmailConfirmationTokenAsync(member);
-        var link = navigation.GetUriWithQueryParameters(
-            navigation.ToAbsoluteUri(Path).AbsoluteUri,
-            new Dictionary<string, object?> { ["userId"] = member.Id, ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) });
-        await mail.SendConfirmationLinkAsync(member, member.Email!, link);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await members.GenerateEmailConfirmationTokenAsync(member)));
+        var link = new Uri(site, $"{Path.TrimStart('/')}?userId={Uri.EscapeDataString(member.Id)}&code={code}");
+        await mail.SendConfirmationLinkAsync(member, member.Email!, link.AbsoluteUri);
     }
 
     /// <returns>True when the address is confirmed now (or was already); false for a wrong, damaged or expired link.</returns>

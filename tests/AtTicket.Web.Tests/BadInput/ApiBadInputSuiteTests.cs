@@ -7,7 +7,7 @@ using AtTicket.Web.Tests.Api;
 namespace AtTicket.Web.Tests.BadInput;
 
 /// <summary>The in-process app with limits high enough that the suite's thousands of requests are not refused as abuse.</summary>
-public sealed class BadInputApp() : ApiApp(new Dictionary<string, string> { ["RateLimits:HoldsPerWindow"] = "1000000" });
+public sealed class BadInputApp() : ApiApp(new Dictionary<string, string> { ["RateLimits:Holds:PerMember"] = "1000000", ["RateLimits:Holds:PerAddress"] = "1000000" });
 
 /// <summary>
 /// Every operation of the OpenAPI document, every path, query and header parameter and every body property

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Members;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Registration;
@@ -39,9 +37,7 @@ public sealed class MemberRegistration(
 
             // The language of the form becomes the language of the member's mails, this first one included.
             await preferences.AdoptCultureAsync(member.Id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, CancellationToken.None);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await members.GenerateEmailConfirmationTokenAsync(member)));
-            var link = site.Value.Link($"{AddressConfirmation.Path}?userId={Uri.EscapeDataString(member.Id)}&code={code}");
-            await mail.SendConfirmationLinkAsync(member, member.Email!, link.AbsoluteUri);
+            await AddressConfirmation.SendAsync(members, mail, site.Value.Link("/"), member);
             return created;
         }
 
