@@ -19,8 +19,10 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         config.EnableAutoCommit = false;
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+        var topics = types.Select(KafkaTopics.For).ToList();
+        await KafkaTopicSetup.EnsureAsync(config.BootstrapServers, topics, logger, stopping);
         using var consumer = new ConsumerBuilder<string, string>(config).Build();
-        consumer.Subscribe(types.Select(KafkaTopics.For));
+        consumer.Subscribe(topics);
         try
         {
             if (lanes > 1)

@@ -62,6 +62,46 @@ public sealed class KafkaBusTests
     }
 
     [Fact]
+    public async Task Members_that_start_on_a_fresh_cluster_create_their_topics_and_get_every_message_published_afterwards()
+    {
+        // Two nodes' mail workers up before the first booking. Subscribed to topics that do not exist
+        // yet, a group sees each only at a metadata refresh (five minutes by default) and rebalances
+        // whenever another one appears; so the members make them before they subscribe.
+        using var cluster = new KafkaMockCluster();
+        using var bus = Bus(cluster.BootstrapServers);
+        var group = $"mail-{Guid.NewGuid():N}";
+        string[] types = ["BookingConfirmed", "BookingCancelled", "ProductOnSale", "AccountMail"];
+        var messages = types.SelectMany(type => Enumerable.Range(0, 5).Select(_ => Message(type))).ToList();
+        var seen = new ConcurrentDictionary<Guid, bool>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task Handle(BusMessage m, CancellationToken _)
+        {
+            seen[m.Id] = true;
+            if (messages.All(x => seen.ContainsKey(x.Id)))
+            {
+                all.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var members = Enumerable.Range(0, 2)
+            .Select(_ => Task.Run(() => new KafkaConsumer(cluster.Consumer(group), TimeProvider.System, NullLogger.Instance).RunAsync(types, Handle, stopping.Token, lanes: 4), Ct))
+            .ToList();
+        await cluster.WaitUntilTopicsExistAsync(types.Select(KafkaTopics.For), Ct);
+        foreach (var message in messages)
+        {
+            await bus.PublishAsync(message, Ct);
+        }
+
+        await Task.WhenAny(all.Task, Task.WhenAll(members)).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        await stopping.CancelAsync();
+        await Task.WhenAll(members);
+        Assert.Equal(messages.Select(m => m.Id).Order(), seen.Keys.Order());
+    }
+
+    [Fact]
     public async Task A_consumer_that_dies_before_its_commit_leaves_the_message_to_the_next_member_of_the_group()
     {
         using var cluster = new KafkaMockCluster();

@@ -40,5 +40,24 @@ public sealed class KafkaMockCluster : IDisposable
         });
     }
 
+    /// <summary>
+    /// Waits until the cluster has every one of <paramref name="topics"/>. Reads the metadata of all
+    /// topics: asking for one by name would let this client's own request create it.
+    /// </summary>
+    public async Task WaitUntilTopicsExistAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
+    {
+        var wanted = topics.ToHashSet();
+        var deadline = DateTime.UtcNow + Patience;
+        while (!wanted.IsSubsetOf(_owner.GetMetadata(Patience).Topics.Where(t => !t.Error.IsError).Select(t => t.Topic)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The cluster never got every topic of {string.Join(", ", wanted)}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
     public void Dispose() => _owner.Dispose();
 }
