@@ -5,7 +5,6 @@ using AtTicket.LoadBench.Calibration;
 using AtTicket.LoadBench.Measuring;
 using AtTicket.LoadBench.Reporting;
 using AtTicket.LoadBench.Setup;
-using MySqlConnector;
 
 namespace AtTicket.LoadBench.Scenarios;
 
@@ -83,8 +82,9 @@ public static class MailThroughput
         var bookingSeconds = clock.Elapsed.TotalSeconds;
 
         var performanceIds = context.MailPerformances.Select(p => p.PerformanceId).ToArray();
-        var counts = await WaitForMailsAsync(options.Database, performanceIds, TimeSpan.FromSeconds(options.MailPatienceSeconds));
-        var lags = await LagsAsync(options.Database, performanceIds);
+        var mails = new ConfirmationMails(options.Database, performanceIds);
+        var counts = await mails.WaitAsync(TimeSpan.FromSeconds(options.MailPatienceSeconds));
+        var lags = await mails.LagsAsync();
         var loadAfter = RunInfo.LoadAverage();
         var sink = await SmtpSinkCalibration.RunAsync(options.NodeSettings, options.MailBookings, Math.Max(1, options.MailSinkConnections));
 
@@ -103,7 +103,7 @@ public static class MailThroughput
             calls.Summarize(bookingSeconds),
             counts.Total,
             counts.Mailed,
-            counts.Total - counts.Mailed - counts.Failed,
+            counts.Pending,
             counts.Failed,
             Math.Round(span, 1),
             Math.Round((lastMail - lastBooking).TotalSeconds, 1),
@@ -120,61 +120,5 @@ public static class MailThroughput
             $"last mail {result.LastMailAfterFirstBookingSeconds:0.0} s after the first booking, {result.MailsPerSecond:N1} mails/s, lag p50 {result.LagP50Ms:0} ms p99 {result.LagP99Ms:0} ms; " +
             $"sink alone {sink.OneConnectionPerSecond:N1}/s on 1 connection, {sink.ParallelPerSecond:N1}/s on {sink.Connections}; load {loadBefore} -> {loadAfter}"));
         return result;
-    }
-
-    /// <summary>Waits until every confirmation of the mail performances is sent or parked, or nothing moved for <paramref name="patience"/>.</summary>
-    private static async Task<(int Total, int Mailed, int Failed)> WaitForMailsAsync(string database, int[] performanceIds, TimeSpan patience)
-    {
-        var counts = await CountAsync(database, performanceIds);
-        var lastProgress = Stopwatch.StartNew();
-        while (counts.Mailed + counts.Failed < counts.Total && lastProgress.Elapsed < patience)
-        {
-            await Task.Delay(250);
-            var now = await CountAsync(database, performanceIds);
-            if (now.Mailed + now.Failed > counts.Mailed + counts.Failed)
-            {
-                lastProgress.Restart();
-            }
-
-            counts = now;
-        }
-
-        return counts;
-    }
-
-    private const string OfPerformances =
-        """
-        FROM OutboxMessages o JOIN Bookings b ON b.Id = o.AggregateId
-        LEFT JOIN MailDeliveries d ON d.MessageId = o.Id
-        WHERE o.Type = 'BookingConfirmed' AND b.PerformanceId IN ({0})
-        """;
-
-    private static async Task<(int Total, int Mailed, int Failed)> CountAsync(string database, int[] performanceIds)
-    {
-        await using var connection = new MySqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(
-            "SELECT COUNT(*), COALESCE(SUM(d.Status = 'Sent'), 0), COALESCE(SUM(d.Status = 'Failed'), 0) " + string.Format(CultureInfo.InvariantCulture, OfPerformances, string.Join(',', performanceIds)),
-            connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-    }
-
-    private static async Task<List<(DateTime OccurredAt, DateTime SentAt)>> LagsAsync(string database, int[] performanceIds)
-    {
-        await using var connection = new MySqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(
-            "SELECT o.OccurredAt, d.SentAt " + string.Format(CultureInfo.InvariantCulture, OfPerformances, string.Join(',', performanceIds)) + " AND d.Status = 'Sent'",
-            connection);
-        var lags = new List<(DateTime, DateTime)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lags.Add((reader.GetDateTime(0), reader.GetDateTime(1)));
-        }
-
-        return lags;
     }
 }
