@@ -4,6 +4,7 @@ using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Venues;
+using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Account.Registration;
 using AtTicket.Web.Components.Account.Sessions;
 using AtTicket.Web.Hosting.Limits;
@@ -56,6 +57,7 @@ public static class ApiSetup
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid, "RateLimits values must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<LimitCounters>();
         services.AddSingleton<ClientLimits>();
         return services;
     }
@@ -71,7 +73,7 @@ public static class ApiSetup
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         var auth = app.MapGroup("/api/auth").WithTags("Accounts")
-            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
+            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
         auth.MapIdentityApi<Member>();
         auth.MapLogout();
 

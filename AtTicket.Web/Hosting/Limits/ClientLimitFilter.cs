@@ -11,24 +11,27 @@ internal sealed class ClientLimitFilter(LimitedAction action) : IEndpointFilter
         var http = context.HttpContext;
         var member = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var limits = http.RequestServices.GetRequiredService<ClientLimits>();
-        return limits.TryAcquire(action, member, http) is { } wait ? TooMany(http, action, wait) : await next(context);
+        return await limits.TryAcquireAsync(action, member, http) is { } refused ? TooMany(http, action, refused) : await next(context);
     }
 
-    public static IResult TooMany(HttpContext http, LimitedAction action, TimeSpan wait)
+    public static IResult TooMany(HttpContext http, LimitedAction action, LimitRefusal refused)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(refused.Wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var what = action switch
         {
             LimitedAction.Hold => "hold requests",
             LimitedAction.Booking => "booking requests",
             LimitedAction.Registration => "registrations",
+            LimitedAction.AccountMail => "account mail requests",
             _ => "login attempts",
         };
         return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests.",
-            detail: $"Too many {what} from this member or this address. Try again in {seconds} seconds.");
+            detail: refused.Scope == LimitScope.Address
+                ? $"Too many {what} from this address. Try again in {seconds} seconds."
+                : $"Too many {what} for this {(action is LimitedAction.Hold or LimitedAction.Booking ? "member" : "account")}. Try again in {seconds} seconds.");
     }
 }
 

@@ -1,48 +1,46 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Hosting.Limits;
 
-/// <summary>
-/// Fixed-window counts per action, per member and per client address, in this node's memory. A request must
-/// fit in both its member's and its address's window: several fresh accounts from one address share the
-/// address's count, and a member who moves between addresses still has one count.
-/// </summary>
-public sealed class ClientLimits(IOptions<RateLimitOptions> options, ILogger<ClientLimits> logger) : IDisposable
+/// <summary>Which count refused a request: the member's (or the account asked for) or the client address's.</summary>
+public enum LimitScope
 {
-    private readonly PartitionedRateLimiter<string> _windows = PartitionedRateLimiter.Create<string, string>(key =>
-    {
-        // The key starts with the action's name, which says which window it lives in.
-        var limit = options.Value.Of(Enum.Parse<LimitedAction>(key[..key.IndexOf(':')]));
-        var permits = key.Contains(":address:", StringComparison.Ordinal) ? limit.PerAddress : limit.PerMember;
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = limit.Window,
-            QueueLimit = 0,
-        });
-    });
+    Member,
+    Address,
+}
 
+/// <summary>A request over a limit: whose count was full and how long until its window ends.</summary>
+public sealed record LimitRefusal(LimitScope Scope, TimeSpan Wait);
+
+/// <summary>
+/// Fixed-window counts per action, per member and per client address (<see cref="LimitCounters"/>: shared by
+/// the nodes through Redis when configured). A request must fit in both its address's and its member's
+/// window: several fresh accounts from one address share the address's count, and a member who moves
+/// between addresses still has one count. It caps how often anyone may ask, whatever the outcome.
+/// </summary>
+public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounters counters, ILogger<ClientLimits> logger)
+{
     /// <summary>
-    /// Counts one <paramref name="action"/> for <paramref name="member"/> (when known) and the client's address;
-    /// null when it may go ahead, otherwise how long until the full window has a permit again.
+    /// Counts one <paramref name="action"/> for the client's address and <paramref name="member"/> (when known);
+    /// null when it may go ahead. The address is counted first, so a refused address costs its member nothing.
     /// </summary>
-    public TimeSpan? TryAcquire(LimitedAction action, string? member, HttpContext http)
+    public async ValueTask<LimitRefusal?> TryAcquireAsync(LimitedAction action, string? member, HttpContext http)
     {
-        var address = AddressKey(http.Connection.RemoteIpAddress);
-        string[] keys = member is null
-            ? [$"{action}:address:{address}"]
-            : [$"{action}:member:{Normalize(member)}", $"{action}:address:{address}"];
-        foreach (var key in keys)
+        var limit = options.Value.Of(action);
+        var address = (LimitScope.Address, AddressKey(http.Connection.RemoteIpAddress), limit.PerAddress);
+        (LimitScope Scope, string Who, int Permits)[] counts = member is null
+            ? [address]
+            : [address, (LimitScope.Member, Normalize(member), limit.PerMember)];
+        foreach (var (scope, who, permits) in counts)
         {
-            using var lease = _windows.AttemptAcquire(key);
-            if (!lease.IsAcquired)
+            var key = $"{action}:{scope}:{who}";
+            var count = await counters.IncrementAsync(key, limit.Window);
+            if (count.Value > permits)
             {
-                var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.Value.Of(action).Window;
-                logger.LogWarning("{Action} refused for {Key}: limit reached, {Seconds:N0} s to wait", action, key, wait.TotalSeconds);
-                return wait;
+                logger.LogWarning("{Action} refused for {Key}: limit reached, {Seconds:N0} s to wait", action, key, count.ExpiresIn.TotalSeconds);
+                return new LimitRefusal(scope, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(count.ExpiresIn.TotalSeconds))));
             }
         }
 
@@ -78,6 +76,4 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, ILogger<Cli
 
         return address.ToString();
     }
-
-    public void Dispose() => _windows.Dispose();
 }

@@ -3,7 +3,7 @@ namespace AtTicket.Web.Hosting.Limits;
 /// <summary>One kind of request limited per member (or account asked for) and per client address, in a fixed window.</summary>
 public sealed class RateLimit
 {
-    /// <summary>Requests per member in one window: the member id for holds and bookings, the e-mail address asked for at registration and login.</summary>
+    /// <summary>Requests per member in one window: the member id for holds and bookings, the e-mail address asked for at registration, login and for account mails.</summary>
     public int PerMember { get; set; }
 
     /// <summary>Requests per client address in one window (IPv6: per /64, which one client holds).</summary>
@@ -33,15 +33,19 @@ public sealed class RateLimitOptions
 
     public RateLimit Logins { get; set; } = new() { PerMember = 30, PerAddress = 60, WindowSeconds = 60 };
 
+    /// <summary>Password-reset and confirmation mails, per e-mail address asked for and per client address: nobody can mail-bomb an inbox through AtTicket.</summary>
+    public RateLimit AccountMails { get; set; } = new() { PerMember = 3, PerAddress = 10, WindowSeconds = 3600 };
+
     public RateLimit Of(LimitedAction action) => action switch
     {
         LimitedAction.Hold => Holds,
         LimitedAction.Booking => Bookings,
         LimitedAction.Registration => Registrations,
+        LimitedAction.AccountMail => AccountMails,
         _ => Logins,
     };
 
-    public bool IsValid => Holds.IsValid && Bookings.IsValid && Registrations.IsValid && Logins.IsValid;
+    public bool IsValid => Holds.IsValid && Bookings.IsValid && Registrations.IsValid && Logins.IsValid && AccountMails.IsValid;
 }
 
 public enum LimitedAction
@@ -50,4 +54,5 @@ public enum LimitedAction
     Booking,
     Registration,
     Login,
+    AccountMail,
 }

@@ -23,6 +23,9 @@ public class ApiApp : IAsyncLifetime
 
     protected ApiApp(IReadOnlyDictionary<string, string> settings) => _app = new TestApp(settings);
 
+    /// <summary>On <paramref name="app"/>, e.g. <see cref="TestApp.OnMariaDb"/>.</summary>
+    private protected ApiApp(TestApp app) => _app = app;
+
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
 
     public IServiceProvider Services => _app.Services;

@@ -3,20 +3,39 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AtTicket.Web.Tests.Api;
+using AtTicket.Web.Tests.Http;
 
 namespace AtTicket.Web.Tests.BadInput;
 
 /// <summary>The in-process app with limits high enough that the suite's thousands of requests are not refused as abuse.</summary>
-public sealed class BadInputApp() : ApiApp(new Dictionary<string, string> { ["RateLimits:Holds:PerMember"] = "1000000", ["RateLimits:Holds:PerAddress"] = "1000000" });
+public sealed class BadInputApp() : ApiApp(Settings)
+{
+    internal static readonly Dictionary<string, string> Settings = new()
+    {
+        ["RateLimits:Holds:PerMember"] = "1000000",
+        ["RateLimits:Holds:PerAddress"] = "1000000",
+        ["RateLimits:AccountMails:PerMember"] = "1000000",
+        ["RateLimits:AccountMails:PerAddress"] = "1000000",
+    };
+}
+
+/// <summary><see cref="BadInputApp"/> on MariaDB: its own database, migrated and seeded by the app.</summary>
+public sealed class MariaDbBadInputApp() : ApiApp(TestApp.OnMariaDb(BadInputApp.Settings));
+
+/// <summary>The suite on SQLite, the app's default database.</summary>
+public sealed class ApiBadInputSuiteTests(BadInputApp app) : ApiBadInputSuite(app, "bad-input-api.txt"), IClassFixture<BadInputApp>;
+
+/// <summary>The suite on MariaDB, where lengths, dates and unique indexes are the server's own.</summary>
+public sealed class ApiBadInputSuiteOnMariaDbTests(MariaDbBadInputApp app) : ApiBadInputSuite(app, "bad-input-api-mariadb.txt"), IClassFixture<MariaDbBadInputApp>;
 
 /// <summary>
 /// Every operation of the OpenAPI document, every path, query and header parameter and every body property
 /// (nested ones too) given bad values: wrong types, null, missing, empty, huge, negative, overflowing,
 /// far-off dates, control and direction characters, duplicates, unknown enums; and every body sent with the
 /// wrong content type or broken JSON. Admin operations run as the admin, the rest as a member of their own.
-/// Nothing may answer 5xx; every 4xx is a problem document. The totals go to bad-input-api.txt.
+/// Nothing may answer 5xx; every 4xx is a problem document. The totals go to <paramref name="totalsFile"/>.
 /// </summary>
-public sealed class ApiBadInputSuiteTests(BadInputApp app) : IClassFixture<BadInputApp>
+public abstract class ApiBadInputSuite(ApiApp app, string totalsFile)
 {
     private const string Sentinel = "__bad_value__";
 
@@ -43,7 +62,7 @@ public sealed class ApiBadInputSuiteTests(BadInputApp app) : IClassFixture<BadIn
         }
 
         await SendBadRoutesAsync(operations, admin, tally);
-        var file = tally.Write("bad-input-api.txt");
+        var file = tally.Write(totalsFile);
         TestContext.Current.TestOutputHelper?.WriteLine($"{tally.Summary()} (details in {file})");
         Assert.True(tally.Violations.Count == 0, $"{tally.Summary()}\n{string.Join('\n', tally.Violations.Take(60))}");
         Assert.Equal(0, tally.InClass(5));

@@ -6,13 +6,29 @@ using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Tests.BadInput;
 
+/// <summary>The page suite on SQLite, the app's default database.</summary>
+public sealed class PageQuerySuiteTests(TestApp app) : PageQuerySuite(app, "bad-input-pages.txt"), IClassFixture<TestApp>;
+
+/// <summary>The page suite on MariaDB.</summary>
+public sealed class PageQuerySuiteOnMariaDbTests(MariaDbPagesApp app) : PageQuerySuite(app.App, "bad-input-pages-mariadb.txt"), IClassFixture<MariaDbPagesApp>;
+
+/// <summary>The demo app of <see cref="TestApp"/> on a MariaDB database of its own.</summary>
+public sealed class MariaDbPagesApp : IAsyncLifetime
+{
+    public TestApp App { get; } = TestApp.OnMariaDb(new Dictionary<string, string>());
+
+    public ValueTask InitializeAsync() => App.InitializeAsync();
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
 /// <summary>
 /// Every page route (found by its <see cref="RouteAttribute"/>) with each of its
 /// <see cref="SupplyParameterFromQueryAttribute"/> parameters, and each route value, given bad values; the
 /// preference endpoints too. No answer is a 5xx or the error page, and no redirect leaves the site.
-/// The totals go to bad-input-pages.txt.
+/// The totals go to <paramref name="totalsFile"/>.
 /// </summary>
-public sealed partial class PageQuerySuiteTests(TestApp app) : IClassFixture<TestApp>
+public abstract partial class PageQuerySuite(TestApp app, string totalsFile)
 {
     private static readonly string[] Redirects = ["//evil.example/", "https://evil.example/", "javascript:alert(1)", "/\\evil.example", "%2F%2Fevil.example"];
 
@@ -54,7 +70,7 @@ public sealed partial class PageQuerySuiteTests(TestApp app) : IClassFixture<Tes
             }
         }
 
-        var file = tally.Write("bad-input-pages.txt");
+        var file = tally.Write(totalsFile);
         TestContext.Current.TestOutputHelper?.WriteLine($"{tally.Summary()} (details in {file})");
         Assert.True(tally.Violations.Count == 0, $"{tally.Summary()}\n{string.Join('\n', tally.Violations.Take(60))}");
     }

@@ -16,10 +16,11 @@ namespace AtTicket.Web.Tests.Http;
 /// </summary>
 public sealed class TestApp : IAsyncLifetime
 {
-    private readonly TemporaryDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _ownsDatabase;
     private readonly WebApplicationFactory<Program> _root = new();
-    private readonly WebApplicationFactory<Program> _factory;
+    private TemporaryDatabase? _database;
+    private WebApplicationFactory<Program>? _factory;
     private bool _kestrel;
 
     public TestApp()
@@ -32,27 +33,42 @@ public sealed class TestApp : IAsyncLifetime
     {
     }
 
-    /// <summary>Another node on <paramref name="database"/>, which the caller owns (see <see cref="TwoAppNodes"/>).</summary>
+    /// <summary>An app on <paramref name="database"/>, which the caller owns (another node, see <see cref="TwoAppNodes"/>).</summary>
     internal TestApp(IReadOnlyDictionary<string, string> settings, TemporaryDatabase database)
         : this(settings, database, ownsDatabase: false)
     {
     }
 
-    private TestApp(IReadOnlyDictionary<string, string> settings, TemporaryDatabase database, bool ownsDatabase)
+    /// <param name="database">Null: a MariaDB database of its own, made when the app starts (<see cref="OnMariaDb"/>).</param>
+    private TestApp(IReadOnlyDictionary<string, string> settings, TemporaryDatabase? database, bool ownsDatabase)
     {
-        _database = database;
+        _settings = settings;
         _ownsDatabase = ownsDatabase;
-        _factory = _root.WithWebHostBuilder(builder => WithSettings(builder, settings)
+        if (database is not null)
+        {
+            _database = database;
+            _factory = Build(database);
+        }
+    }
+
+    /// <summary>The same app on a MariaDB database of its own (from ATTICKET_TEST_MYSQL), dropped on dispose.</summary>
+    internal static TestApp OnMariaDb(IReadOnlyDictionary<string, string> settings) => new(settings, database: null, ownsDatabase: true);
+
+    // The test's own settings last, so they may replace a default (ConnectionStrings:Redis, for one).
+    private WebApplicationFactory<Program> Build(TemporaryDatabase database) =>
+        _root.WithWebHostBuilder(builder => WithSettings(builder
             .UseEnvironment("Development")
-            .UseSetting("Database:Provider", "Sqlite")
-            .UseSetting("ConnectionStrings:Database", _database.ConnectionString)
+            .UseSetting("Database:Provider", database.Provider)
+            .UseSetting("Database:ServerVersion", database.ServerVersion)
+            .UseSetting("ConnectionStrings:Database", database.ConnectionString)
             .UseSetting("ConnectionStrings:Redis", string.Empty)
             .UseSetting("Seed:DemoData", "true")
-            .UseSetting("Mail:PickupDirectory", MailFolder) // never the source tree's mail-pickup folder
+            .UseSetting("Mail:PickupDirectory", database.FilePath + "-mail") // never the source tree's mail-pickup folder
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning")
-            .ConfigureServices(services => services.AddSingleton<IStartupFilter, TestPeers.Filter>()));
-    }
+            .ConfigureServices(services => services.AddSingleton<IStartupFilter, TestPeers.Filter>()), _settings));
+
+    private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The MariaDB app is made when it starts: InitializeAsync first.");
 
     private static IWebHostBuilder WithSettings(IWebHostBuilder builder, IReadOnlyDictionary<string, string> settings)
     {
@@ -64,10 +80,10 @@ public sealed class TestApp : IAsyncLifetime
         return builder;
     }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => Factory.Services;
 
     /// <summary>Where the app's mails go when a test sets no SMTP host.</summary>
-    public string MailFolder => _database.FilePath + "-mail";
+    public string MailFolder => _database!.FilePath + "-mail";
 
     /// <summary>
     /// Serves on real Kestrel at a free loopback port instead of the in-memory test server, for what only
@@ -79,8 +95,14 @@ public sealed class TestApp : IAsyncLifetime
     public Uri KestrelAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>Starts the app (migrate and seed) before the first test, so a start-up failure fails loudly here.</summary>
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
+        if (_factory is null)
+        {
+            _database = await TemporaryDatabase.MariaDbAsync();
+            _factory = Build(_database);
+        }
+
         if (_kestrel)
         {
             _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -91,8 +113,7 @@ public sealed class TestApp : IAsyncLifetime
             _ = _factory.Server;
         }
 
-        _database.AssertWasCreated();
-        return ValueTask.CompletedTask;
+        _database!.AssertWasCreated();
     }
 
     /// <summary>
@@ -100,11 +121,11 @@ public sealed class TestApp : IAsyncLifetime
     /// <paramref name="peer"/>, by default an address no other client of the test run has.
     /// </summary>
     public Browser NewBrowser(IPAddress? peer = null) =>
-        new(_factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(), new TestPeers.Handler(peer ?? TestPeers.Next())));
+        new(Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(), new TestPeers.Handler(peer ?? TestPeers.Next())));
 
     /// <summary>A client that keeps no cookies and follows no redirects: each request carries only what the test gives it.</summary>
     public HttpClient NewClient(IPAddress? peer = null) =>
-        _factory.CreateDefaultClient(new Uri("http://localhost"), new TestPeers.Handler(peer ?? TestPeers.Next()));
+        Factory.CreateDefaultClient(new Uri("http://localhost"), new TestPeers.Handler(peer ?? TestPeers.Next()));
 
     public async Task<IList<string>> RolesOfAsync(string email)
     {
@@ -122,9 +143,13 @@ public sealed class TestApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
         await _root.DisposeAsync();
-        if (_ownsDatabase)
+        if (_ownsDatabase && _database is not null)
         {
             _database.Dispose();
             if (Directory.Exists(MailFolder))

@@ -18,9 +18,9 @@ internal sealed class RegistrationFilter : IEndpointFilter
         }
 
         var http = context.HttpContext;
-        if (http.RequestServices.GetRequiredService<ClientLimits>().TryAcquire(LimitedAction.Registration, request.Email, http) is { } wait)
+        if (await http.RequestServices.GetRequiredService<ClientLimits>().TryAcquireAsync(LimitedAction.Registration, request.Email, http) is { } limited)
         {
-            return ClientLimitFilter.TooMany(http, LimitedAction.Registration, wait);
+            return ClientLimitFilter.TooMany(http, LimitedAction.Registration, limited);
         }
 
         var result = await next(context);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AtTicket.Web.Components.Account.Throttling;
@@ -15,7 +16,7 @@ public sealed class KnownDevices(IDataProtectionProvider protection)
     public LoginClient ClientOf(HttpContext http, string? account)
     {
         var normalized = (account ?? string.Empty).Trim().ToUpperInvariant();
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientLimits.AddressKey(http.Connection.RemoteIpAddress);
         return new LoginClient(normalized, address, DeviceOf(http, normalized));
     }
 

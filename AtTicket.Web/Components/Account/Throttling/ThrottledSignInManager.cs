@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AtTicket.Web.Components.Account.Throttling;
 
 /// <summary>
-/// Password sign-in for the login page and /api/auth/login alike: a client still in its back-off is refused
+/// Password sign-in for the login page and /api/auth/login alike, where the two login rules meet: the login
+/// limit of <see cref="ClientLimits"/> (every attempt, in a short window) and the back-off of
+/// <see cref="LoginThrottle"/> (failures, remembered for a day). A client still in its back-off is refused
 /// without checking the password (LockedOut, with the wait in <see cref="WaitKey"/>), and Identity's own
 /// lockout is never triggered, so wrong passwords from a stranger cannot lock the owner out. Every attempt
 /// also counts against the login limits per account and per address (<see cref="ClientLimits"/>; the
@@ -39,20 +41,20 @@ public sealed class ThrottledSignInManager(
     public static TimeSpan? WaitOf(HttpContext http) => http.Items[WaitKey] as TimeSpan?;
 
     /// <summary>The wait when the attempt was refused for the login limits (too many attempts, failed or not).</summary>
-    public static TimeSpan? LimitOf(HttpContext http) => http.Items[LimitKey] as TimeSpan?;
+    public static LimitRefusal? LimitOf(HttpContext http) => http.Items[LimitKey] as LimitRefusal;
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var client = devices.ClientOf(Context, userName);
 
         // A browser that signed in to the account before counts on its own, so a flood of attempts at the account keeps no owner out.
-        if (limits.TryAcquire(LimitedAction.Login, client.Device is { } device ? $"device:{device}" : client.Account, Context) is { } limited)
+        if (await limits.TryAcquireAsync(LimitedAction.Login, client.Device is { } device ? $"device:{device}" : client.Account, Context) is { } limited)
         {
             Context.Items[LimitKey] = limited;
             return SignInResult.LockedOut;
         }
 
-        var wait = throttle.WaitFor(client);
+        var wait = await throttle.WaitForAsync(client);
         if (wait > TimeSpan.Zero)
         {
             Context.Items[WaitKey] = wait;
@@ -74,12 +76,12 @@ public sealed class ThrottledSignInManager(
 
         if (result.Succeeded)
         {
-            throttle.Succeeded(client);
+            await throttle.SucceededAsync(client);
             devices.Remember(Context, client);
         }
         else if (!result.IsLockedOut && !result.IsNotAllowed)
         {
-            throttle.Failed(client);
+            await throttle.FailedAsync(client);
         }
 
         return result;

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Persistence;
+using AtTicket.Infrastructure.Tests.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtTicket.Web.Tests.Http;
+
+/// <summary>
+/// The forgot-password and resend-confirmation pages (and their API twins) cannot mail-bomb an inbox: past the
+/// limit per e-mail address asked for, the usual answer and no mail; past the limit per client address, a
+/// "too many requests" message. Mails go through the outbox to the real SMTP sink; the outbox row is written
+/// while the request is answered, so "no row" means no mail will ever be sent.
+/// </summary>
+public sealed class AccountMailLimitTests : IAsyncLifetime
+{
+    private const int PerAccount = 2;
+    private const int PerAddress = 4;
+    private readonly SmtpSink _sink = SmtpSink.Shared();
+    private readonly TestApp _app;
+
+    public AccountMailLimitTests()
+    {
+        var settings = _sink.Settings.ToDictionary(s => s.Key, s => s.Value!);
+        settings["Outbox:PollMilliseconds"] = "50";
+        settings["RateLimits:AccountMails:PerMember"] = PerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["RateLimits:AccountMails:PerAddress"] = PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["RateLimits:AccountMails:WindowSeconds"] = "3600";
+        _app = new TestApp(settings);
+    }
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Past_the_limit_per_account_the_answer_stays_the_same_and_no_mail_is_sent()
+    {
+        var email = await MemberAsync();
+
+        // Each request from an address of its own, alternating the two pages: only the account's count fills up.
+        for (var request = 1; request <= PerAccount + 2; request++)
+        {
+            var (url, form) = request % 2 == 1 ? ("/Account/ForgotPassword", "forgot-password") : ("/Account/ResendEmailConfirmation", "resend-confirmation");
+            using var asked = await _app.NewBrowser().SubmitFormAsync(url, form, new Dictionary<string, string> { ["Input.Email"] = email });
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            var page = await Browser.ParseAsync(asked);
+            Assert.NotNull(page.QuerySelector("[role='status']"));
+            Assert.Null(page.QuerySelector("[role='alert']"));
+        }
+
+        Assert.Equal(PerAccount, await OutboxMailsToAsync(email));
+        await WaitForSinkAsync(email, PerAccount);
+
+        // Another account, asked for from one of the same addresses' neighbours, still gets its mail.
+        var other = await MemberAsync();
+        using var otherAsked = await _app.NewBrowser().SubmitFormAsync("/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = other });
+        Assert.Single(await _sink.WaitForMailsToAsync(other));
+        Assert.Equal(PerAccount, _sink.MailsTo(email).Count);
+    }
+
+    [Theory]
+    [InlineData("en", "Too many requests from this network. Try again in")]
+    [InlineData("ko", "이 네트워크의 요청이 너무 많습니다.")]
+    public async Task Past_the_limit_per_address_the_page_says_so_and_sends_nothing(string language, string message)
+    {
+        using var browser = _app.NewBrowser();
+        for (var request = 1; request <= PerAddress; request++)
+        {
+            using var asked = await browser.SubmitFormAsync($"/Account/ForgotPassword?culture={language}", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = $"nobody-{Guid.NewGuid():N}@atticket.test" });
+            Assert.NotNull((await Browser.ParseAsync(asked)).QuerySelector("[role='status']"));
+        }
+
+        var member = await MemberAsync();
+        using var refused = await browser.SubmitFormAsync($"/Account/ResendEmailConfirmation?culture={language}", "resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = member });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Browser.ParseAsync(refused);
+        Assert.Null(page.QuerySelector("[role='status']"));
+        Assert.StartsWith(message, page.QuerySelector("[role='alert']")?.TextContent.Trim());
+        Assert.Matches(@"\d+", page.QuerySelector("[role='alert']")?.TextContent);
+        Assert.Equal(0, await OutboxMailsToAsync(member));
+
+        // The same account from another address is not held back by this one's count.
+        using var elsewhere = await _app.NewBrowser().SubmitFormAsync("/Account/ResendEmailConfirmation", "resend-confirmation", new Dictionary<string, string> { ["Input.Email"] = member });
+        Assert.NotNull((await Browser.ParseAsync(elsewhere)).QuerySelector("[role='status']"));
+        Assert.Single(await _sink.WaitForMailsToAsync(member));
+    }
+
+    [Fact]
+    public async Task The_api_answers_200_without_a_mail_past_the_account_limit_and_429_past_the_address_limit()
+    {
+        var email = await MemberAsync(confirmed: true); // Identity's API mails reset links to confirmed addresses only
+        for (var request = 1; request <= PerAccount + 1; request++)
+        {
+            using var client = _app.NewClient();
+            using var asked = await client.PostAsJsonAsync("/api/auth/forgotPassword", new { email }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        Assert.Equal(PerAccount, await OutboxMailsToAsync(email));
+
+        using var one = _app.NewClient();
+        for (var request = 1; request <= PerAddress; request++)
+        {
+            using var asked = await one.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email = $"nobody-{Guid.NewGuid():N}@atticket.test" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        using var refused = await one.PostAsJsonAsync("/api/auth/forgotPassword", new { email = $"nobody-{Guid.NewGuid():N}@atticket.test" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var problem = await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(TestContext.Current.CancellationToken);
+        Assert.Matches(@"^Too many account mail requests from this address\. Try again in \d+ seconds\.$", problem?.Detail);
+    }
+
+    private async Task WaitForSinkAsync(string email, int count)
+    {
+        await _sink.WaitForMailsToAsync(email);
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (_sink.MailsTo(email).Count < count)
+        {
+            Assert.True(patience.Elapsed < TimeSpan.FromSeconds(60), $"Only {_sink.MailsTo(email).Count} of {count} mails to {email} reached the sink.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private async Task<int> OutboxMailsToAsync(string email)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<AtTicketDbContext>().OutboxMessages;
+        return outbox.Where(m => m.Type == Domain.Messaging.IntegrationEvents.AccountMailType).AsEnumerable()
+            .Count(m => m.Payload.Contains(email, StringComparison.Ordinal));
+    }
+
+    private async Task<string> MemberAsync(bool confirmed = false)
+    {
+        var email = $"limit-{Guid.NewGuid():N}@atticket.test";
+        await using var scope = _app.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<Member>>()
+            .CreateAsync(new Member { UserName = email, Email = email, DisplayName = "Limit Tester", EmailConfirmed = confirmed }, "Limit!2345");
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        return email;
+    }
+}
