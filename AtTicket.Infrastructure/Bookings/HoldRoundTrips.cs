@@ -12,11 +12,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// A hold of named seats in three round trips, the flash sale's hot path:
-/// (1) begin, lock the member, count what they hold and check that the performance is on sale;
-/// (2) take the seats with one conditional UPDATE, insert the hold and read back how every asked-for
-/// seat ended up; (3) commit, or roll back when a seat was taken or a rule refused. The database still
-/// decides every seat; the answer and the announcement are built from what the transaction saw.
+/// A hold of named seats in two round trips, the flash sale's hot path: (1) one batch that begins,
+/// locks the member, counts what they hold, checks that the performance is on sale, takes the seats
+/// with one conditional UPDATE, inserts the hold and reads back how every asked-for seat ended up;
+/// (2) commit, or roll back when a seat was taken or a rule refused. The database still decides every
+/// seat; the answer and the announcement are built from what the transaction saw.
 /// </summary>
 internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
 {
@@ -37,50 +37,50 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
         var open = true; // from the first statement on: a failure anywhere rolls back
         try
         {
-            // 1. The member's row lock comes before any plain read: on MySQL the first plain read fixes
-            // the snapshot the counts see, and a parallel hold of the same member must be in it.
-            await using (var check = Command(connection, hold, now, (_sql.IsMySql
-                ? "START TRANSACTION; SELECT `Id` FROM `AspNetUsers` WHERE `Id` = @member FOR UPDATE;"
-                : "BEGIN IMMEDIATE;") + CountHoldings))
-            await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
-            {
-                await SeatSql.SkipToAsync(reader, 3, cancellationToken);
-
-                await reader.ReadAsync(cancellationToken);
-                var (activeHolds, seatsOwned, onSale) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-                if (onSale == 0)
-                {
-                    await reader.DisposeAsync();
-                    await SeatSql.EndAsync(connection, commit: false, cancellationToken);
-                    open = false;
-                    return HoldResult.Rejected("This performance is not on sale.");
-                }
-
-                limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds);
-            }
-
-            // 2. Take, store, and read back every asked-for seat with what the answer needs.
+            // 1. One batch: the member's row lock comes before any plain read (on MySQL the first plain
+            // read fixes the snapshot the counts see, and a parallel hold of the same member must be in
+            // it), then the counts, then the seats taken, the hold stored and every asked-for seat read
+            // back. The counts are of what was there before this hold; when they refuse, the whole
+            // transaction rolls back below, so a refused hold takes nothing. (The INSERT names the
+            // performance through a SELECT so that an unknown one inserts nothing instead of failing
+            // its foreign key: the on-sale count answers for it.)
+            int activeHolds, seatsOwned, onSale;
             var seats = new List<(SeatFact Fact, bool Mine)>();
-            await using (var take = Command(connection, hold, now, $"""
-                UPDATE `PerformanceSeats` SET `Status` = 'Held', `HoldId` = @hold, `HeldUntil` = @until, `BookingId` = NULL, `Version` = `Version` + 1
+            await using (var batch = Command(connection, hold, now, $"""
+                {(_sql.IsMySql ? "START TRANSACTION; SELECT `Id` FROM `AspNetUsers` WHERE `Id` = @member FOR UPDATE;" : "BEGIN IMMEDIATE;")}
+                {CountHoldings}
+                UPDATE `PerformanceSeats`{_sql.ByPrimaryKey} SET `Status` = 'Held', `HoldId` = @hold, `HeldUntil` = @until, `BookingId` = NULL, `Version` = `Version` + 1
                   WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList}) AND `GradeId` IS NOT NULL
                     AND (`Status` = 'Available' OR (`Status` = 'Held' AND `HeldUntil` < @now));
                 INSERT INTO `SeatHolds` (`Id`, `CreatedAt`, `ExpiresAt`, `MemberId`, `PerformanceId`, `SeatIds`, `Status`)
-                  VALUES (@hold, @created, @until, @member, @performance, @seatIds, 'Active');
+                  SELECT @hold, @created, @until, @member, @performance, @seatIds, 'Active' FROM `Performances` WHERE `Id` = @performance;
                 SELECT {SeatSql.FactColumns}, CASE WHEN `HoldId` = @hold THEN 1 ELSE 0 END
-                  FROM `PerformanceSeats` WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList});
+                  FROM `PerformanceSeats`{_sql.ByPrimaryKey} WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList});
                 """))
-            await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
             {
-                await SeatSql.SkipToAsync(reader, 6, cancellationToken);
+                await SeatSql.SkipToAsync(reader, 3, cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (activeHolds, seatsOwned, onSale) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
 
+                await reader.NextResultAsync(cancellationToken);
+                await SeatSql.SkipToAsync(reader, 6, cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     seats.Add((_sql.ReadFact(reader), reader.GetInt32(5) == 1));
                 }
             }
 
-            // 3. All or nothing.
+            if (onSale == 0)
+            {
+                await SeatSql.EndAsync(connection, commit: false, cancellationToken);
+                open = false;
+                return HoldResult.Rejected("This performance is not on sale.");
+            }
+
+            limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds); // throws; finally rolls back
+
+            // 2. All or nothing.
             var mine = seats.Where(s => s.Mine).Select(s => s.Fact).ToList();
             var success = mine.Count == hold.SeatIds.Count;
             await SeatSql.EndAsync(connection, commit: success, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Live;
@@ -8,12 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// A member's release of their hold in two round trips: (1) begin and lock the hold row, if it is the
-/// member's and active; (2) give back the seats it still holds, mark it released, read the seats as
-/// they ended up (for the announcement), commit.
+/// A member's release of their hold in one round trip: begin, lock the hold row (if it is the member's
+/// and active), give back the seats it still holds, mark it released, read how every seat of the hold
+/// ended up (for the answer and the announcement; the ids come from the hold row's JSON, so no round
+/// trip is needed to learn them), commit. The seat UPDATE is conditioned on that same active hold of the
+/// member, so a hold that is not theirs, or no longer active, changes nothing.
 /// </summary>
 internal sealed class ReleaseRoundTrips(AtTicketDbContext db)
 {
+    private const string TheMembersActiveHold =
+        "EXISTS (SELECT 1 FROM `SeatHolds` h WHERE h.`Id` = @hold AND h.`MemberId` = @member AND h.`Status` = 'Active')";
+
     private readonly SeatSql _sql = new(db);
 
     public async Task<ReleasedHold?> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken)
@@ -23,41 +27,29 @@ internal sealed class ReleaseRoundTrips(AtTicketDbContext db)
         var open = true;
         try
         {
-            int performanceId;
-            int[] seatIds;
-            await using (var find = _sql.Command(connection, $"""
+            (int PerformanceId, int[] SeatIds)? found = null;
+            var seats = new List<SeatFact>();
+            await using (var release = _sql.Command(connection, $"""
                 {_sql.Begin}
                 SELECT `PerformanceId`, `SeatIds` FROM `SeatHolds` WHERE `Id` = @hold AND `MemberId` = @member AND `Status` = 'Active'{_sql.ForUpdate};
-                """))
-            {
-                Bind(find, holdId, memberId);
-                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-                await SeatSql.SkipToAsync(reader, 2, cancellationToken);
-                if (!await reader.ReadAsync(cancellationToken))
-                {
-                    await reader.DisposeAsync();
-                    await SeatSql.EndAsync(connection, commit: false, cancellationToken);
-                    open = false;
-                    return null;
-                }
-
-                performanceId = reader.GetInt32(0);
-                seatIds = JsonSerializer.Deserialize<int[]>(reader.GetString(1)) ?? [];
-            }
-
-            var seats = new List<SeatFact>(seatIds.Length);
-            var seatList = string.Join(",", seatIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            await using (var free = _sql.Command(connection, $"""
                 UPDATE `PerformanceSeats` SET `Status` = 'Available', `HoldId` = NULL, `HeldUntil` = NULL, `Version` = `Version` + 1
-                  WHERE `HoldId` = @hold AND `Status` = 'Held';
-                UPDATE `SeatHolds` SET `Status` = 'Released' WHERE `Id` = @hold;
-                SELECT {SeatSql.FactColumns} FROM `PerformanceSeats` WHERE `PerformanceId` = @performance AND `SeatId` IN ({(seatList.Length > 0 ? seatList : "NULL")});
+                  WHERE `HoldId` = @hold AND `Status` = 'Held' AND {TheMembersActiveHold};
+                UPDATE `SeatHolds` SET `Status` = 'Released' WHERE `Id` = @hold AND `MemberId` = @member AND `Status` = 'Active';
+                SELECT {SeatSql.FactColumnsOf("s")} FROM `SeatHolds` h, {_sql.JsonNumbers("h.`SeatIds`")} j, `PerformanceSeats` s
+                  WHERE h.`Id` = @hold AND h.`MemberId` = @member AND s.`PerformanceId` = h.`PerformanceId` AND s.`SeatId` = j.`value`;
                 COMMIT;
                 """))
             {
-                Bind(free, holdId, memberId);
-                _sql.Bind<SeatHold>(free, "@performance", nameof(SeatHold.PerformanceId), performanceId);
-                await using var reader = await free.ExecuteReaderAsync(cancellationToken);
+                _sql.Bind<SeatHold>(release, "@hold", nameof(SeatHold.Id), holdId);
+                _sql.Bind<SeatHold>(release, "@member", nameof(SeatHold.MemberId), memberId);
+                await using var reader = await release.ExecuteReaderAsync(cancellationToken);
+                await SeatSql.SkipToAsync(reader, 2, cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    found = (reader.GetInt32(0), JsonSerializer.Deserialize<int[]>(reader.GetString(1)) ?? []);
+                }
+
+                await reader.NextResultAsync(cancellationToken);
                 await SeatSql.SkipToAsync(reader, 5, cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -71,7 +63,7 @@ internal sealed class ReleaseRoundTrips(AtTicketDbContext db)
             }
 
             open = false;
-            return new ReleasedHold(performanceId, seatIds, seats);
+            return found is { } hold ? new ReleasedHold(hold.PerformanceId, hold.SeatIds, seats) : null;
         }
         finally
         {
@@ -82,11 +74,5 @@ internal sealed class ReleaseRoundTrips(AtTicketDbContext db)
 
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private void Bind(System.Data.Common.DbCommand command, Guid holdId, string memberId)
-    {
-        _sql.Bind<SeatHold>(command, "@hold", nameof(SeatHold.Id), holdId);
-        _sql.Bind<SeatHold>(command, "@member", nameof(SeatHold.MemberId), memberId);
     }
 }

@@ -18,10 +18,29 @@ internal sealed class SeatSql(AtTicketDbContext db)
     /// <summary>The columns <see cref="ReadFact"/> reads, in its order.</summary>
     public const string FactColumns = "`SeatId`, `GradeId`, `Status`, `HeldUntil`, `Version`";
 
-    public bool IsMySql { get; } = db.Database.IsMySql();
+    /// <summary><see cref="FactColumns"/> of the seats table under <paramref name="alias"/>, for statements that join it.</summary>
+    public static string FactColumnsOf(string alias) =>
+        string.Join(", ", FactColumns.Split(", ").Select(column => $"{alias}.{column}"));
+
+    /// <summary>
+    /// A table source with a column `value` for each number in the JSON array <paramref name="json"/>, which may
+    /// name a column of a table before it in the same FROM.
+    /// </summary>
+    public string JsonNumbers(string json) => IsMySql
+        ? $"JSON_TABLE({json}, '$[*]' COLUMNS (`value` INT PATH '$'))"
+        : $"json_each({json})";
+
+    public bool IsMySql { get; } = db is MySqlAtTicketDbContext;
 
     /// <summary>Begins a transaction; on SQLite as the writer at once, so it never has to upgrade a read lock.</summary>
     public string Begin => IsMySql ? "START TRANSACTION;" : "BEGIN IMMEDIATE;";
+
+    /// <summary>
+    /// After `PerformanceSeats` in a statement that names one performance's seats by id: MySQL's optimizer
+    /// otherwise picks the SeatId index, which reads (and an UPDATE locks) that seat of every performance
+    /// in the hall, not only this one's (issue 9's profile). SQLite already uses the primary key.
+    /// </summary>
+    public string ByPrimaryKey => IsMySql ? " FORCE INDEX (PRIMARY)" : string.Empty;
 
     /// <summary>Locks the row the statement reads until the transaction ends (SQLite's writer lock already does).</summary>
     public string ForUpdate => IsMySql ? " FOR UPDATE" : string.Empty;

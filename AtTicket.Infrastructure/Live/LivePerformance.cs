@@ -1,4 +1,5 @@
 using AtTicket.Domain.Live;
+using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
 
 namespace AtTicket.Infrastructure.Live;
@@ -12,6 +13,12 @@ internal sealed class LivePerformance
 {
     private readonly Lock _lock = new();
     private Dictionary<int, SeatFact> _seats;
+
+    // Kept with every change, so the remaining counts that go out with each change need not walk the
+    // whole hall (they did; issue 9's second profile found it at ~7 % of a node's samples): per grade,
+    // its seats and those stored as available; and the held seats, whose holds may run out at any time.
+    private readonly Dictionary<int, GradeCount> _grades = [];
+    private readonly Dictionary<int, SeatFact> _held = [];
     private string? _epoch;
     private long _sequence;
 
@@ -19,6 +26,7 @@ internal sealed class LivePerformance
     {
         PerformanceId = performanceId;
         _seats = seats.ToDictionary(s => s.SeatId);
+        Recount();
         (_epoch, _sequence) = (numbering.Epoch, numbering.Sequence);
         LoadedAt = loadedAt;
     }
@@ -80,6 +88,7 @@ internal sealed class LivePerformance
             }
 
             _seats = next;
+            Recount();
             if (numbering is not null)
             {
                 (_epoch, _sequence) = (numbering.Epoch, numbering.Sequence);
@@ -128,28 +137,83 @@ internal sealed class LivePerformance
     {
         foreach (var fact in facts)
         {
-            if (!_seats.TryGetValue(fact.SeatId, out var known) || fact.Version > known.Version)
+            var isKnown = _seats.TryGetValue(fact.SeatId, out var known);
+            if (!isKnown || fact.Version > known!.Version)
             {
+                if (isKnown)
+                {
+                    Count(known!, -1);
+                }
+
                 _seats[fact.SeatId] = fact;
+                Count(fact, +1);
             }
         }
     }
 
     private List<GradeAvailability> RemainingLocked(DateTimeOffset now)
     {
-        var grades = new SortedDictionary<int, (int Total, int Remaining)>();
-        foreach (var seat in _seats.Values)
+        var expired = new Dictionary<int, int>();
+        foreach (var held in _held.Values)
         {
-            if (seat.GradeId is not { } gradeId)
+            if (held.StatusAt(now) == SeatStatus.Available)
             {
-                continue;
+                expired[held.GradeId!.Value] = expired.GetValueOrDefault(held.GradeId.Value) + 1;
             }
-
-            var (total, remaining) = grades.GetValueOrDefault(gradeId);
-            grades[gradeId] = (total + 1, remaining + (seat.StatusAt(now) == Domain.Performances.SeatStatus.Available ? 1 : 0));
         }
 
-        return [.. grades.Select(g => new GradeAvailability(g.Key, g.Value.Total, g.Value.Remaining))];
+        return [.. _grades
+            .Where(g => g.Value.Total > 0)
+            .OrderBy(g => g.Key)
+            .Select(g => new GradeAvailability(g.Key, g.Value.Total, g.Value.Available + expired.GetValueOrDefault(g.Key)))];
+    }
+
+    private void Recount()
+    {
+        _grades.Clear();
+        _held.Clear();
+        foreach (var seat in _seats.Values)
+        {
+            Count(seat, +1);
+        }
+    }
+
+    /// <summary>Adds (+1) or takes away (-1) what one seat's fact contributes to the counts; ungraded seats are not for sale.</summary>
+    private void Count(SeatFact seat, int sign)
+    {
+        if (seat.GradeId is not { } gradeId)
+        {
+            return;
+        }
+
+        if (!_grades.TryGetValue(gradeId, out var grade))
+        {
+            _grades[gradeId] = grade = new GradeCount();
+        }
+
+        grade.Total += sign;
+        if (seat.Status == SeatStatus.Available)
+        {
+            grade.Available += sign;
+        }
+        else if (seat.Status == SeatStatus.Held)
+        {
+            if (sign > 0)
+            {
+                _held[seat.SeatId] = seat;
+            }
+            else
+            {
+                _held.Remove(seat.SeatId);
+            }
+        }
+    }
+
+    private sealed class GradeCount
+    {
+        public int Total { get; set; }
+
+        public int Available { get; set; }
     }
 }
 

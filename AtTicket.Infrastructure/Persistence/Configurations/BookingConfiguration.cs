@@ -32,6 +32,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.MemberId, b.IdempotencyKey }).IsUnique();
         builder.HasIndex(b => new { b.MemberId, b.CreatedAt });
         builder.HasIndex(b => new { b.PerformanceId, b.Status });
+
+        // The limits' count of seats a member bought for one performance starts from here (HoldingsSql).
+        builder.HasIndex(b => new { b.MemberId, b.PerformanceId });
         builder.HasOne<Member>().WithMany().HasForeignKey(b => b.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Performance>().WithMany().HasForeignKey(b => b.PerformanceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(b => b.Tickets).WithOne().HasForeignKey(t => t.BookingId).OnDelete(DeleteBehavior.Cascade);

@@ -331,6 +331,46 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
     }
 
     /// <summary>
+    /// The limits are counted in the same batch that takes the seats, and a refusal rolls the batch back: a member
+    /// already at their one-hold limit races twenty other members, each for the seat the member also asks for.
+    /// Every refused hold takes nothing, so each of the others gets their seat, and the member keeps one hold.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task Holds_the_limits_refuse_take_no_seat_from_members_racing_for_the_same_seats(DatabaseProvider provider)
+    {
+        const int seatCount = 20;
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node, rows: 2, seatsPerRow: seatCount);
+        var members = await MembersAsync(node, seatCount + 1);
+        var (atLimit, others) = (members[0], members.Skip(1).ToList());
+        var holds = node.GetRequiredService<HoldService>(); // at most 1 active hold per member
+        var kept = (await holds.HoldSeatsAsync(atLimit, performance.Id, [performance.Hall.Seat('B', 1)], Ct)).Hold!;
+        var seats = performance.Hall.Row('A');
+
+        var (results, _) = await Race.RunAsync(2 * seatCount, i => i % 2 == 0
+            ? holds.HoldSeatsAsync(atLimit, performance.Id, [seats[i / 2]], Ct)
+            : holds.HoldSeatsAsync(others[i / 2], performance.Id, [seats[i / 2]], Ct));
+
+        var refused = Enumerable.Range(0, seatCount).Select(i => results[2 * i]).ToList();
+        var raced = Enumerable.Range(0, seatCount).Select(i => results[(2 * i) + 1]).ToList();
+        Assert.All(refused, r => Assert.IsType<DomainException>(r.Error));
+        Assert.All(raced, r => Assert.Null(r.Error));
+        var won = raced.Count(r => r.Result.Outcome == HoldOutcome.Held);
+        Assert.Equal(seatCount, won);
+        var stored = await StoredHoldsAsync(node, performance.Id);
+        Assert.Equal([kept.Id], stored.Where(h => h.MemberId == atLimit).Select(h => h.Id));
+        var states = await SeatsAsync(node, performance.Id);
+        for (var i = 0; i < seatCount; i++)
+        {
+            AssertHeldBy(raced[i].Result.Hold!, states[seats[i]]);
+        }
+
+        Report(provider, "limit refusals racing", 2 * seatCount, seatCount, won, seatCount, won, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>
     /// Contender i's seats: two in five ask for one seat, the rest for an overlapping pair, three in a
     /// row, or two pairs apart. Every seat gets single-seat contenders.
     /// </summary>

@@ -81,6 +81,8 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("MemberId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("MemberId", "PerformanceId");
+
                     b.HasIndex("PerformanceId", "Status");
 
                     b.ToTable("Bookings");

@@ -76,6 +76,8 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MemberId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("MemberId", "PerformanceId");
+
                     b.HasIndex("PerformanceId", "Status");
 
                     b.ToTable("Bookings");

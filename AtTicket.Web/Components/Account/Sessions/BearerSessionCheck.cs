@@ -25,10 +25,16 @@ internal static class BearerSessionCheck
             return; // unreadable or expired: the handler refuses it on its own
         }
 
-        var sessions = context.HttpContext.RequestServices.GetRequiredService<MemberSessions>();
-        if (!await sessions.IsCurrentAsync(ticket.Principal))
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
+        if (!await stamps.IsCurrentAsync(ticket.Principal))
         {
             context.Fail("The session of this token has ended (logged out, password changed or refresh token replayed).");
+            return;
         }
+
+        // Accepted here, as the handler would have (readable, not expired): it need not unprotect the token again.
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 }

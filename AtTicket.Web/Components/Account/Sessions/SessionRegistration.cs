@@ -15,6 +15,7 @@ public static class SessionRegistration
             .Validate(o => o.StampCheckSeconds >= 0 && o.AccessTokenMinutes > 0 && o.RefreshTokenDays > 0, "Sessions: StampCheckSeconds must be 0 or more, the token lifetimes positive.")
             .ValidateOnStart();
         services.AddScoped<MemberSessions>();
+        services.AddSingleton<SessionStamps>();
         services.AddSingleton<RefreshTokenLedger>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 

@@ -8,7 +8,7 @@ namespace AtTicket.Web.Components.Account.Sessions;
 /// A live page (a Blazor circuit) keeps the sign-in it connected with; this checks it again at the stamp-check
 /// interval, so a page left open ends with the session instead of acting for a member who logged out.
 /// </summary>
-internal sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<SessionOptions> options)
+internal sealed class SessionRevalidation(ILoggerFactory loggers, SessionStamps stamps, IOptions<SessionOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     // Each circuit runs its own check loop: an interval of 0 (tests) must not make it spin.
@@ -16,9 +16,6 @@ internal sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeF
 
     protected override TimeSpan RevalidationInterval => options.Value.StampCheck > Shortest ? options.Value.StampCheck : Shortest;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MemberSessions>().IsCurrentAsync(authenticationState.User);
-    }
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        stamps.IsCurrentAsync(authenticationState.User);
 }
