@@ -31,6 +31,10 @@ public partial class PerformancePage
     [Parameter]
     public int Id { get; set; }
 
+    /// <summary>Seats a guest chose before logging in, to hold on arrival (<see cref="SeatChoice"/>).</summary>
+    [SupplyParameterFromQuery(Name = SeatChoice.QueryKey)]
+    public string? SeatsToHold { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -68,6 +72,35 @@ public partial class PerformancePage
         // A member who comes back (reload, another tab) finds the seats they hold, with checkout.
         _hold = MemberId is { } memberId ? await HoldViews.FindLiveAsync(memberId, Id) : null;
         Listen(await ReloadSeatsAsync());
+        await HoldReturningChoiceAsync();
+    }
+
+    /// <summary>
+    /// A guest who chose seats and pressed Hold comes back from login (or registration) with them in
+    /// the URL: they are held at once. Only the circuit holds: the prerender before it only shows them picked.
+    /// </summary>
+    private async Task HoldReturningChoiceAsync()
+    {
+        var chosen = SeatChoice.Parse(SeatsToHold, Limits.MaxSeatsPerBooking)
+            .Where(id => _states.TryGetValue(id, out var state) && state.GradeId is not null)
+            .ToList();
+        if (chosen.Count == 0 || _hold is not null)
+        {
+            return;
+        }
+
+        _selected.Clear();
+        if (MemberId is null || !RendererInfo.IsInteractive)
+        {
+            _selected.AddRange(chosen.Where(id => _states[id].Status == SeatStatus.Available));
+            return;
+        }
+
+        _selected.AddRange(chosen);
+        await HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, chosen), chosen, returning: true);
+
+        // Used once: a reload or a bookmark of this address must not hold the seats again.
+        Navigation.NavigateTo($"/performances/{Id}", replace: true);
     }
 
     /// <summary>Reads every seat afresh; returns the live sequence the seats include.</summary>
@@ -122,16 +155,19 @@ public partial class PerformancePage
 
     private void ClearSelection() => _selected.Clear();
 
-    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]));
+    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]), [.. _selected]);
 
     private Task HoldBestAsync((int GradeId, int Quantity) request) =>
-        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, request.GradeId, request.Quantity));
+        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, request.GradeId, request.Quantity), []);
 
-    private async Task HoldAsync(Func<string, Task<HoldResult>> hold)
+    /// <param name="chosen">The seats a guest is sent to log in with, to be held on their return.</param>
+    /// <param name="returning">Whether the member just came back from logging in with these seats.</param>
+    private async Task HoldAsync(Func<string, Task<HoldResult>> hold, IReadOnlyCollection<int> chosen, bool returning = false)
     {
         if (MemberId is not { } memberId)
         {
-            Navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString($"/performances/{Id}")}", forceLoad: true);
+            var returnUrl = SeatChoice.ReturnUrl(Id, chosen);
+            Navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", forceLoad: true);
             return;
         }
 
@@ -147,9 +183,12 @@ public partial class PerformancePage
             }
             else if (result.Outcome == HoldOutcome.SeatsTaken)
             {
+                var taken = string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))));
                 _notice = result.TakenSeatIds.Count == 0
                     ? L["Not enough seats are left together in this grade."]
-                    : L["Just taken by someone else: {0}. Nothing was held; choose again.", string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))))];
+                    : returning && result.TakenSeatIds.Count < chosen.Count
+                        ? L["Taken while you were logging in: {0}. Nothing was held; your other seats are still selected.", taken]
+                        : L["Just taken by someone else: {0}. Nothing was held; choose again.", taken];
             }
             else
             {
