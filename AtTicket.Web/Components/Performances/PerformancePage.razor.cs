@@ -5,6 +5,7 @@ using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.SeatMap;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -25,6 +26,7 @@ public partial class PerformancePage
     private readonly List<int> _selected = [];
     private HoldView? _hold;
     private string? _notice;
+    private IReadOnlyList<HeldShow> _heldElsewhere = [];
     private bool _busy;
     private ClaimsPrincipal _user = new();
 
@@ -41,6 +43,7 @@ public partial class PerformancePage
     [Inject] private CatalogReader Catalog { get; set; } = default!;
     [Inject] private HoldService Holds { get; set; } = default!;
     [Inject] private HoldViewReader HoldViews { get; set; } = default!;
+    [Inject] private HeldShows HeldShows { get; set; } = default!;
     [Inject] private BookingLimits Limits { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<PerformancePage> Logger { get; set; } = default!;
@@ -130,6 +133,7 @@ public partial class PerformancePage
     private void ToggleSeatAsync(SeatView seat)
     {
         _notice = null;
+        _heldElsewhere = [];
         _justTaken.Clear();
         if (_hold is not null)
         {
@@ -173,6 +177,7 @@ public partial class PerformancePage
 
         _busy = true;
         _notice = null;
+        _heldElsewhere = [];
         try
         {
             var result = await hold(memberId);
@@ -190,14 +195,17 @@ public partial class PerformancePage
                         ? L["Taken while you were logging in: {0}. Nothing was held; your other seats are still selected.", taken]
                         : L["Just taken by someone else: {0}. Nothing was held; choose again.", taken];
             }
-            else
+            else if (!await NameHeldShowsAsync(memberId))
             {
                 _notice = L.Localize(result.Reason);
             }
         }
         catch (DomainException exception)
         {
-            _notice = L.Localize(exception.Message);
+            if (!await NameHeldShowsAsync(memberId))
+            {
+                _notice = L.Localize(exception.Message);
+            }
         }
         catch (Exception exception)
         {
@@ -210,6 +218,26 @@ public partial class PerformancePage
             _busy = false;
             await RefreshSeatsAsync();
         }
+    }
+
+    /// <summary>
+    /// After a refusal: when the member already holds as many bookings' seats as allowed, the refusal
+    /// names and links those shows (the rule alone does not say where the seats are held).
+    /// </summary>
+    private async Task<bool> NameHeldShowsAsync(string memberId)
+    {
+        try
+        {
+            var held = await HeldShows.ListAsync(memberId);
+            _heldElsewhere = held.Count >= Limits.MaxActiveHoldsPerMember ? held : [];
+        }
+        catch (Exception exception)
+        {
+            Logger.LogWarning(exception, "Reading the holds of member {MemberId} failed", memberId);
+            _heldElsewhere = [];
+        }
+
+        return _heldElsewhere.Count > 0;
     }
 
     /// <summary>Reads the seats again after the member's own change; a failure leaves the live feed to catch up.</summary>
