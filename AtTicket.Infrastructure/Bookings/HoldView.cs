@@ -28,6 +28,27 @@ public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts
         return hold is null ? null : await DescribeAsync(hold, cancellationToken);
     }
 
+    /// <summary>The member's live holds on every performance, soonest to expire first: for the site's hold banner and the one-hold refusal.</summary>
+    public async Task<IReadOnlyList<HoldView>> ListLiveAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        List<SeatHold> holds;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            holds = await db.SeatHolds.AsNoTracking()
+                .Where(h => h.MemberId == memberId && h.Status == HoldStatus.Active && h.ExpiresAt > now)
+                .ToListAsync(cancellationToken);
+        }
+
+        var views = new List<HoldView>(holds.Count);
+        foreach (var hold in holds.OrderBy(h => h.ExpiresAt))
+        {
+            views.Add(await DescribeAsync(hold, cancellationToken));
+        }
+
+        return views;
+    }
+
     /// <summary>
     /// A hold just made, from the seats its transaction returned (their grades) and the cached catalog
     /// (labels and prices): no database round trip. Falls back to the database when the cache cannot tell.

@@ -6,6 +6,7 @@ using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Components.Account.Registration;
 using AtTicket.Web.Components.Account.Sessions;
 using AtTicket.Web.Components.Account.Throttling;
+using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,6 +64,7 @@ public static class WebServices
         services.AddSingleton<KnownDevices>();
         services.AddSessions();
         services.AddScoped<MemberRegistration>();
+        services.AddSingleton<HeldShows>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -5,6 +5,7 @@ using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.SeatMap;
 using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -25,11 +26,16 @@ public partial class PerformancePage
     private readonly List<int> _selected = [];
     private HoldView? _hold;
     private string? _notice;
+    private IReadOnlyList<HeldShow> _heldElsewhere = [];
     private bool _busy;
     private ClaimsPrincipal _user = new();
 
     [Parameter]
     public int Id { get; set; }
+
+    /// <summary>Seats a guest chose before logging in, to hold on arrival (<see cref="SeatChoice"/>).</summary>
+    [SupplyParameterFromQuery(Name = SeatChoice.QueryKey)]
+    public string? SeatsToHold { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -37,6 +43,7 @@ public partial class PerformancePage
     [Inject] private CatalogReader Catalog { get; set; } = default!;
     [Inject] private HoldService Holds { get; set; } = default!;
     [Inject] private HoldViewReader HoldViews { get; set; } = default!;
+    [Inject] private HeldShows HeldShows { get; set; } = default!;
     [Inject] private BookingLimits Limits { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<PerformancePage> Logger { get; set; } = default!;
@@ -68,6 +75,35 @@ public partial class PerformancePage
         // A member who comes back (reload, another tab) finds the seats they hold, with checkout.
         _hold = MemberId is { } memberId ? await HoldViews.FindLiveAsync(memberId, Id) : null;
         Listen(await ReloadSeatsAsync());
+        await HoldReturningChoiceAsync();
+    }
+
+    /// <summary>
+    /// A guest who chose seats and pressed Hold comes back from login (or registration) with them in
+    /// the URL: they are held at once. Only the circuit holds: the prerender before it only shows them picked.
+    /// </summary>
+    private async Task HoldReturningChoiceAsync()
+    {
+        var chosen = SeatChoice.Parse(SeatsToHold, Limits.MaxSeatsPerBooking)
+            .Where(id => _states.TryGetValue(id, out var state) && state.GradeId is not null)
+            .ToList();
+        if (chosen.Count == 0 || _hold is not null)
+        {
+            return;
+        }
+
+        _selected.Clear();
+        if (MemberId is null || !RendererInfo.IsInteractive)
+        {
+            _selected.AddRange(chosen.Where(id => _states[id].Status == SeatStatus.Available));
+            return;
+        }
+
+        _selected.AddRange(chosen);
+        await HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, chosen), chosen, returning: true);
+
+        // Used once: a reload or a bookmark of this address must not hold the seats again.
+        Navigation.NavigateTo($"/performances/{Id}", replace: true);
     }
 
     /// <summary>Reads every seat afresh; returns the live sequence the seats include.</summary>
@@ -97,6 +133,7 @@ public partial class PerformancePage
     private void ToggleSeatAsync(SeatView seat)
     {
         _notice = null;
+        _heldElsewhere = [];
         _justTaken.Clear();
         if (_hold is not null)
         {
@@ -122,21 +159,25 @@ public partial class PerformancePage
 
     private void ClearSelection() => _selected.Clear();
 
-    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]));
+    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]), [.. _selected]);
 
     private Task HoldBestAsync((int GradeId, int Quantity) request) =>
-        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, request.GradeId, request.Quantity));
+        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, request.GradeId, request.Quantity), []);
 
-    private async Task HoldAsync(Func<string, Task<HoldResult>> hold)
+    /// <param name="chosen">The seats a guest is sent to log in with, to be held on their return.</param>
+    /// <param name="returning">Whether the member just came back from logging in with these seats.</param>
+    private async Task HoldAsync(Func<string, Task<HoldResult>> hold, IReadOnlyCollection<int> chosen, bool returning = false)
     {
         if (MemberId is not { } memberId)
         {
-            Navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString($"/performances/{Id}")}", forceLoad: true);
+            var returnUrl = SeatChoice.ReturnUrl(Id, chosen);
+            Navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", forceLoad: true);
             return;
         }
 
         _busy = true;
         _notice = null;
+        _heldElsewhere = [];
         try
         {
             var result = await hold(memberId);
@@ -147,18 +188,24 @@ public partial class PerformancePage
             }
             else if (result.Outcome == HoldOutcome.SeatsTaken)
             {
+                var taken = string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))));
                 _notice = result.TakenSeatIds.Count == 0
                     ? L["Not enough seats are left together in this grade."]
-                    : L["Just taken by someone else: {0}. Nothing was held; choose again.", string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))))];
+                    : returning && result.TakenSeatIds.Count < chosen.Count
+                        ? L["Taken while you were logging in: {0}. Nothing was held; your other seats are still selected.", taken]
+                        : L["Just taken by someone else: {0}. Nothing was held; choose again.", taken];
             }
-            else
+            else if (!await NameHeldShowsAsync(memberId))
             {
                 _notice = L.Localize(result.Reason);
             }
         }
         catch (DomainException exception)
         {
-            _notice = L.Localize(exception.Message);
+            if (!await NameHeldShowsAsync(memberId))
+            {
+                _notice = L.Localize(exception.Message);
+            }
         }
         catch (Exception exception)
         {
@@ -171,6 +218,26 @@ public partial class PerformancePage
             _busy = false;
             await RefreshSeatsAsync();
         }
+    }
+
+    /// <summary>
+    /// After a refusal: when the member already holds as many bookings' seats as allowed, the refusal
+    /// names and links those shows (the rule alone does not say where the seats are held).
+    /// </summary>
+    private async Task<bool> NameHeldShowsAsync(string memberId)
+    {
+        try
+        {
+            var held = await HeldShows.ListAsync(memberId);
+            _heldElsewhere = held.Count >= Limits.MaxActiveHoldsPerMember ? held : [];
+        }
+        catch (Exception exception)
+        {
+            Logger.LogWarning(exception, "Reading the holds of member {MemberId} failed", memberId);
+            _heldElsewhere = [];
+        }
+
+        return _heldElsewhere.Count > 0;
     }
 
     /// <summary>Reads the seats again after the member's own change; a failure leaves the live feed to catch up.</summary>

@@ -90,7 +90,12 @@ public abstract partial class BookingTest(AppProcess app, ChromiumBrowser chromi
     protected static async Task<ILocator> HoldAsync(IPage page, IReadOnlyList<HallSeat> seats, string total)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Hold these seats" }).ClickAsync();
+        return await ExpectHeldAsync(page, seats, total);
+    }
 
+    /// <summary>The hold panel with exactly these seats held, the total, a countdown and the checkout.</summary>
+    protected static async Task<ILocator> ExpectHeldAsync(IPage page, IReadOnlyList<HallSeat> seats, string total)
+    {
         var panel = HoldPanel(page);
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Seats held for you" })).ToBeVisibleAsync();
         await Expect(panel.Locator(".selected-seats li")).ToHaveCountAsync(seats.Count);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Components.Account;
+using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.Layout;
 using Bunit;
 using Bunit.TestDoubles;
@@ -16,6 +17,9 @@ public sealed class MainLayoutTests : BunitContext
     {
         this.AddAppServices();
         _auth = AddAuthorization();
+
+        // The hold banner reads the member's holds from the database; its own tests are the browser tests.
+        ComponentFactories.AddStub<HoldBanner>();
     }
 
     [Fact]

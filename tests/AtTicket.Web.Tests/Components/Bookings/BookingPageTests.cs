@@ -43,9 +43,14 @@ public sealed class BookingPageTests(DemoDatabaseTemplate template)
             Assert.Equal($"QR code for ticket {code}", qr.GetAttribute("alt"));
             Assert.Contains($"Floor A row J seat {seat.Number}", ticket.TextContent);
             Assert.Contains(seat.GradeName, ticket.TextContent);
+
+            // Printed and cut apart, each ticket still says which show, when and where.
+            Assert.Equal("Aurora Lights: Live in Seoul", ticket.QuerySelector("[data-testid=ticket-show]")!.TextContent.Trim());
+            Assert.Equal($"{page.FindAll(".facts dd")[0].TextContent.Trim()} · Hanbit Concert Hall · Main Hall", ticket.QuerySelector("[data-testid=ticket-when]")!.TextContent.Trim());
         }
 
         Assert.Single(page.FindAll("[data-testid=cancel-booking]"));
+        Assert.Single(page.FindAll("[data-testid=print-tickets]"));
     }
 
     [Fact]
@@ -161,6 +166,8 @@ public sealed class BookingPageTests(DemoDatabaseTemplate template)
 
         Assert.Equal("Refund pending", page.Find("[data-testid=refund]").TextContent.Trim());
         Assert.StartsWith("This booking was cancelled on ", page.Find("[data-testid=void-notice]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=print-tickets]")); // its tickets admit nobody
+        Assert.DoesNotContain("Print tickets", page.Markup);
     }
 
     private AngleSharp.Dom.IElement DialogButton(string text) =>

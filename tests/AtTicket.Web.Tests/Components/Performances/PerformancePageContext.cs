@@ -6,6 +6,7 @@ using AtTicket.Infrastructure;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Seeding;
+using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.Performances;
 using Bunit;
 using Bunit.TestDoubles;
@@ -115,6 +116,7 @@ public abstract class PerformancePageContext : BunitContext, IAsyncLifetime
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddInfrastructure(configuration);
+        services.AddSingleton<HeldShows>(); // the page names the shows a refused member holds seats for
         services.AddIdentityCore<Member>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AtTicketDbContext>()

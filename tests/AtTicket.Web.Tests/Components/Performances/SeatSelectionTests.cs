@@ -75,7 +75,7 @@ public sealed class SeatSelectionTests(DemoDatabaseTemplate template)
     }
 
     [Fact]
-    public async Task An_anonymous_visitor_may_choose_seats_but_is_sent_to_log_in_to_hold_them()
+    public async Task An_anonymous_visitor_may_choose_seats_but_is_sent_to_log_in_with_them_to_hold_them()
     {
         using var culture = new CultureScope("en");
         Authorization.SetNotAuthorized();
@@ -87,7 +87,8 @@ public sealed class SeatSelectionTests(DemoDatabaseTemplate template)
         await Button(page, "Hold these seats").ClickAsync(new MouseEventArgs());
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        Assert.Equal("Account/Login?returnUrl=%2Fperformances%2F1", navigation.ToBaseRelativePath(navigation.Uri));
+        // The seats go along in the return URL, so the map holds them when the member comes back.
+        Assert.Equal($"Account/Login?returnUrl=%2Fperformances%2F1%3Fhold%3D{seat.SeatId}", navigation.ToBaseRelativePath(navigation.Uri));
         Assert.Equal((SeatStatus.Available, (Guid?)null), await SeatStateAsync(seat.SeatId));
     }
 
