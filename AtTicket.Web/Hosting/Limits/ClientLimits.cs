@@ -29,10 +29,11 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounte
     public async ValueTask<LimitRefusal?> TryAcquireAsync(LimitedAction action, string? member, HttpContext http)
     {
         var limit = options.Value.Of(action);
-        var address = (LimitScope.Address, AddressKey(http.Connection.RemoteIpAddress), limit.PerAddress);
+        var client = AddressKey(http.Connection.RemoteIpAddress);
+        var address = (LimitScope.Address, client, limit.PerAddress);
         (LimitScope Scope, string Who, int Permits)[] counts = member is null
             ? [address]
-            : [address, (LimitScope.Member, Normalize(member), limit.PerMember)];
+            : [address, (LimitScope.Member, MemberKey(action, member, client), limit.PerMember)];
         foreach (var (scope, who, permits) in counts)
         {
             var key = $"{action}:{scope}:{who}";
@@ -46,6 +47,14 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounte
 
         return null;
     }
+
+    /// <summary>
+    /// An account mail (a reset link, a confirm-address link) is counted per account and client address: a
+    /// stranger who asks for the owner's reset mails until the limit fills only fills their own count, and the
+    /// owner, locked out of logging in meanwhile, still gets a reset mail from where they are.
+    /// </summary>
+    private static string MemberKey(LimitedAction action, string member, string client) =>
+        action == LimitedAction.AccountMail ? $"{Normalize(member)}|{client}" : Normalize(member);
 
     /// <summary>Case and spaces do not make another member; nor does a name longer than any e-mail address.</summary>
     private static string Normalize(string member)
