@@ -24,7 +24,8 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounte
 {
     /// <summary>
     /// Counts one <paramref name="action"/> for the client's address and <paramref name="member"/> (when known);
-    /// null when it may go ahead. The address is counted first, so a refused address costs its member nothing.
+    /// null when it may go ahead. The address is counted first, so a refused address costs its member nothing; both
+    /// counts go to the store in one call (one Redis round trip on the hold and booking path).
     /// </summary>
     public async ValueTask<LimitRefusal?> TryAcquireAsync(LimitedAction action, string? member, HttpContext http)
     {
@@ -34,18 +35,15 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounte
         (LimitScope Scope, string Who, int Permits)[] counts = member is null
             ? [address]
             : [address, (LimitScope.Member, MemberKey(action, member, client), limit.PerMember)];
-        foreach (var (scope, who, permits) in counts)
+        var over = await counters.IncrementUntilOverAsync([.. counts.Select(c => ($"{action}:{c.Scope}:{c.Who}", c.Permits))], limit.Window);
+        if (over is not { } full)
         {
-            var key = $"{action}:{scope}:{who}";
-            var count = await counters.IncrementAsync(key, limit.Window);
-            if (count.Value > permits)
-            {
-                logger.LogWarning("{Action} refused for {Key}: limit reached, {Seconds:N0} s to wait", action, key, count.ExpiresIn.TotalSeconds);
-                return new LimitRefusal(scope, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(count.ExpiresIn.TotalSeconds))));
-            }
+            return null;
         }
 
-        return null;
+        var (scope, who, _) = counts[full.Index];
+        logger.LogWarning("{Action} refused for {Key}: limit reached, {Seconds:N0} s to wait", action, $"{action}:{scope}:{who}", full.Count.ExpiresIn.TotalSeconds);
+        return new LimitRefusal(scope, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(full.Count.ExpiresIn.TotalSeconds))));
     }
 
     /// <summary>

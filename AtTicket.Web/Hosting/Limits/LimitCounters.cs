@@ -25,6 +25,21 @@ public sealed class LimitCounters(TimeProvider time, ILogger<LimitCounters> logg
         return {n, ttl}
         """;
 
+    // The same for several counters in order, stopping at the first past its permit (ARGV[1 + i]); answers
+    // {index of that counter (0: none), its count, ms left}. One round trip for all of a request's limits.
+    private const string IncrementUntilOverScript = """
+        for i = 1, #KEYS do
+            local n = redis.call('INCR', KEYS[i])
+            local ttl = redis.call('PTTL', KEYS[i])
+            if n == 1 or ttl < 0 then
+                redis.call('PEXPIRE', KEYS[i], ARGV[1])
+                ttl = tonumber(ARGV[1])
+            end
+            if n > tonumber(ARGV[i + 1]) then return {i, n, ttl} end
+        end
+        return {0, 0, 0}
+        """;
+
     private const string ReadScript = """
         local n = redis.call('GET', KEYS[1])
         if not n then return {0, 0} end
@@ -48,6 +63,31 @@ public sealed class LimitCounters(TimeProvider time, ILogger<LimitCounters> logg
         return _memory.Increment(key, lifetime, sliding);
     }
 
+    /// <summary>
+    /// Adds one to each fixed-window counter in turn, stopping at the first whose count passes its permits: that
+    /// counter's position and count, or null when every one fits. Counters after a full one are not touched.
+    /// </summary>
+    public async ValueTask<(int Index, LimitCount Count)?> IncrementUntilOverAsync(IReadOnlyList<(string Key, int Permits)> counters, TimeSpan lifetime)
+    {
+        RedisValue[] arguments = [(long)lifetime.TotalMilliseconds, .. counters.Select(c => (RedisValue)c.Permits)];
+        if (await TryRedisAsync(IncrementUntilOverScript, [.. counters.Select(c => c.Key)], arguments) is { } shared)
+        {
+            var index = (int)shared[0];
+            return index == 0 ? null : (index - 1, new LimitCount((long)shared[1], TimeSpan.FromMilliseconds(Math.Max(0, (long)shared[2]))));
+        }
+
+        for (var i = 0; i < counters.Count; i++)
+        {
+            var count = _memory.Increment(counters[i].Key, lifetime, sliding: false);
+            if (count.Value > counters[i].Permits)
+            {
+                return (i, count);
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask<LimitCount> ReadAsync(string key) =>
         await TryRedisAsync(ReadScript, key, []) ?? _memory.Read(key);
 
@@ -67,7 +107,12 @@ public sealed class LimitCounters(TimeProvider time, ILogger<LimitCounters> logg
         }
     }
 
-    private async ValueTask<LimitCount?> TryRedisAsync(string script, string key, RedisValue[] arguments)
+    private async ValueTask<LimitCount?> TryRedisAsync(string script, string key, RedisValue[] arguments) =>
+        await TryRedisAsync(script, [key], arguments) is { } result
+            ? new LimitCount((long)result[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1])))
+            : null;
+
+    private async ValueTask<RedisResult[]?> TryRedisAsync(string script, string[] keys, RedisValue[] arguments)
     {
         if (redis is null)
         {
@@ -82,13 +127,13 @@ public sealed class LimitCounters(TimeProvider time, ILogger<LimitCounters> logg
 
         try
         {
-            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(script, [Prefix + key], arguments))!;
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(script, [.. keys.Select(k => (RedisKey)(Prefix + k))], arguments))!;
             if (Interlocked.Exchange(ref _redisFailing, 0) == 1)
             {
                 logger.LogInformation("Limit counters are back in Redis");
             }
 
-            return new LimitCount((long)result[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1])));
+            return result;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -65,6 +65,30 @@ public sealed class LimitCountersTests
         Assert.Equal(1, (await counters.IncrementAsync("fixed", Window)).Value);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Several_counters_in_one_call_stop_at_the_first_full_one_and_leave_the_later_ones_alone(bool onRedis)
+    {
+        await using var redis = onRedis ? await ConnectionMultiplexer.ConnectAsync(await TestServices.RedisAsync()) : null;
+        var counters = redis is null ? new LimitCounters(TimeProvider.System, NullLogger<LimitCounters>.Instance) : Counters(redis);
+        var (first, second) = ($"test:{Guid.NewGuid():N}", $"test:{Guid.NewGuid():N}");
+
+        var answers = new List<(int Index, LimitCount Count)?>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await counters.IncrementUntilOverAsync([(first, 2), (second, 5)], Window));
+        }
+
+        Assert.Equal([null, null], answers.Take(2));
+        Assert.All(answers.Skip(2), a => Assert.Equal(0, a?.Index));
+        Assert.Equal([3L, 4L], answers.Skip(2).Select(a => a!.Value.Count.Value));
+        Assert.Equal(4, (await counters.ReadAsync(first)).Value);
+        Assert.Equal(2, (await counters.ReadAsync(second)).Value); // the two calls refused by the first were not counted here
+        Assert.Equal(0, (await counters.IncrementUntilOverAsync([(second, 2), (first, 9)], Window))?.Index);
+        Assert.Equal(4, (await counters.ReadAsync(first)).Value);
+    }
+
     private static LimitCounters Counters(IConnectionMultiplexer redis) =>
         new(TimeProvider.System, NullLogger<LimitCounters>.Instance, redis);
 }
