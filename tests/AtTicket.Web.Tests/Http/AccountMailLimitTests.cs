@@ -23,8 +23,7 @@ public sealed class AccountMailLimitTests : IAsyncLifetime
 
     public AccountMailLimitTests()
     {
-        var settings = _sink.Settings.ToDictionary(s => s.Key, s => s.Value!);
-        settings["Outbox:PollMilliseconds"] = "50";
+        var settings = TestApp.MailSettings(_sink);
         settings["RateLimits:AccountMails:PerMember"] = PerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["RateLimits:AccountMails:PerAddress"] = PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["RateLimits:AccountMails:WindowSeconds"] = "3600";

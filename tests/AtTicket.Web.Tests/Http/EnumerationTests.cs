@@ -22,8 +22,7 @@ public sealed partial class EnumerationTests : IAsyncLifetime
 
     public EnumerationTests()
     {
-        var settings = _sink.Settings.ToDictionary(s => s.Key, s => s.Value!);
-        settings["Outbox:PollMilliseconds"] = "50";
+        var settings = TestApp.MailSettings(_sink);
         settings["Mail:PublicBaseUrl"] = "https://tickets.example";
         _app = new TestApp(settings);
     }

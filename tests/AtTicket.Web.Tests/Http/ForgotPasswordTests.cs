@@ -19,8 +19,7 @@ public sealed partial class ForgotPasswordTests : IAsyncLifetime
 
     public ForgotPasswordTests()
     {
-        var settings = _sink.Settings.ToDictionary(s => s.Key, s => s.Value!);
-        settings["Outbox:PollMilliseconds"] = "50";
+        var settings = TestApp.MailSettings(_sink);
         _app = new TestApp(settings);
     }
 

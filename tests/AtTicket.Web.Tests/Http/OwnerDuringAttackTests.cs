@@ -20,8 +20,7 @@ public sealed partial class OwnerDuringAttackTests : IAsyncLifetime
 
     public OwnerDuringAttackTests()
     {
-        var settings = _sink.Settings.ToDictionary(s => s.Key, s => s.Value!);
-        settings["Outbox:PollMilliseconds"] = "50";
+        var settings = TestApp.MailSettings(_sink);
         settings["RateLimits:Logins:PerMember"] = "1000"; // only the back-off stands in the way here
         _app = new TestApp(settings);
     }

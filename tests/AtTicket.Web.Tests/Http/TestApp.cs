@@ -1,5 +1,6 @@
 using System.Net;
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Tests.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +23,14 @@ public sealed class TestApp : IAsyncLifetime
     private TemporaryDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
     private bool _kestrel;
+
+    /// <summary>Settings that send the app's mails to <paramref name="sink"/>, its outbox polled every 50 ms so a test waits little for a mail.</summary>
+    internal static Dictionary<string, string> MailSettings(SmtpSink sink)
+    {
+        var settings = sink.Settings.ToDictionary(s => s.Key, s => s.Value!);
+        settings["Outbox:PollMilliseconds"] = "50";
+        return settings;
+    }
 
     public TestApp()
         : this(new Dictionary<string, string>())
