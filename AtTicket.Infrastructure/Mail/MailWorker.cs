@@ -77,10 +77,10 @@ public sealed class MailWorker : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_subscription is not null)
+        // The host may stop a service twice at once (the test host did): only the first takes the subscription.
+        if (Interlocked.Exchange(ref _subscription, null) is { } subscription)
         {
-            await _subscription.DisposeAsync();
-            _subscription = null;
+            await subscription.DisposeAsync();
         }
 
         await base.StopAsync(cancellationToken);
