@@ -8,6 +8,7 @@ using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Members;
 using AtTicket.Infrastructure.Messaging;
 using AtTicket.Infrastructure.Persistence;
+using AtTicket.Infrastructure.Queues;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
 using AtTicket.Infrastructure.Venues;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddMessaging(configuration);
         services.AddSingleton<MemberPreferencesStore>();
         services.AddAlertMails(configuration);
+        services.AddWaitingRoom(configuration);
         return services;
     }
 

@@ -1,0 +1,42 @@
+using AtTicket.Domain.Common;
+
+namespace AtTicket.Domain.Queues;
+
+/// <summary>
+/// How a performance's waiting room admits members: from <see cref="OpensAt"/>, at most <see cref="AdmitPerMinute"/>
+/// members a minute and/or at most <see cref="MaxShopping"/> shopping at once, each for <see cref="ShoppingWindow"/>.
+/// A member whose waiting page has not asked for their place within <see cref="Grace"/> has left the line.
+/// </summary>
+public sealed record QueueRules
+{
+    public static readonly TimeSpan DefaultShoppingWindow = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromMinutes(2);
+
+    public QueueRules(DateTimeOffset opensAt, int? admitPerMinute, int? maxShopping, TimeSpan? shoppingWindow = null, TimeSpan? grace = null, bool paused = false)
+    {
+        Guard.That(admitPerMinute is not null || maxShopping is not null, "Give an admission rate, a cap on members shopping at once, or both.");
+        Guard.That(admitPerMinute is null or >= 1 and <= 60_000, "The admission rate must be between 1 and 60,000 members a minute.");
+        Guard.That(maxShopping is null or >= 1 and <= 100_000, "The cap on members shopping at once must be between 1 and 100,000.");
+        ShoppingWindow = shoppingWindow ?? DefaultShoppingWindow;
+        Guard.That(ShoppingWindow >= TimeSpan.FromMinutes(1) && ShoppingWindow <= TimeSpan.FromHours(1), "The shopping window must be between 1 and 60 minutes.");
+        Grace = grace ?? DefaultGrace;
+        Guard.That(Grace >= TimeSpan.FromSeconds(10) && Grace <= TimeSpan.FromMinutes(30), "The grace period must be between 10 seconds and 30 minutes.");
+        OpensAt = opensAt;
+        AdmitPerMinute = admitPerMinute;
+        MaxShopping = maxShopping;
+        Paused = paused;
+    }
+
+    public DateTimeOffset OpensAt { get; }
+    public int? AdmitPerMinute { get; }
+    public int? MaxShopping { get; }
+    public TimeSpan ShoppingWindow { get; }
+    public TimeSpan Grace { get; }
+    public bool Paused { get; }
+
+    /// <summary>
+    /// After a stall (no node advanced the line for a while) at most this much of the rate is admitted at once,
+    /// so a late tick cannot let a crowd through together.
+    /// </summary>
+    public static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(10);
+}
