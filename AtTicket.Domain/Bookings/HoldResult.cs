@@ -11,6 +11,9 @@ public enum HoldOutcome
 
     /// <summary>The request names seats this performance does not have, or the performance is not on sale.</summary>
     Rejected,
+
+    /// <summary>The on-sale runs behind a waiting line that has not admitted the member (yet, or any more).</summary>
+    NotAdmitted,
 }
 
 /// <param name="Seats">The held seats as the hold's transaction left them, when the inventory knows (empty otherwise).</param>
@@ -21,4 +24,8 @@ public sealed record HoldResult(HoldOutcome Outcome, SeatHold? Hold, IReadOnlyLi
     public static HoldResult Taken(IReadOnlyList<int> seatIds) => new(HoldOutcome.SeatsTaken, null, seatIds, null, []);
 
     public static HoldResult Rejected(string reason) => new(HoldOutcome.Rejected, null, [], reason, []);
+
+    public const string NotAdmittedReason = "This on-sale has a waiting line: join it, and you can choose seats when it is your turn.";
+
+    public static HoldResult NotAdmitted() => new(HoldOutcome.NotAdmitted, null, [], NotAdmittedReason, []);
 }

@@ -1,15 +1,24 @@
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Queues;
 
 namespace AtTicket.Domain.Bookings;
 
-/// <summary>Holding and releasing seats under the per-member limits. The inventory arbitrates the seats themselves.</summary>
-public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, TimeProvider time)
+/// <summary>
+/// Holding and releasing seats under the per-member limits and, when the on-sale runs behind a waiting line, only
+/// for members it admitted. The inventory arbitrates the seats themselves.
+/// </summary>
+public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, TimeProvider time, IAdmissionGate? gate = null)
 {
     public async Task<HoldResult> HoldSeatsAsync(string memberId, int performanceId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken = default)
     {
         Guard.That(seatIds.Count > 0, "Choose at least one seat.");
         Guard.That(seatIds.Distinct().Count() == seatIds.Count, "The same seat is listed twice.");
         var draft = NewDraft(memberId, performanceId, seatIds.Count);
+        if (!await MayShopAsync(performanceId, memberId, cancellationToken))
+        {
+            return HoldResult.NotAdmitted();
+        }
+
         return await inventory.HoldAsync(draft.WithSeats(seatIds), draft.CreatedAt, cancellationToken);
     }
 
@@ -19,6 +28,11 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
 
         // The seats are chosen inside the inventory's transaction, never from an earlier read.
         var draft = NewDraft(memberId, performanceId, quantity);
+        if (!await MayShopAsync(performanceId, memberId, cancellationToken))
+        {
+            return HoldResult.NotAdmitted();
+        }
+
         return await inventory.HoldBestAvailableAsync(draft, gradeId, quantity, draft.CreatedAt, cancellationToken);
     }
 
@@ -27,6 +41,9 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
 
     public Task<SeatHold?> FindAsync(Guid holdId, string memberId, CancellationToken cancellationToken = default) =>
         inventory.FindHoldAsync(holdId, memberId, cancellationToken);
+
+    private async Task<bool> MayShopAsync(int performanceId, string memberId, CancellationToken cancellationToken) =>
+        gate is null || await gate.MayShopAsync(performanceId, memberId, cancellationToken);
 
     /// <summary>
     /// Only what needs no data is checked here; what the member already holds is counted inside the

@@ -3,6 +3,7 @@ using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Members;
 using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
+using AtTicket.Domain.Queues;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail;
@@ -33,6 +34,7 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PosterImage> PosterImages => Set<PosterImage>();
     public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();
     public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
+    public DbSet<WaitingLine> WaitingLines => Set<WaitingLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

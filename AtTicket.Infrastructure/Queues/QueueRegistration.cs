@@ -18,5 +18,9 @@ internal static class QueueRegistration
         {
             services.AddSingleton<IWaitingRoom>(sp => new RedisWaitingRoom(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>()));
         }
+
+        services.AddSingleton<WaitingLines>();
+        services.AddSingleton<IAdmissionGate>(sp => sp.GetRequiredService<WaitingLines>());
+        services.AddHostedService<AdmissionTicker>();
     }
 }

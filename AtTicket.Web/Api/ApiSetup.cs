@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
+using AtTicket.Web.Api.Queues;
 using AtTicket.Web.Api.Venues;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Account.Registration;
@@ -83,6 +84,7 @@ public static class ApiSetup
         api.MapVenueEndpoints();
         api.MapHoldEndpoints();
         api.MapBookingEndpoints();
+        api.MapQueueEndpoints();
         return app;
     }
 }

@@ -19,7 +19,7 @@ internal static class HoldEndpoints
             .RequireAuthorization()
             .RequireClientLimit(LimitedAction.Hold)
             .WithTags("Holds")
-            .WithSummary("Holds the given seats, or the best available ones of a grade; all or nothing. 409 names the seats just taken.");
+            .WithSummary("Holds the given seats, or the best available ones of a grade; all or nothing. 409 names the seats just taken; 403 when the on-sale has a waiting line that has not admitted the member (its `queue` names where to join).");
         api.MapGet("/holds/{id:guid}", GetAsync).RequireAuthorization().WithTags("Holds");
         api.MapDelete("/holds/{id:guid}", ReleaseAsync).RequireAuthorization().WithTags("Holds")
             .WithSummary("Releases the hold; its seats are available again at once.");
@@ -53,6 +53,11 @@ internal static class HoldEndpoints
                     ? "Some of these seats were just taken. Nothing is held; choose again."
                     : "Not enough seats are left together in this grade. Nothing is held.",
                 new Dictionary<string, object?> { ["takenSeatIds"] = result.TakenSeatIds }),
+            HoldOutcome.NotAdmitted => TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Not admitted from the waiting line.",
+                detail: result.Reason,
+                extensions: new Dictionary<string, object?> { ["queue"] = $"/api/performances/{id}/queue" }),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request breaks a rule.", detail: result.Reason),
         };
     }

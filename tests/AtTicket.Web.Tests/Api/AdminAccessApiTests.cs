@@ -21,6 +21,9 @@ public sealed class AdminAccessApiTests(ApiApp app) : IClassFixture<ApiApp>
         { "POST", "/api/products/{productId:int}/performances", "/api/products/{product}/performances" },
         { "PUT", "/api/performances/{id:int}", "/api/performances/{performance}" },
         { "DELETE", "/api/performances/{id:int}", "/api/performances/{performance}" },
+        { "GET", "/api/performances/{id:int}/queue/line", "/api/performances/{performance}/queue/line" },
+        { "PUT", "/api/performances/{id:int}/queue/line", "/api/performances/{performance}/queue/line" },
+        { "DELETE", "/api/performances/{id:int}/queue/line", "/api/performances/{performance}/queue/line" },
         { "POST", "/api/venues", "/api/venues" },
         { "PUT", "/api/venues/{id:int}", "/api/venues/{venue}" },
         { "POST", "/api/venues/{id:int}/halls", "/api/venues/{venue}/halls" },
@@ -95,6 +98,7 @@ public sealed class AdminAccessApiTests(ApiApp app) : IClassFixture<ApiApp>
             ("PUT", "/api/performances/{performance}") => new PerformanceChangeBody(NewPerformanceBody.NextWeek(), [], null),
             ("POST", "/api/venues") or ("PUT", "/api/venues/{venue}") => new VenueBody("Intruder venue", "Nowhere"),
             ("POST", "/api/venues/{venue}/halls") or ("PUT", "/api/halls/{hall}") => HallBody.Grid("Intruder hall", 1, 1),
+            ("PUT", "/api/performances/{performance}/queue/line") => new { opensAt = DateTimeOffset.UtcNow, admitPerMinute = 60, paused = false },
             _ => new { },
         };
 

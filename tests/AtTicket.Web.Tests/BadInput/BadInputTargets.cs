@@ -141,6 +141,7 @@ public sealed class BadInputTargets(ApiApp app, ApiClient admin, BadInputTally t
         "PUT /api/halls/{id}" => Json(new HallBody($"Studio {Unique}", [new SectionBody("Main", [Row("A", show.RowA, 0), Row("B", show.RowB, 1)])])),
         "POST /api/performances/{id}/holds" => Json(new { seatIds = new[] { show.RowB[0] }, gradeId = (int?)null, quantity = (int?)null }),
         "POST /api/bookings" => Json(BookingBody.For(Guid.Parse(id!))),
+        "PUT /api/performances/{id}/queue/line" => Json(new { opensAt = DateTimeOffset.UtcNow.AddDays(1), admitPerMinute = 60, maxShopping = (int?)null, shoppingWindowMinutes = 10, paused = false }),
         _ when operation.Body is not null => throw new InvalidOperationException($"The suite has no valid body for {operation.Key}; add one."),
         _ => null,
     };

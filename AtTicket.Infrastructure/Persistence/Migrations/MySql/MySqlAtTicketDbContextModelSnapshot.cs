@@ -392,6 +392,34 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("SeatGrades");
                 });
 
+            modelBuilder.Entity("AtTicket.Domain.Queues.WaitingLine", b =>
+                {
+                    b.Property<int>("PerformanceId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AdmitPerMinute")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GraceSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxShopping")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("ShoppingWindowSeconds")
+                        .HasColumnType("int");
+
+                    b.HasKey("PerformanceId");
+
+                    b.ToTable("WaitingLines");
+                });
+
             modelBuilder.Entity("AtTicket.Domain.Venues.Hall", b =>
                 {
                     b.Property<int>("Id")
@@ -881,6 +909,15 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .IsRequired();
 
                     b.Navigation("Performance");
+                });
+
+            modelBuilder.Entity("AtTicket.Domain.Queues.WaitingLine", b =>
+                {
+                    b.HasOne("AtTicket.Domain.Performances.Performance", null)
+                        .WithOne()
+                        .HasForeignKey("AtTicket.Domain.Queues.WaitingLine", "PerformanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AtTicket.Domain.Venues.Hall", b =>

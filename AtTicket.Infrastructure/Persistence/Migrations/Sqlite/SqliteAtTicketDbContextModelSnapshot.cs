@@ -379,6 +379,34 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SeatGrades");
                 });
 
+            modelBuilder.Entity("AtTicket.Domain.Queues.WaitingLine", b =>
+                {
+                    b.Property<int>("PerformanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdmitPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraceSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxShopping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShoppingWindowSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PerformanceId");
+
+                    b.ToTable("WaitingLines");
+                });
+
             modelBuilder.Entity("AtTicket.Domain.Venues.Hall", b =>
                 {
                     b.Property<int>("Id")
@@ -858,6 +886,15 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Performance");
+                });
+
+            modelBuilder.Entity("AtTicket.Domain.Queues.WaitingLine", b =>
+                {
+                    b.HasOne("AtTicket.Domain.Performances.Performance", null)
+                        .WithOne()
+                        .HasForeignKey("AtTicket.Domain.Queues.WaitingLine", "PerformanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AtTicket.Domain.Venues.Hall", b =>
