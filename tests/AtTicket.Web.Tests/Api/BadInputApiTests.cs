@@ -143,7 +143,7 @@ public sealed class BadInputApiTests(ApiApp app) : IClassFixture<ApiApp>
             NewPerformanceBody.OnSale(show.HallId, Grades(show)) with { StartsAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) });
         using var moved = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
-            new PerformanceChangeBody(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Grades(show), null));
+            new PerformanceChangeBody(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Grades(show), "onSale"));
 
         var problem = await ApiAssert.ProblemAsync(scheduled, HttpStatusCode.BadRequest);
         Assert.Contains("performance date", problem.GetProperty("detail").GetString());

@@ -52,4 +52,20 @@ public class SchedulePerformanceTests : PerformancePagesContext
         Assert.False(page.Find("[data-testid=create-draft]").HasAttribute("disabled"));
         Assert.Equal(4, page.FindAll("[data-testid=grade-row]").Count); // VIP, R, S, A for a concert
     }
+
+    [Fact]
+    public async Task Putting_on_sale_is_disabled_with_a_reason_while_the_product_is_a_draft()
+    {
+        var hall = await Data.HallAsync();
+        var productId = await Data.ProductAsync(ProductCategory.Concert, status: ProductStatus.Draft);
+        var page = RenderAt<SchedulePerformance>($"/admin/performances/new?productId={productId}&hallId={hall.Id}");
+        page.WaitForElement("[data-seat-id]");
+
+        page.Find("[data-testid=fill-unassigned]").Click();
+
+        Assert.Contains("0 unassigned", page.Find("[data-testid=unassigned-count]").TextContent);
+        Assert.True(page.Find("[data-testid=create-on-sale]").HasAttribute("disabled"));
+        Assert.Contains("put the product on sale before its performances", page.Find("[data-testid=blocker]").TextContent);
+        Assert.False(page.Find("[data-testid=create-draft]").HasAttribute("disabled"));
+    }
 }
