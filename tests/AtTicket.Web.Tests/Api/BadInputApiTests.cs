@@ -47,7 +47,7 @@ public sealed class BadInputApiTests(ApiApp app) : IClassFixture<ApiApp>
         var show = await new AdminSetup(admin).SmallShowAsync();
 
         using var response = await admin.SendRawAsync(
-            HttpMethod.Put, $"/api/performances/{show.PerformanceId}", """{"startsAt":"2030-01-01T19:00:00+09:00","grades":[null]}""");
+            HttpMethod.Put, $"/api/performances/{show.PerformanceId}", """{"startsAt":"2030-01-01T19:00:00+09:00","grades":[null],"status":"onSale"}""");
 
         await ApiAssert.ValidationProblemAsync(response, "grades[0]");
     }
