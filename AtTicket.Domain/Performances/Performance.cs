@@ -10,6 +10,12 @@ public class Performance
     /// <summary>How the start is named in <see cref="DateWindow"/>'s sentence, for forms checking before saving.</summary>
     public const string StartsAtSubject = "The performance date";
 
+    /// <summary>Why a performance cannot go on sale yet, for forms that check before saving.</summary>
+    public const string ProductNotOnSale = "The product is not on sale: put the product on sale before its performances.";
+
+    /// <summary>Whether a performance of <paramref name="product"/> may go on sale, as <see cref="PutOnSale"/> decides.</summary>
+    public static bool CanGoOnSaleUnder(ProductStatus product) => product == ProductStatus.OnSale;
+
     private readonly List<SeatGrade> _grades = [];
 
     private Performance()
@@ -63,6 +69,8 @@ public class Performance
     public void PutOnSale(int unmappedSeats)
     {
         Guard.That(Status == PerformanceStatus.Draft, "Only a draft performance can go on sale.");
+        // Buyers reach a performance through its product: on sale under a hidden product, it would sell to nobody and answer 404.
+        Guard.That(Product is not null && CanGoOnSaleUnder(Product.Status), ProductNotOnSale);
         Guard.That(_grades.Count > 0, "A performance needs at least one seat grade before it goes on sale.");
         Guard.That(unmappedSeats == 0, $"Every seat needs a grade before the performance goes on sale ({unmappedSeats} have none).");
         Status = PerformanceStatus.OnSale;

@@ -158,7 +158,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
     public async Task<bool> PutOnSaleAsync(int performanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var performance = await db.Performances.Include(p => p.Grades).SingleOrDefaultAsync(p => p.Id == performanceId, cancellationToken);
+        var performance = await db.Performances.Include(p => p.Grades).Include(p => p.Product).SingleOrDefaultAsync(p => p.Id == performanceId, cancellationToken);
         if (performance is null)
         {
             return false;

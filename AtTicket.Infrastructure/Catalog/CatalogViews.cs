@@ -61,7 +61,15 @@ public sealed record PerformanceView(
     PerformanceStatus Status,
     IReadOnlyList<GradeView> Grades);
 
-public sealed record GradeAvailability(int GradeId, int Total, int Remaining);
+public sealed record GradeAvailability(int GradeId, int Total, int Remaining)
+{
+    /// <summary>
+    /// The grades buyers are shown: those with at least one seat. A grade the admin left empty would read
+    /// "Sold out" to them; the grade editor warns about it instead.
+    /// </summary>
+    public static IEnumerable<GradeView> Offered(IEnumerable<GradeView> grades, IReadOnlyList<GradeAvailability> counts) =>
+        grades.Where(g => counts.Any(c => c.GradeId == g.Id && c.Total > 0));
+}
 
 public sealed record VenueView(int Id, string Name, string Address, IReadOnlyList<HallSummary> Halls);
 

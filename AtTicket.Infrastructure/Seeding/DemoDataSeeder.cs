@@ -65,7 +65,10 @@ public sealed class DemoDataSeeder(IDbContextFactory<AtTicketDbContext> contexts
         {
             await CreateInventoryAsync(db, performance, halls[performance.Hall!.Name], cancellationToken);
             var unmapped = await db.PerformanceSeats.CountAsync(s => s.PerformanceId == performance.Id && s.GradeId == null, cancellationToken);
-            performance.PutOnSale(unmapped);
+            if (performance.Product!.Status == ProductStatus.OnSale)
+            {
+                performance.PutOnSale(unmapped);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AtTicket.Web.Api;
 
-/// <summary>Turns a broken business rule or an unreadable request into a 400 problem, never a 500.</summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>
+/// Turns a broken business rule or an unreadable request into a 400 problem, never a 500. A left-out required
+/// property never gets here: <see cref="RequiredMembersFilter"/> and the contracts' attributes name it.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -13,21 +16,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
-        }
-
-        if (MissingProperties(exception) is { Count: > 0 } missing)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = new HttpValidationProblemDetails(missing.ToDictionary(name => name, name => new[] { $"{name} is required." }))
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The request could not be read.",
-                    Detail = $"Required properties are missing: {string.Join(", ", missing)}.",
-                },
-            });
         }
 
         var (status, title) = exception switch
@@ -49,21 +37,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = Field(exception) is { } field
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] }) { Status = status, Title = title, Detail = detail }
+                : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
 
-    /// <summary>
-    /// The JSON names System.Text.Json lists when a required property is left out. Its message is the only
-    /// place they are given; the type name in it stays out of the answer.
-    /// </summary>
-    private static IReadOnlyList<string> MissingProperties(Exception exception)
-    {
-        var message = (exception.InnerException as System.Text.Json.JsonException)?.Message ?? string.Empty;
-        var at = message.IndexOf("missing required properties", StringComparison.Ordinal);
-        return at < 0 ? [] : [.. QuotedName().Matches(message[at..]).Select(m => m.Groups[1].Value)];
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
-    private static partial System.Text.RegularExpressions.Regex QuotedName();
+    /// <summary>The JSON field a value could not be read for ("grades[0].price" from "$.grades[0].price"); null for the whole body.</summary>
+    private static string? Field(Exception exception) =>
+        exception.InnerException is System.Text.Json.JsonException { Path: ['$', '.', .. var field] } ? field : null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
@@ -54,6 +55,9 @@ public static class ApiSetup
             // Enum values are names only: a number such as 99 would slip past as an undefined value.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
+        // After every setup (Identity adds its own resolver), so the modifier sees every request contract.
+        services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.TypeInfoResolver =
+            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequiredMembersFilter.BindMissingAsNull));
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid, "RateLimits values must be positive.")
@@ -74,11 +78,11 @@ public static class ApiSetup
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         var auth = app.MapGroup("/api/auth").WithTags("Accounts")
-            .AddEndpointFilter<IdentityRequestFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
+            .AddEndpointFilter<RequiredMembersFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
         auth.MapIdentityApi<Member>();
         auth.MapLogout();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilter<RequiredMembersFilter>();
         api.MapProductEndpoints();
         api.MapPerformanceEndpoints();
         api.MapVenueEndpoints();

@@ -105,10 +105,18 @@ internal sealed class PerformanceBuilder
     private readonly List<(string Name, long Price, string Color)> _grades = [];
     private Hall? _hall;
     private DateTimeOffset _startsAt = TestClock.Start.AddDays(7);
+    private bool _productOnSale = true;
 
     public PerformanceBuilder InHall(Hall hall)
     {
         _hall = hall;
+        return this;
+    }
+
+    /// <summary>Of a product still in draft, hidden from buyers.</summary>
+    public PerformanceBuilder OfDraftProduct()
+    {
+        _productOnSale = false;
         return this;
     }
 
@@ -126,7 +134,13 @@ internal sealed class PerformanceBuilder
 
     public Performance Build()
     {
-        var performance = new Performance(new ProductBuilder().Build(), _hall ?? new HallBuilder().Build(), _startsAt);
+        var product = new ProductBuilder().Build();
+        if (_productOnSale)
+        {
+            product.PutOnSale();
+        }
+
+        var performance = new Performance(product, _hall ?? new HallBuilder().Build(), _startsAt);
         foreach (var (name, price, color) in _grades)
         {
             performance.AddGrade(name, price, color);

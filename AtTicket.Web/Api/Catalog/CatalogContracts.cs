@@ -54,7 +54,7 @@ public sealed record ProductRequest(
     [property: Required(ErrorMessage = "An age rating is required, such as \"All\" or \"12+\".")] string? AgeRating,
     [property: Required(ErrorMessage = "salesStart is required.")] DateTimeOffset? SalesStart,
     [property: Required(ErrorMessage = "salesEnd is required.")] DateTimeOffset? SalesEnd,
-    ProductStatus? Status,
+    [property: Required(ErrorMessage = "status is required: draft, onSale or closed.")] ProductStatus? Status,
     [property: StringLength(PosterAddress.MaxLength)] string? PosterUrl);
 
 public sealed record GradeRequest(
@@ -74,4 +74,4 @@ public sealed record CreatePerformanceRequest(
 public sealed record UpdatePerformanceRequest(
     [property: Required(ErrorMessage = "startsAt is required.")] DateTimeOffset? StartsAt,
     [property: Required(ErrorMessage = "grades are required.")] IReadOnlyList<GradeRequest>? Grades,
-    PerformanceStatus? Status);
+    [property: Required(ErrorMessage = "status is required: draft or onSale.")] PerformanceStatus? Status);

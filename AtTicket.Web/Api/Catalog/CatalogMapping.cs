@@ -5,19 +5,20 @@ namespace AtTicket.Web.Api.Catalog;
 
 internal static class CatalogMapping
 {
-    public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining)
+    /// <param name="forBuyer">Grades without seats left out, as on the pages; admins see every grade they made.</param>
+    public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining, bool forBuyer = false)
     {
         var s = d.Summary;
         return new(
             s.Id, s.Title, s.Category, s.PosterUrl, s.Status, s.FirstPerformanceAt, s.LastPerformanceAt, s.MinPrice, s.VenueNames,
             d.Description, d.RunningMinutes, d.AgeRating, d.SalesStart, d.SalesEnd,
-            [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? []))]);
+            [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))]);
     }
 
-    public static PerformanceResponse ToResponse(this PerformanceView p, IReadOnlyList<GradeAvailability> remaining) =>
+    public static PerformanceResponse ToResponse(this PerformanceView p, IReadOnlyList<GradeAvailability> remaining, bool forBuyer = false) =>
         new(
             p.Id, p.ProductId, p.ProductTitle, p.StartsAt, p.Venue, p.Hall, p.Status,
-            [.. p.Grades.Select(g =>
+            [.. (forBuyer ? GradeAvailability.Offered(p.Grades, remaining) : p.Grades).Select(g =>
             {
                 var a = remaining.FirstOrDefault(r => r.GradeId == g.Id);
                 return new GradeResponse(g.Id, g.Name, g.Price, g.Color, a?.Total ?? 0, a?.Remaining ?? 0);

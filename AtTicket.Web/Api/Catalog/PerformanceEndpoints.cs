@@ -27,7 +27,7 @@ internal static class PerformanceEndpoints
         var performance = await catalog.GetPerformanceAsync(id, includeUnpublished: user.IsInRole(Roles.Admin));
         return performance is null
             ? Problems.NotFound("performance")
-            : TypedResults.Ok(performance.ToResponse((await live.ReadRemainingAsync(id)).Grades));
+            : TypedResults.Ok(performance.ToResponse((await live.ReadRemainingAsync(id)).Grades, forBuyer: !user.IsInRole(Roles.Admin)));
     }
 
     private static async Task<IResult> GetSeatsAsync(int id, ClaimsPrincipal user, CatalogReader catalog, LiveSnapshotReader live)
@@ -57,7 +57,8 @@ internal static class PerformanceEndpoints
         }
 
         var (sequence, remaining) = await live.ReadRemainingAsync(id);
-        var grades = performance.Grades.Select(g =>
+        var offered = user.IsInRole(Roles.Admin) ? performance.Grades : GradeAvailability.Offered(performance.Grades, remaining);
+        var grades = offered.Select(g =>
         {
             var a = remaining.FirstOrDefault(r => r.GradeId == g.Id);
             return new GradeAvailabilityResponse(g.Id, g.Name, g.Price, a?.Total ?? 0, a?.Remaining ?? 0);
@@ -81,6 +82,11 @@ internal static class PerformanceEndpoints
         if (request.Grades!.NullGradeProblem() is { } nullGrade)
         {
             return nullGrade;
+        }
+
+        if (request.Status == PerformanceStatus.OnSale && await ProductNotOnSaleProblemAsync(productId, catalog) is { } hidden)
+        {
+            return hidden;
         }
 
         var ids = await admin.ScheduleAsync(productId, request.HallId!.Value, startTimes, request.Grades!.ToPlan(), requireEverySeat: true);
@@ -108,6 +114,18 @@ internal static class PerformanceEndpoints
             return nullGrade;
         }
 
+        var current = await catalog.GetPerformanceAsync(id, includeUnpublished: true);
+        if (current is null)
+        {
+            return Problems.NotFound("performance");
+        }
+
+        var putOnSale = request.Status == PerformanceStatus.OnSale && current.Status == PerformanceStatus.Draft;
+        if (putOnSale && await ProductNotOnSaleProblemAsync(current.ProductId, catalog) is { } hidden)
+        {
+            return hidden;
+        }
+
         var result = await admin.UpdateAsync(id, request.StartsAt!.Value, request.Grades!.ToPlan());
         if (result.Outcome == ChangeOutcome.NotFound)
         {
@@ -122,7 +140,7 @@ internal static class PerformanceEndpoints
         }
 
         var performance = await catalog.GetPerformanceAsync(id, includeUnpublished: true);
-        if (request.Status == PerformanceStatus.OnSale && performance!.Status == PerformanceStatus.Draft)
+        if (putOnSale)
         {
             await admin.PutOnSaleAsync(id);
             performance = await catalog.GetPerformanceAsync(id, includeUnpublished: true);
@@ -130,6 +148,12 @@ internal static class PerformanceEndpoints
 
         return TypedResults.Ok(performance!.ToResponse(await availability.GetRemainingAsync(id)));
     }
+
+    /// <summary>Checked before anything is saved, so a refused request changes nothing; the rule is the Domain's.</summary>
+    private static async Task<IResult?> ProductNotOnSaleProblemAsync(int productId, CatalogReader catalog) =>
+        await catalog.GetProductAsync(productId, includeUnpublished: true) is { } product && !Performance.CanGoOnSaleUnder(product.Summary.Status)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [Performance.ProductNotOnSale] })
+            : null;
 
     private static async Task<IResult> DeleteAsync(int id, PerformanceAdminService admin)
     {

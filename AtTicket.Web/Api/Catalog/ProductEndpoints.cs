@@ -70,7 +70,7 @@ internal static class ProductEndpoints
         }
 
         var remaining = await live.ReadRemainingAsync([.. product.Performances.Select(p => p.Id)]);
-        return TypedResults.Ok(product.ToResponse(remaining));
+        return TypedResults.Ok(product.ToResponse(remaining, forBuyer: !user.IsInRole(Roles.Admin)));
     }
 
     private static async Task<IResult> CreateAsync(ProductRequest request, ProductAdminService products, CatalogReader catalog)
@@ -101,7 +101,7 @@ internal static class ProductEndpoints
         };
 
     private static ProductInput ToInput(ProductRequest r) =>
-        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status ?? ProductStatus.Draft, r.PosterUrl);
+        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status!.Value, r.PosterUrl);
 
     private static T? ParseEnum<T>(string? value, string name, Dictionary<string, string[]> errors)
         where T : struct, Enum

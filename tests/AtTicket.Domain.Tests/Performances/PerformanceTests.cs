@@ -230,6 +230,27 @@ public class PerformanceTests
     }
 
     [Fact]
+    public void PutOnSale_fails_while_the_product_is_a_draft()
+    {
+        var performance = new PerformanceBuilder().OfDraftProduct().WithGrade().Build();
+
+        var refused = Assert.Throws<DomainException>(() => performance.PutOnSale(unmappedSeats: 0));
+
+        Assert.Equal(Performance.ProductNotOnSale, refused.Message);
+        Assert.Equal(PerformanceStatus.Draft, performance.Status);
+    }
+
+    [Fact]
+    public void PutOnSale_fails_while_the_product_is_closed()
+    {
+        var performance = new PerformanceBuilder().WithGrade().Build();
+        performance.Product!.Close();
+
+        Assert.Throws<DomainException>(() => performance.PutOnSale(unmappedSeats: 0));
+        Assert.Equal(PerformanceStatus.Draft, performance.Status);
+    }
+
+    [Fact]
     public void PutOnSale_fails_for_a_cancelled_performance()
     {
         var performance = new PerformanceBuilder().WithGrade().Build();

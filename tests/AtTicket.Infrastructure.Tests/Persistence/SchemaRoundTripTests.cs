@@ -84,7 +84,9 @@ public sealed class SchemaRoundTripTests(MigratedDatabases databases) : IClassFi
     public async Task A_performance_reads_back_with_its_grades(DatabaseProvider provider)
     {
         var database = await databases.GetAsync(provider);
-        var performance = new Performance(new ProductBuilder().Build(), new HallBuilder().Build(), TestClock.Start.AddTicks(9_876_540));
+        var product = new ProductBuilder().Build();
+        product.PutOnSale();
+        var performance = new Performance(product, new HallBuilder().Build(), TestClock.Start.AddTicks(9_876_540));
         performance.AddGrade("VIP", 165_000, "#B8860B");
         performance.AddGrade("R", 132_000, "#c0392b");
         performance.AddGrade("S", SeatGrade.MaxPrice, "#2e86c1");

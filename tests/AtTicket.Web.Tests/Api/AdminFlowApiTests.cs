@@ -44,7 +44,7 @@ public sealed class AdminFlowApiTests(ApiApp app) : IClassFixture<ApiApp>
         // The sold seat cannot move to the back grade, and the performance cannot go.
         using var remap = await admin.PutAsync(
             $"/api/performances/{performanceId}",
-            new PerformanceChangeBody(startsAt, [new(frontGrade, "Front", 77_000, "#c0392b", [.. front.Except([sold])]), new(backGrade, "Back", 55_000, "#2e86c1", [.. back, sold])], null));
+            new PerformanceChangeBody(startsAt, [new(frontGrade, "Front", 77_000, "#c0392b", [.. front.Except([sold])]), new(backGrade, "Back", 55_000, "#2e86c1", [.. back, sold])], "onSale"));
         var remapProblem = await ApiAssert.ProblemAsync(remap, HttpStatusCode.Conflict);
         Assert.Equal([sold], ApiAssert.Ints(remapProblem.GetProperty("lockedSeatIds")));
         using var delete = await admin.DeleteAsync($"/api/performances/{performanceId}");

@@ -47,7 +47,7 @@ public sealed class BadInputApiTests(ApiApp app) : IClassFixture<ApiApp>
         var show = await new AdminSetup(admin).SmallShowAsync();
 
         using var response = await admin.SendRawAsync(
-            HttpMethod.Put, $"/api/performances/{show.PerformanceId}", """{"startsAt":"2030-01-01T19:00:00+09:00","grades":[null]}""");
+            HttpMethod.Put, $"/api/performances/{show.PerformanceId}", """{"startsAt":"2030-01-01T19:00:00+09:00","grades":[null],"status":"onSale"}""");
 
         await ApiAssert.ValidationProblemAsync(response, "grades[0]");
     }
@@ -143,7 +143,7 @@ public sealed class BadInputApiTests(ApiApp app) : IClassFixture<ApiApp>
             NewPerformanceBody.OnSale(show.HallId, Grades(show)) with { StartsAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) });
         using var moved = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
-            new PerformanceChangeBody(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Grades(show), null));
+            new PerformanceChangeBody(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Grades(show), "onSale"));
 
         var problem = await ApiAssert.ProblemAsync(scheduled, HttpStatusCode.BadRequest);
         Assert.Contains("performance date", problem.GetProperty("detail").GetString());

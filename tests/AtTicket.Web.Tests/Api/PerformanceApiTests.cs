@@ -260,7 +260,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
         var grades = show.GradesWithMoved(show.RowA[2]);
         GradeBody[] change = [grades[0] with { Price = 90_000 }, grades[1] with { Name = "S+" }];
 
-        using var response = await admin.PutAsync($"/api/performances/{show.PerformanceId}", new PerformanceChangeBody(later, change, null));
+        using var response = await admin.PutAsync($"/api/performances/{show.PerformanceId}", new PerformanceChangeBody(later, change, "onSale"));
 
         var updated = await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
         ApiAssert.HasFields(updated, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades");
@@ -280,7 +280,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
         var grades = show.GradesWithMoved();
         GradeBody[] change = [grades[0] with { SeatIds = show.RowA.Skip(1).ToList() }, grades[1], new(null, "VIP", 120_000, "#b8860b", [show.RowA[0]])];
 
-        using var response = await admin.PutAsync($"/api/performances/{show.PerformanceId}", new PerformanceChangeBody(NewPerformanceBody.NextWeek(), change, null));
+        using var response = await admin.PutAsync($"/api/performances/{show.PerformanceId}", new PerformanceChangeBody(NewPerformanceBody.NextWeek(), change, "onSale"));
 
         var updated = await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(
@@ -298,7 +298,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         using var response = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
-            new PerformanceChangeBody(NewPerformanceBody.NextWeek().AddDays(1), show.GradesWithMoved(held, show.RowA[0]), null));
+            new PerformanceChangeBody(NewPerformanceBody.NextWeek().AddDays(1), show.GradesWithMoved(held, show.RowA[0]), "onSale"));
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal([held], ApiAssert.Ints(problem.GetProperty("lockedSeatIds")));
@@ -316,7 +316,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         using var response = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
-            new PerformanceChangeBody(NewPerformanceBody.NextWeek(), show.GradesWithMoved(show.RowA[2]), null));
+            new PerformanceChangeBody(NewPerformanceBody.NextWeek(), show.GradesWithMoved(show.RowA[2]), "onSale"));
 
         var updated = await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(
@@ -333,7 +333,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         using var response = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
-            new PerformanceChangeBody(NewPerformanceBody.NextWeek(), [grades[0], grades[1] with { SeatIds = show.RowB.Skip(1).ToList() }], null));
+            new PerformanceChangeBody(NewPerformanceBody.NextWeek(), [grades[0], grades[1] with { SeatIds = show.RowB.Skip(1).ToList() }], "onSale"));
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -348,7 +348,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         using var response = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
-            new PerformanceChangeBody(NewPerformanceBody.NextWeek(), [grades[0] with { Id = other.GradeR }, grades[1]], null));
+            new PerformanceChangeBody(NewPerformanceBody.NextWeek(), [grades[0] with { Id = other.GradeR }, grades[1]], "onSale"));
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -360,7 +360,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
     {
         using var admin = await app.AdminAsync();
         var show = await SmallShowAsync();
-        var valid = new PerformanceChangeBody(NewPerformanceBody.NextWeek(), show.GradesWithMoved(), null);
+        var valid = new PerformanceChangeBody(NewPerformanceBody.NextWeek(), show.GradesWithMoved(), "onSale");
 
         using var response = await admin.PutAsync(
             $"/api/performances/{show.PerformanceId}",
@@ -375,7 +375,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var admin = await app.AdminAsync();
         var show = await SmallShowAsync();
 
-        using var response = await admin.PutAsync("/api/performances/999999", new PerformanceChangeBody(NewPerformanceBody.NextWeek(), show.GradesWithMoved(), null));
+        using var response = await admin.PutAsync("/api/performances/999999", new PerformanceChangeBody(NewPerformanceBody.NextWeek(), show.GradesWithMoved(), "onSale"));
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound);
     }

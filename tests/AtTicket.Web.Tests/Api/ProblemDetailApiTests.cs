@@ -123,4 +123,31 @@ public sealed class ProblemDetailApiTests(ApiApp app) : IClassFixture<ApiApp>
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("inside its hall", problem.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task A_product_change_without_status_answers_400_naming_status()
+    {
+        using var admin = await app.AdminAsync();
+        var show = await new AdminSetup(admin).SmallShowAsync("No status");
+
+        using var response = await admin.PutAsync($"/api/products/{show.ProductId}", ProductBody.OnSale("No status") with { Status = null });
+
+        await ApiAssert.ValidationProblemAsync(response, "status");
+    }
+
+    [Fact]
+    public async Task A_performance_put_on_sale_under_a_closed_product_answers_400_naming_status()
+    {
+        using var admin = await app.AdminAsync();
+        var show = await new AdminSetup(admin).SmallShowAsync("Draft product");
+        using var closed = await admin.PutAsync($"/api/products/{show.ProductId}", ProductBody.OnSale("Closed product") with { Status = "closed" });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var grades = new[] { new GradeBody(null, "R", SmallShow.PriceR, "#c0392b", show.RowA), new GradeBody(null, "S", SmallShow.PriceS, "#2e86c1", show.RowB) };
+
+        using var response = await admin.PostAsync(
+            $"/api/products/{show.ProductId}/performances", NewPerformanceBody.OnSale(show.HallId, grades) with { StartsAt = NewPerformanceBody.NextWeek().AddHours(5) });
+
+        var problem = await ApiAssert.ValidationProblemAsync(response, "status");
+        Assert.Contains("put the product on sale", problem.ToString());
+    }
 }

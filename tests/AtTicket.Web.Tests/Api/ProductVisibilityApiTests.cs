@@ -188,11 +188,16 @@ public sealed class ProductVisibilityApiTests(ApiApp app) : IClassFixture<ApiApp
     [InlineData("")]
     [InlineData("/seats")]
     [InlineData("/availability")]
-    public async Task Performance_of_a_draft_product_answers_404_to_customers(string resource)
+    public async Task Performance_of_a_closed_product_answers_404_to_customers(string resource)
     {
         using var admin = await app.AdminAsync();
         using var customer = await app.CustomerAsync();
-        var show = await new AdminSetup(admin).SmallShowAsync(product: ProductBody.Draft("Unannounced"));
+        var show = await new AdminSetup(admin).SmallShowAsync();
+        // A draft product's performances cannot go on sale any more; one closed after its sale began stays on sale.
+        using (var closed = await admin.PutAsync($"/api/products/{show.ProductId}", ProductBody.OnSale("Withdrawn") with { Status = "closed" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        }
 
         using var response = await customer.GetAsync($"/api/performances/{show.PerformanceId}{resource}");
 

@@ -1,3 +1,4 @@
+using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Admin;
@@ -22,6 +23,7 @@ public partial class EditPerformance
     private bool _busy;
     private string? _error;
     private string? _lockedMessage;
+    private ProductStatus? _productStatus;
 
     [Parameter]
     public int Id { get; set; }
@@ -51,7 +53,9 @@ public partial class EditPerformance
     private string? SaleBlocker =>
         SaveBlocker ?? (Unassigned > 0
             ? L["Every seat needs a grade before the performance can go on sale: {0} seats have none.", Unassigned.ToString("N0")].Value
-            : null);
+            : _productStatus is { } product && !Performance.CanGoOnSaleUnder(product)
+                ? L[Performance.ProductNotOnSale].Value
+                : null);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -65,6 +69,7 @@ public partial class EditPerformance
             return;
         }
 
+        _productStatus = (await Catalog.GetProductAsync(_performance.ProductId, includeUnpublished: true))?.Summary.Status;
         var states = await SeatStates.GetSeatStatesAsync(Id);
         _painter = GradePainter.ForPerformance(layout.Seats, _performance.Grades, states);
         var local = _performance.StartsAt.ToOffset(Formats.Kst);

@@ -1,5 +1,6 @@
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Web.Localization;
@@ -57,7 +58,9 @@ public partial class SchedulePerformance
     private string? SaleBlocker =>
         CreateBlocker ?? (_painter!.UnassignedCount > 0
             ? L["Every seat needs a grade before the performance can go on sale: {0} seats have none.", _painter.UnassignedCount.ToString("N0")].Value
-            : null);
+            : _products?.FirstOrDefault(p => p.Id == ProductId) is { } product && !Performance.CanGoOnSaleUnder(product.Status)
+                ? L[Performance.ProductNotOnSale].Value
+                : null);
 
     protected override async Task OnInitializedAsync()
     {

@@ -52,4 +52,36 @@ public class SchedulePerformanceTests : PerformancePagesContext
         Assert.False(page.Find("[data-testid=create-draft]").HasAttribute("disabled"));
         Assert.Equal(4, page.FindAll("[data-testid=grade-row]").Count); // VIP, R, S, A for a concert
     }
+
+    [Fact]
+    public async Task Putting_on_sale_is_disabled_with_a_reason_while_the_product_is_a_draft()
+    {
+        var hall = await Data.HallAsync();
+        var productId = await Data.ProductAsync(ProductCategory.Concert, status: ProductStatus.Draft);
+        var page = RenderAt<SchedulePerformance>($"/admin/performances/new?productId={productId}&hallId={hall.Id}");
+        page.WaitForElement("[data-seat-id]");
+
+        page.Find("[data-testid=fill-unassigned]").Click();
+
+        Assert.Contains("0 unassigned", page.Find("[data-testid=unassigned-count]").TextContent);
+        Assert.True(page.Find("[data-testid=create-on-sale]").HasAttribute("disabled"));
+        Assert.Contains("put the product on sale before its performances", page.Find("[data-testid=blocker]").TextContent);
+        Assert.False(page.Find("[data-testid=create-draft]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_grade_without_seats_is_flagged_as_hidden_from_buyers_until_it_has_some()
+    {
+        var hall = await Data.HallAsync();
+        var productId = await Data.ProductAsync(ProductCategory.Movie);
+        var page = RenderAt<SchedulePerformance>($"/admin/performances/new?productId={productId}&hallId={hall.Id}");
+        page.WaitForElement("[data-seat-id]");
+        Assert.Equal(page.FindAll("[data-testid=grade-row]").Count, page.FindAll("[data-testid=grade-empty]").Count);
+
+        page.FindAll("[data-testid=pick-grade]")[0].Click();
+        page.Find("[data-testid=fill-unassigned]").Click();
+
+        Assert.Equal(page.FindAll("[data-testid=grade-row]").Count - 1, page.FindAll("[data-testid=grade-empty]").Count);
+        Assert.Contains("buyers will not see this grade", page.Find("[data-testid=grade-empty]").TextContent);
+    }
 }

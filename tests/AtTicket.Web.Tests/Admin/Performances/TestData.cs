@@ -29,7 +29,7 @@ public sealed class TestData(IServiceProvider services)
         return (await services.GetRequiredService<CatalogReader>().GetHallLayoutAsync(hallId))!;
     }
 
-    public Task<int> ProductAsync(ProductCategory category, string title = "Test Show") =>
+    public Task<int> ProductAsync(ProductCategory category, string title = "Test Show", ProductStatus status = ProductStatus.OnSale) =>
         services.GetRequiredService<ProductAdminService>().CreateAsync(new ProductInput(
             title,
             category,
@@ -38,7 +38,7 @@ public sealed class TestData(IServiceProvider services)
             AgeRating: "All",
             SalesStart: DateTimeOffset.UtcNow.AddDays(-1),
             SalesEnd: DateTimeOffset.UtcNow.AddDays(60),
-            ProductStatus.Draft,
+            status,
             PosterUrl: null));
 
     /// <summary>One performance next week with the given grades painted, through the admin service.</summary>

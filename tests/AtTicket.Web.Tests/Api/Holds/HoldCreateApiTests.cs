@@ -398,7 +398,13 @@ public sealed class HoldCreateApiTests(ApiApp app) : IClassFixture<ApiApp>
     {
         // The catalog hides this performance from customers (GET /api/performances/{id} is 404 for them),
         // so it is not on sale either and nobody may hold its seats.
-        var show = await SmallShowAsync(product: ProductBody.Draft("Unpublished show"));
+        var show = await SmallShowAsync();
+        using (var admin = await app.AdminAsync())
+        using (var closed = await admin.PutAsync($"/api/products/{show.ProductId}", ProductBody.OnSale("Withdrawn show") with { Status = "closed" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        }
+
         using var member = await app.NewMemberAsync();
         using (var visible = await member.Client.GetAsync($"/api/performances/{show.PerformanceId}"))
         {
