@@ -64,7 +64,10 @@ public partial class SeatMapView
 
     private string ViewBox => string.Create(
         CultureInfo.InvariantCulture,
-        $"{_bounds.MinX - 2.5} {_bounds.MinY - (ShowStage ? 3.6 : 1.8)} {_bounds.Width + 3.5} {_bounds.Height + (ShowStage ? 4.4 : 2.6)}");
+        $"{_bounds.MinX - 2.5} {_bounds.MinY - (DrawStage ? 3.6 : 1.8)} {_bounds.Width + 3.5} {_bounds.Height + (DrawStage ? 4.4 : 2.6)}");
+
+    /// <summary>A section drawn on its own leaves the stage out: at a finger's seat size it would fill the screen.</summary>
+    private bool DrawStage => ShowStage && _section is null;
 
     private double Zoom => ZoomLevels[_zoomStep];
 
