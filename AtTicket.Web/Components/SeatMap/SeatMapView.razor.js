@@ -223,9 +223,10 @@ function reportViewport(viewport, dotnet) {
     let reported = null;
     const report = () => {
         const measured = `${viewport.clientWidth} ${phone.matches}`;
-        if (measured !== reported) {
+        if (viewport.clientWidth > 0 && measured !== reported) {
             reported = measured;
-            dotnet.invokeMethodAsync("OnViewportMeasured", viewport.clientWidth, phone.matches);
+            // The map may be gone by the time the answer comes (the page was left): nothing to do then.
+            dotnet.invokeMethodAsync("OnViewportMeasured", viewport.clientWidth, phone.matches).catch(() => { });
         }
     };
     new ResizeObserver(report).observe(viewport);
@@ -248,7 +249,7 @@ function enableGestureZoom(svg, viewport, dotnet) {
             return; // one step per turn of the wheel, not one per event of a touchpad's stream
         }
         lastWheel = event.timeStamp;
-        dotnet.invokeMethodAsync("OnZoomGesture", event.deltaY < 0 ? 1 : -1);
+        dotnet.invokeMethodAsync("OnZoomGesture", event.deltaY < 0 ? 1 : -1).catch(() => { });
     }, { passive: false });
 
     const touches = new Map();
@@ -276,7 +277,7 @@ function enableGestureZoom(svg, viewport, dotnet) {
         }
         const ratio = spread() / baseline;
         if (ratio >= pinchStep || ratio <= 1 / pinchStep) {
-            dotnet.invokeMethodAsync("OnZoomGesture", ratio > 1 ? 1 : -1);
+            dotnet.invokeMethodAsync("OnZoomGesture", ratio > 1 ? 1 : -1).catch(() => { });
             baseline = spread();
         }
     });
