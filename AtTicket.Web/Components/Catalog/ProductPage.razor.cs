@@ -2,6 +2,7 @@ using AtTicket.Domain.Live;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Live;
+using AtTicket.Infrastructure.Localization;
 using AtTicket.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -14,6 +15,8 @@ public partial class ProductPage : IDisposable
     private bool _disposed;
     private ProductDetail? _product;
     private Dictionary<int, IReadOnlyList<GradeAvailability>> _remaining = [];
+    private IReadOnlyList<DateOnly> _days = [];
+    private DateOnly _day;
 
     [Parameter]
     public int Id { get; set; }
@@ -46,6 +49,12 @@ public partial class ProductPage : IDisposable
             return;
         }
 
+        _days = [.. _product.Performances.Select(p => DayOf(p)).Distinct().Order()];
+        if (!_days.Contains(_day))
+        {
+            _day = _days.Count > 0 ? _days[0] : default;
+        }
+
         // Remaining seats for every listed performance from this node's live state (never the catalog
         // cache), each with the number of the last change it includes; the live feed fills in the rest.
         StopListening();
@@ -57,6 +66,16 @@ public partial class ProductPage : IDisposable
             _live.AddRange(sequences.Select(p => new LiveSeatSubscription(Feed, p.Key, p.Value, changes => ApplyAsync(p.Key, changes), () => ReloadAsync(p.Key), Time)));
         }
     }
+
+    /// <summary>The days the product plays on, in Korea, where it plays; with more than one, a strip of days picks the day first.</summary>
+    private IReadOnlyList<DateOnly> Days => _days;
+
+    private DateOnly Day => _day;
+
+    private IEnumerable<PerformanceView> PerformancesOfDay =>
+        _days.Count > 1 ? _product!.Performances.Where(p => DayOf(p) == Day) : _product!.Performances;
+
+    private static DateOnly DayOf(PerformanceView performance) => DateOnly.FromDateTime(performance.StartsAt.ToOffset(Formats.Kst).DateTime);
 
     public void Dispose()
     {

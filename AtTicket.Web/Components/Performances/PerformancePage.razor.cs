@@ -51,6 +51,8 @@ public partial class PerformancePage
     private IReadOnlyList<SelectedSeat> SelectedSeats =>
         [.. _selected.Select(id => _seats.First(s => s.Id == id)).Select(s => new SelectedSeat(s, _grades[_states[s.Id].GradeId!.Value]))];
 
+    private ElementReference _checkout;
+
     private string? MemberId => _user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private List<BreadcrumbItem> Breadcrumbs =>
@@ -276,6 +278,12 @@ public partial class PerformancePage
         _hold = null;
         await RefreshSeatsAsync();
     }
+
+    /// <summary>A seat anyone could still pick: the overview of sections counts these.</summary>
+    private bool IsFree(SeatView seat) => _states[seat.Id] is { Status: SeatStatus.Available, GradeId: not null };
+
+    /// <summary>The phone's bar leads to the checkout form below the map: focusing its anchor scrolls it into view.</summary>
+    private async Task GoToCheckoutAsync() => await _checkout.FocusAsync();
 
     private static string Label(SeatView seat) => $"{seat.Section} {seat.Row}-{seat.Number}";
 

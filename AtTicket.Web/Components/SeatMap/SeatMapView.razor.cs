@@ -23,6 +23,8 @@ public partial class SeatMapView
     private IJSObjectReference? _module;
     private DotNetObjectReference<SeatMapView>? _self;
     private Bounds _bounds;
+    private Bounds _hallBounds;
+    private readonly Dictionary<string, ElementReference> _sectionBlocks = [];
     private List<Label> _sectionLabels = [];
     private List<Label> _rowLabels = [];
     private IReadOnlyList<SeatView>? _measuredSeats;
@@ -62,7 +64,10 @@ public partial class SeatMapView
 
     private string ViewBox => string.Create(
         CultureInfo.InvariantCulture,
-        $"{_bounds.MinX - 2.5} {_bounds.MinY - (ShowStage ? 3.6 : 1.8)} {_bounds.Width + 3.5} {_bounds.Height + (ShowStage ? 4.4 : 2.6)}");
+        $"{_bounds.MinX - 2.5} {_bounds.MinY - (DrawStage ? 3.6 : 1.8)} {_bounds.Width + 3.5} {_bounds.Height + (DrawStage ? 4.4 : 2.6)}");
+
+    /// <summary>A section drawn on its own leaves the stage out: at a finger's seat size it would fill the screen.</summary>
+    private bool DrawStage => ShowStage && _section is null;
 
     private double Zoom => ZoomLevels[_zoomStep];
 
@@ -70,14 +75,14 @@ public partial class SeatMapView
     /// The map fills the viewport's width times the zoom, so zooming in makes it scroll. A small hall is not
     /// blown up to the page width: at zoom 1 its seats stay at most about 36 pixels wide.
     /// </summary>
-    private string SvgSize => string.Create(
+    private string SvgSize => _section is not null ? SectionSvgSize : string.Create(
         CultureInfo.InvariantCulture,
         $"width: {Zoom * 100:0}%; max-width: {(_bounds.Width + 3.5) * 36 * Zoom:0}px; margin: 0 auto;");
 
     /// <summary>Seats take keyboard focus only when a click on them means something.</summary>
     private bool Focusable => SeatClicked.HasDelegate;
 
-    private string? KeyboardHint => Focusable ? L["Use the arrow keys to move between seats."].Value : null;
+    private string? KeyboardHint => Focusable && !InOverview ? L["Use the arrow keys to move between seats."].Value : null;
 
     /// <summary>
     /// The map's one Tab stop (a roving tabindex): the seat last clicked or focused, else the first seat in
@@ -92,6 +97,8 @@ public partial class SeatMapView
         if (!ReferenceEquals(_measuredSeats, Seats) || _measuredFocusable != Focusable)
         {
             (_measuredSeats, _measuredFocusable) = (Seats, Focusable);
+            _hallBounds = Seats.Count == 0 ? default : BoundsOf(Seats);
+            _shown = SeatsToShow();
             Measure();
             Wire();
         }
@@ -103,6 +110,22 @@ public partial class SeatMapView
         {
             _focusAfterRender = null;
             await button.FocusAsync();
+        }
+
+        // Keyboard users land on the control that leads back: "All sections" in a section, the section's block in the overview.
+        if (_focusAllSections && _allSectionsButton is { } allSections)
+        {
+            _focusAllSections = false;
+            await allSections.FocusAsync();
+        }
+
+        if (_focusSectionAfterRender is { } back)
+        {
+            _focusSectionAfterRender = null;
+            if (InOverview && _sectionBlocks.TryGetValue(back, out var block))
+            {
+                await block.FocusAsync();
+            }
         }
 
         // A new SVG element (the first one, or one drawn again after the hall was empty) needs the script's listeners.
@@ -171,6 +194,18 @@ public partial class SeatMapView
 
     private void ResetZoom() => ZoomTo(0);
 
+    /// <summary>Called by the script for a pinch or Ctrl+wheel: one zoom step in or out (+1 or -1), within the zoom levels.</summary>
+    [JSInvokable]
+    public void OnZoomGesture(int direction)
+    {
+        var step = Math.Clamp(_zoomStep + Math.Sign(direction), 0, ZoomLevels.Length - 1);
+        if (step != _zoomStep && !InOverview)
+        {
+            _zoomStep = step;
+            StateHasChanged();
+        }
+    }
+
     private void ZoomTo(int step)
     {
         _zoomStep = Math.Clamp(step, 0, ZoomLevels.Length - 1);
@@ -188,9 +223,9 @@ public partial class SeatMapView
     /// </summary>
     private void Wire()
     {
-        var neighbours = Focusable ? new SeatNeighbours(Seats) : null;
+        var neighbours = Focusable ? new SeatNeighbours(_shown) : null;
         _firstSeatId = neighbours?.First;
-        _wiring = Seats.ToDictionary(s => s.Id, s => new SeatWiring(
+        _wiring = _shown.ToDictionary(s => s.Id, s => new SeatWiring(
             () => OnSeatClick(s),
             e => OnSeatKey(e, s),
             neighbours is null ? null : Moves(neighbours[s.Id])));
@@ -204,22 +239,13 @@ public partial class SeatMapView
 
     private void Measure()
     {
-        if (Seats.Count == 0)
-        {
-            _bounds = default;
-            _sectionLabels = [];
-            _rowLabels = [];
-            return;
-        }
-
-        var minX = Seats.Min(s => s.X);
-        var minY = Seats.Min(s => s.Y);
-        _bounds = new Bounds(minX, minY, Seats.Max(s => s.X) + 0.8 - minX, Seats.Max(s => s.Y) + 0.8 - minY);
-        _sectionLabels = [.. Seats.GroupBy(s => s.Section).Select(g => new Label(
+        // The overview draws no seats but keeps the whole hall's frame.
+        _bounds = _shown.Count > 0 ? BoundsOf(_shown) : _hallBounds;
+        _sectionLabels = [.. _shown.GroupBy(s => s.Section).Select(g => new Label(
             g.Key,
             (g.Min(s => s.X) + g.Max(s => s.X) + 0.8) / 2,
             g.Min(s => s.Y) - 0.35))];
-        _rowLabels = [.. Seats.GroupBy(s => (s.Section, s.Row)).Select(g =>
+        _rowLabels = [.. _shown.GroupBy(s => (s.Section, s.Row)).Select(g =>
         {
             var first = g.MinBy(s => s.X)!;
             return new Label(g.Key.Row, first.X - 0.25, first.Y + 0.62);

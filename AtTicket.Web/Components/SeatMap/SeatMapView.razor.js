@@ -10,6 +10,8 @@ export function attach(svg, viewport, dotnet, selectArea) {
     svg.dataset.scripted = "on";
     enableKeyboard(svg, viewport, dotnet);
     keepCentreWhileZooming(svg, viewport);
+    reportViewport(viewport, dotnet);
+    enableGestureZoom(svg, viewport, dotnet);
     if (selectArea) {
         enableAreaSelection(svg, dotnet);
     } else {
@@ -37,6 +39,10 @@ function enableKeyboard(svg, viewport, dotnet) {
     };
 
     viewport.addEventListener("keydown", (event) => {
+        if (event.key === " " && event.target.closest("g.section-block")) {
+            event.preventDefault(); // Space opens the section (on the server) and must not scroll the page.
+            return;
+        }
         const seat = event.target.closest("g.seat[data-seat-id]");
         if (!seat || event.altKey || event.ctrlKey || event.metaKey) {
             return;
@@ -206,4 +212,80 @@ function enableAreaSelection(svg, dotnet) {
     };
     svg.addEventListener("pointerup", (event) => finish(event, true));
     svg.addEventListener("pointercancel", (event) => finish(event, false));
+}
+
+// The server decides whether a large hall opens as an overview of sections: it hears the viewport's
+// width and whether the window is phone-sized, at first and whenever either changes.
+const phoneQuery = "(max-width: 600px)";
+
+function reportViewport(viewport, dotnet) {
+    const phone = window.matchMedia(phoneQuery);
+    let reported = null;
+    const report = () => {
+        const measured = `${viewport.clientWidth} ${phone.matches}`;
+        if (viewport.clientWidth > 0 && measured !== reported) {
+            reported = measured;
+            // The map may be gone by the time the answer comes (the page was left): nothing to do then.
+            dotnet.invokeMethodAsync("OnViewportMeasured", viewport.clientWidth, phone.matches).catch(() => { });
+        }
+    };
+    new ResizeObserver(report).observe(viewport);
+    phone.addEventListener("change", report);
+}
+
+// Pinch (two touch pointers) and Ctrl+wheel (a mouse, or a touchpad's pinch) step through the same
+// zoom levels as the buttons; the server bounds them.
+const pinchStep = 1.25;
+const wheelPauseMs = 120;
+
+function enableGestureZoom(svg, viewport, dotnet) {
+    let lastWheel = 0;
+    viewport.addEventListener("wheel", (event) => {
+        if (!event.ctrlKey) {
+            return;
+        }
+        event.preventDefault(); // the page itself must not zoom
+        if (event.timeStamp - lastWheel < wheelPauseMs || event.deltaY === 0) {
+            return; // one step per turn of the wheel, not one per event of a touchpad's stream
+        }
+        lastWheel = event.timeStamp;
+        dotnet.invokeMethodAsync("OnZoomGesture", event.deltaY < 0 ? 1 : -1).catch(() => { });
+    }, { passive: false });
+
+    const touches = new Map();
+    let baseline = null;
+    const spread = () => {
+        const [a, b] = [...touches.values()];
+        return Math.hypot(a.x - b.x, a.y - b.y);
+    };
+
+    svg.addEventListener("pointerdown", (event) => {
+        if (event.pointerType !== "touch") {
+            return;
+        }
+        touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+        baseline = touches.size === 2 ? spread() : null;
+    });
+
+    svg.addEventListener("pointermove", (event) => {
+        if (!touches.has(event.pointerId)) {
+            return;
+        }
+        touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+        if (touches.size !== 2 || !baseline) {
+            return;
+        }
+        const ratio = spread() / baseline;
+        if (ratio >= pinchStep || ratio <= 1 / pinchStep) {
+            dotnet.invokeMethodAsync("OnZoomGesture", ratio > 1 ? 1 : -1).catch(() => { });
+            baseline = spread();
+        }
+    });
+
+    const lift = (event) => {
+        touches.delete(event.pointerId);
+        baseline = null;
+    };
+    svg.addEventListener("pointerup", lift);
+    svg.addEventListener("pointercancel", lift);
 }

@@ -45,6 +45,13 @@ public abstract partial class BookingTest(AppProcess app, ChromiumBrowser chromi
         await WaitForCircuitAsync(page);
     }
 
+    /// <summary>On a phone the hall opens as an overview of its sections: taps one to draw its seats.</summary>
+    protected static async Task OpenSectionAsync(IPage page, string section)
+    {
+        await SeatMap(page).GetByRole(AriaRole.Button, new() { NameRegex = new Regex($@"^Section {Regex.Escape(section)}, \d+ seats? free$") }).TapAsync();
+        await Expect(page.GetByTestId("all-sections")).ToBeVisibleAsync();
+    }
+
     protected static ILocator SeatMap(IPage page) => page.GetByRole(AriaRole.Group, new() { Name = "Seat map of Main Hall", Exact = true });
 
     protected static ILocator Seat(IPage page, HallSeat seat) => SeatMap(page).Locator($"g.seat[aria-label^=\"{seat.MapName}\"]");

@@ -207,6 +207,7 @@ public sealed partial class BookingTests(AppProcess app, ChromiumBrowser chromiu
     public Task Checkout_on_a_phone_fits_the_screen_and_pays() => InBrowserAsync(async page =>
     {
         await SignUpAsync(page, PerformancePath);
+        await OpenSectionAsync(page, PhoneSeats[0].Section);
         await PickSeatsAsync(page, PhoneSeats);
         var panel = await HoldAsync(page, PhoneSeats, TwoBalconySeats);
         await panel.ScrollIntoViewIfNeededAsync();
