@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Bookings;
@@ -52,6 +53,9 @@ public partial class PerformancePage
         [.. _selected.Select(id => _seats.First(s => s.Id == id)).Select(s => new SelectedSeat(s, _grades[_states[s.Id].GradeId!.Value]))];
 
     private string? MemberId => _user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>A film is shown on a screen; concerts and musicals play on a stage.</summary>
+    private string StageLabel => _performance!.ProductCategory == ProductCategory.Movie ? L["SCREEN"] : L["STAGE"];
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
