@@ -21,6 +21,10 @@ public sealed class BookingLimits
         Guard.That(
             seatsAlreadyOwnedForPerformance + seatsRequested <= MaxSeatsPerMemberPerPerformance,
             $"You can have at most {MaxSeatsPerMemberPerPerformance} seats for one performance.");
-        Guard.That(activeHolds < MaxActiveHoldsPerMember, $"You can hold seats for at most {MaxActiveHoldsPerMember} booking(s) at once; finish or release the current one first.");
+        Guard.That(
+            activeHolds < MaxActiveHoldsPerMember,
+            MaxActiveHoldsPerMember == 1
+                ? "You can hold seats for one booking at a time; finish or release the current one first."
+                : $"You can hold seats for at most {MaxActiveHoldsPerMember} bookings at once; finish or release the current ones first.");
     }
 }

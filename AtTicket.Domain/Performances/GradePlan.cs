@@ -34,7 +34,7 @@ public static class GradePlan
         if (requireEverySeat)
         {
             var missing = hall.Count - seen.Count;
-            Guard.That(missing == 0, $"Every seat needs a grade: {missing} seat(s) have none.");
+            Guard.That(missing == 0, missing == 1 ? "Every seat needs a grade: 1 seat has none." : $"Every seat needs a grade: {missing} seats have none.");
         }
     }
 }

@@ -55,6 +55,7 @@ public sealed record PerformanceView(
     int Id,
     int ProductId,
     string ProductTitle,
+    ProductCategory ProductCategory,
     DateTimeOffset StartsAt,
     NamedRef Venue,
     NamedRef Hall,

@@ -27,9 +27,10 @@ public static class Formats
     {
         culture ??= CultureInfo.CurrentCulture;
         var local = instant.ToOffset(Kst);
+        // Buyers abroad must not read a Korean start time as their own, so the zone is named.
         return IsKorean(culture)
-            ? local.ToString("yyyy. M. d. (ddd) HH:mm", Korean)
-            : local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+            ? local.ToString("yyyy. M. d. (ddd) HH:mm", Korean) + " (한국 시간)"
+            : local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")) + " KST";
     }
 
     public static string Date(DateTimeOffset instant, CultureInfo? culture = null)
@@ -42,5 +43,5 @@ public static class Formats
     }
 
     /// <summary>A time of day in Korea, with seconds (for "updated at" stamps).</summary>
-    public static string Time(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset instant) => instant.ToOffset(Kst).ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " KST";
 }

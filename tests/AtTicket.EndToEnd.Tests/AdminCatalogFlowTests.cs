@@ -322,7 +322,7 @@ public sealed partial class AdminCatalogFlowTests(AppProcess app, ChromiumBrowse
         await page.GetByTestId("create-on-sale").ClickAsync();
 
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}/admin/performances?productId={productId}");
-        await Expect(page.GetByText("1 performance(s) scheduled.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("1 performance scheduled.")).ToBeVisibleAsync();
         var performance = page.GetByTestId("performances").Locator("tbody tr");
         await Expect(performance).ToHaveCountAsync(1);
         await Expect(performance).ToContainTextAsync($"{Venue} · {hallName}");
@@ -368,7 +368,7 @@ public sealed partial class AdminCatalogFlowTests(AppProcess app, ChromiumBrowse
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("150 minutes")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Age 12+")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Ages 12 and over")).ToBeVisibleAsync();
 
         var performances = page.GetByTestId("performances");
         await Expect(performances.Locator(".performance-row")).ToHaveCountAsync(1);

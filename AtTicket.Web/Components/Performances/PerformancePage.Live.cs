@@ -2,6 +2,7 @@ using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Live;
 using AtTicket.Web.Live;
+using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Performances;
@@ -61,7 +62,11 @@ public partial class PerformancePage : IDisposable
         if (taken.Count > 0)
         {
             _justTaken = [.. taken];
-            _notice = L["Just taken by someone else: {0}. Choose another seat.", string.Join(", ", taken.Select(id => Label(_seats.First(s => s.Id == id))))];
+            _notice = L.Count(
+                taken.Count,
+                "Just taken by someone else: {1}. Choose another seat.",
+                "Just taken by someone else: {1}. Choose other seats.",
+                string.Join(", ", taken.Select(id => Label(_seats.First(s => s.Id == id)))));
         }
 
         StateHasChanged();

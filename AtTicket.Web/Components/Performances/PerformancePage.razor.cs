@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Bookings;
@@ -54,6 +55,9 @@ public partial class PerformancePage
     private ElementReference _checkout;
 
     private string? MemberId => _user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>A film is shown on a screen; concerts and musicals play on a stage.</summary>
+    private string StageLabel => _performance!.ProductCategory == ProductCategory.Movie ? L["SCREEN"] : L["STAGE"];
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [

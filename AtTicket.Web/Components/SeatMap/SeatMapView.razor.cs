@@ -53,6 +53,10 @@ public partial class SeatMapView
     [Parameter]
     public bool ShowStage { get; set; } = true;
 
+    /// <summary>What the front of the hall is called (a cinema's "SCREEN"); "STAGE" when not given.</summary>
+    [Parameter]
+    public string? StageLabel { get; set; }
+
     [Parameter]
     public string AriaLabel { get; set; } = "Seat map";
 

@@ -109,4 +109,16 @@ public class BookingLimitsTests
 
         Assert.Null(error);
     }
+
+    [Theory]
+    [InlineData(1, "You can hold seats for one booking at a time; finish or release the current one first.")]
+    [InlineData(3, "You can hold seats for at most 3 bookings at once; finish or release the current ones first.")]
+    public void The_hold_limit_is_worded_for_its_number(int allowed, string expected)
+    {
+        var limits = new BookingLimits { MaxActiveHoldsPerMember = allowed };
+
+        var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 1, seatsAlreadyOwnedForPerformance: 0, activeHolds: allowed));
+
+        Assert.Equal(expected, refusal.Message);
+    }
 }

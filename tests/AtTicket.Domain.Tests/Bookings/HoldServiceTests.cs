@@ -173,7 +173,7 @@ public class HoldServiceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => HoldAsync(Minji, 2));
 
-        Assert.StartsWith("You can hold seats for at most 1 booking(s) at once", error.Message);
+        Assert.StartsWith("You can hold seats for one booking at a time", error.Message);
         Assert.Single(_inventory.Holds);
     }
 

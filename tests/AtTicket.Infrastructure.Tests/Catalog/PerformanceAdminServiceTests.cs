@@ -66,7 +66,7 @@ public sealed class PerformanceAdminServiceTests(MigratedDatabases databases) : 
         var error = await Assert.ThrowsAsync<DomainException>(() => services.GetRequiredService<PerformanceAdminService>().ScheduleAsync(
             productId, hall.HallId, [DaysFromNow(7), DaysFromNow(8)], [Grade("VIP", 150_000, hall.Row('A'))], requireEverySeat: true, Ct));
 
-        Assert.Equal("Every seat needs a grade: 4 seat(s) have none.", error.Message);
+        Assert.Equal("Every seat needs a grade: 4 seats have none.", error.Message);
         Assert.Equal(0, await ReadAsync(services, db => db.Performances.CountAsync(p => p.ProductId == productId, Ct)));
     }
 

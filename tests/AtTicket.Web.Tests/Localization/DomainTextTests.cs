@@ -52,6 +52,17 @@ public sealed class DomainTextTests
         Assert.Equal("한 번에 최대 6석까지 예매할 수 있습니다.", korean);
     }
 
+    [Theory]
+    [InlineData(1, "한 번에 한 건만 좌석을 선점할 수 있습니다.")]
+    [InlineData(2, "동시에 최대 2건까지 좌석을 선점할 수 있습니다.")]
+    public void The_hold_limit_is_shown_in_Korean_for_one_and_for_more(int allowed, string start)
+    {
+        var limits = new BookingLimits { MaxActiveHoldsPerMember = allowed };
+        var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 1, seatsAlreadyOwnedForPerformance: 0, activeHolds: allowed));
+
+        Assert.StartsWith(start, InKorean(() => Localizer.Localize(refusal.Message)));
+    }
+
     public static TheoryData<string> CardMistakes() =>
     [
         "number:", "number:4242 42x2", "number:4242", "number:4242 4242 4242 4241",

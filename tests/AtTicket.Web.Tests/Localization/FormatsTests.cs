@@ -56,12 +56,13 @@ public sealed class FormatsTests
     }
 
     [Fact]
-    public void Date_and_time_are_shown_in_Korea_Standard_Time()
+    public void Date_and_time_are_shown_in_Korea_Standard_Time_and_say_so()
     {
         var tenUtc = new DateTimeOffset(2026, 12, 24, 10, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal("Thu 24 Dec 2026, 19:00", Formats.DateTime(tenUtc, English));
-        Assert.Equal("2026. 12. 24. (목) 19:00", Formats.DateTime(tenUtc, Korean));
+        Assert.Equal("Thu 24 Dec 2026, 19:00 KST", Formats.DateTime(tenUtc, English));
+        Assert.Equal("2026. 12. 24. (목) 19:00 (한국 시간)", Formats.DateTime(tenUtc, Korean));
+        Assert.Equal("19:00:00 KST", Formats.Time(tenUtc));
     }
 
     [Fact]

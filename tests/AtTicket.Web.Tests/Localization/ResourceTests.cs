@@ -45,6 +45,26 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void No_text_leaves_its_plural_to_the_reader()
+    {
+        Assert.Empty(English.Where(e => e.Value.Contains("(s)", StringComparison.Ordinal)).Select(e => e.Value));
+    }
+
+    [Fact]
+    public void Every_plural_text_the_app_asks_for_has_a_resource()
+    {
+        var keys = SourceTree.WebSourceFiles()
+            .SelectMany(file => PluralLookup().Matches(File.ReadAllText(file))
+                .SelectMany(m => new[] { m.Groups["one"].Value, m.Groups["other"].Value })
+                .Select(key => (Key: Unescape(key), File: Path.GetRelativePath(SourceTree.WebProject, file))))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains(keys, k => k.Key == "{0} performances scheduled."); // the scan itself works
+        Assert.Empty(keys.Where(k => !English.ContainsKey(k.Key) || !Korean.ContainsKey(k.Key)).Select(k => $"{k.Key} ({k.File})"));
+    }
+
+    [Fact]
     public void No_two_keys_differ_only_in_case()
     {
         // Resource names ignore case: of two such keys one is dropped and its text falls back to English.
@@ -105,6 +125,10 @@ public sealed partial class ResourceTests
     /// <summary><c>L["..."]</c> in components, <c>l["..."]</c> in injected services such as the error describer.</summary>
     [GeneratedRegex(@"\b[Ll]\[""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerLookup();
+
+    /// <summary><c>L.Count(count, "one", "other"...)</c>: the two forms of a plural text.</summary>
+    [GeneratedRegex(@"\bL\.Count\([^""]*?,\s*""(?<one>(?:[^""\\]|\\.)*)""\s*,\s*""(?<other>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex PluralLookup();
 
     [GeneratedRegex(@"\bErrorMessage\s*=\s*""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex ErrorMessage();

@@ -47,12 +47,12 @@ public partial class EditPerformance
         : _date is null || _time is null ? L["Choose a date and a time."].Value
         : _painter?.Problem is { } problem ? L[problem].Value
         : _performance?.Status == PerformanceStatus.OnSale && Unassigned > 0
-            ? L["A performance on sale needs a grade for every seat: {0} seats have none.", Unassigned.ToString("N0")].Value
+            ? L.Count(Unassigned, "A performance on sale needs a grade for every seat: {0} seat has none.", "A performance on sale needs a grade for every seat: {0} seats have none.").Value
         : null;
 
     private string? SaleBlocker =>
         SaveBlocker ?? (Unassigned > 0
-            ? L["Every seat needs a grade before the performance can go on sale: {0} seats have none.", Unassigned.ToString("N0")].Value
+            ? L.Count(Unassigned, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
             : _productStatus is { } product && !Performance.CanGoOnSaleUnder(product)
                 ? L[Performance.ProductNotOnSale].Value
                 : null);

@@ -57,7 +57,7 @@ public partial class SchedulePerformance
 
     private string? SaleBlocker =>
         CreateBlocker ?? (_painter!.UnassignedCount > 0
-            ? L["Every seat needs a grade before the performance can go on sale: {0} seats have none.", _painter.UnassignedCount.ToString("N0")].Value
+            ? L.Count(_painter.UnassignedCount, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
             : _products?.FirstOrDefault(p => p.Id == ProductId) is { } product && !Performance.CanGoOnSaleUnder(product.Status)
                 ? L[Performance.ProductNotOnSale].Value
                 : null);
@@ -123,7 +123,7 @@ public partial class SchedulePerformance
                 }
             }
 
-            Snackbar.Add(L["{0} performance(s) scheduled.", ids.Count], Severity.Success);
+            Snackbar.Add(L.Count(ids.Count, "{0} performance scheduled.", "{0} performances scheduled."), Severity.Success);
             Navigation.NavigateTo($"/admin/performances?productId={ProductId}");
         }
         catch (DomainException e)

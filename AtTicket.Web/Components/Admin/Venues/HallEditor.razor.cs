@@ -4,6 +4,7 @@ using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
 using AtTicket.Web.Components.SeatMap;
+using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
@@ -122,7 +123,7 @@ public partial class HallEditor
     {
         var restored = _draft!.RestoreSavedSeats(_lockedSeatIds);
         _lockedSeatIds = [];
-        Snackbar.Add(L["{0} seats are back in the draft.", restored], Severity.Info);
+        Snackbar.Add(L.Count(restored, "{0} seat is back in the draft.", "{0} seats are back in the draft."), Severity.Info);
     }
 
     private async Task SaveAsync()

@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 
-namespace AtTicket.Web.Components.Holds;
+namespace AtTicket.Web.Localization;
 
 /// <summary>
 /// Plural forms: English has "one" and "other", Korean only "other" (its resource gives both keys
@@ -9,5 +10,5 @@ namespace AtTicket.Web.Components.Holds;
 public static class Plural
 {
     public static LocalizedString Count(this IStringLocalizer localizer, int count, string one, string other, params object[] arguments) =>
-        localizer[count == 1 ? one : other, [count, .. arguments]];
+        localizer[count == 1 ? one : other, [count.ToString("N0", CultureInfo.CurrentCulture), .. arguments]];
 }
