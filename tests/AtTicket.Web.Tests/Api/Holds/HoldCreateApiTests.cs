@@ -305,8 +305,8 @@ public sealed class HoldCreateApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var samePerformance = await member.Client.HoldAsync(show.PerformanceId, show.RowA[1]);
         using var otherPerformance = await member.Client.HoldAsync(other.PerformanceId, other.RowA[0]);
 
-        await AssertRefusedAsync(samePerformance, "at most 1 booking");
-        await AssertRefusedAsync(otherPerformance, "at most 1 booking");
+        await AssertRefusedAsync(samePerformance, "one booking at a time");
+        await AssertRefusedAsync(otherPerformance, "one booking at a time");
         Assert.Equal("available", (await member.Client.SeatStatusesAsync(other.PerformanceId))[other.RowA[0]]);
 
         using var released = await member.Client.DeleteAsync($"/api/holds/{HoldApi.HoldId(first)}");
