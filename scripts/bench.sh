@@ -7,10 +7,11 @@
 #   scripts/bench.sh                 every scenario, then the report
 #   scripts/bench.sh s1 report       only these (the setup always runs; other results are kept)
 #
-# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail m1 s2 s4 (and report); mail reads how the
+# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail m1 s2 s4 q1 (and report); mail reads how the
 # sell-out's confirmation mails followed it, so it runs after s1b; m1 is issue 10's burst of 2,000
 # one-seat bookings and their confirmation mails. s4 opens seat-map circuits on node A in steps
 # (--s4-steps 0,25,50,...; --s4-max-rss-mib caps node A's memory) and times renders after changes.
+# q1 is issue 13's waiting room: 20,000 members join one line in Redis, place checks, admission accuracy.
 # Settings of the load tool can follow, e.g. `scripts/bench.sh s1 report --s1-seconds 30`.
 #
 #   ATTICKET_BENCH_BUS=kafka scripts/bench.sh m1 report

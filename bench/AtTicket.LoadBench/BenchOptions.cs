@@ -9,7 +9,7 @@ namespace AtTicket.LoadBench;
 /// </summary>
 public sealed class BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "m1", "s2", "s4"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "m1", "s2", "s4", "q1"];
 
     private readonly Dictionary<string, string> _values;
 

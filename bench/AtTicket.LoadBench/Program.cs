@@ -68,6 +68,9 @@ if (measured.Count > 0)
             case "mail":
                 results.MailLag = await MailLag.RunAsync(context, TimeSpan.FromSeconds(options.MailPatienceSeconds));
                 break;
+            case "q1":
+                results.WaitingLine = await WaitingLineLoad.RunAsync(options.Redis);
+                break;
             case "m1":
                 results.AddMailThroughput(await MailThroughput.RunAsync(context));
                 break;

@@ -42,6 +42,9 @@ public sealed class BenchResults
     /// <summary>M1, once per bus (the last run of each): 2,000 one-seat bookings and their confirmation mails.</summary>
     public List<MailThroughputResult>? MailThroughput { get; set; }
 
+    /// <summary>Q1 (issue 13): the waiting room's store with 20,000 members waiting, beside Redis's own primitives.</summary>
+    public WaitingLineResult? WaitingLine { get; set; }
+
     public IReadOnlyList<TargetCheck>? Targets { get; set; }
 
     public void AddMailThroughput(MailThroughputResult result)

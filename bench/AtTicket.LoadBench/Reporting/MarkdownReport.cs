@@ -51,6 +51,7 @@ public static class MarkdownReport
         ReadsSection(md, r.Reads, r.CalibrationHttp);
         FanOut(md, r.LiveFanOut);
         CircuitsSection(md, r.Circuits);
+        WaitingLineSection(md, r.WaitingLine);
         Profile(md, r.Profile, r.SustainedHolds);
         md.Append(End);
         return md.ToString();
@@ -275,6 +276,33 @@ public static class MarkdownReport
             $" The steps ended because {s4.StoppedBecause}." +
             (s4.AfterClosing is { } after ? Invariant($" After all circuits were closed (disconnect beacon, then the socket): GC heap {Mib(after.GcHeapMiB)}, resident set {Mib(after.WorkingSetMiB)}.") : null));
         md.AppendLine();
+    }
+
+    private static void WaitingLineSection(StringBuilder md, WaitingLineResult? q1)
+    {
+        if (q1 is null)
+        {
+            return;
+        }
+
+        md.AppendLine(Invariant($"### Q1: the waiting room's store ({q1.Members:N0} members in one line, {q1.Concurrency} calls at once, issue 13)"));
+        md.AppendLine();
+        md.AppendLine("Measured on the store every node shares (Redis scripts through the app's own class), beside the one Redis command each script is built on, sent the same way in the same run. The HTTP endpoints add what every authenticated API call costs (see S2).");
+        md.AppendLine();
+        md.AppendLine("| call | per s | ratio to raw | p50 | p99 |");
+        md.AppendLine("|---|---|---|---|---|");
+        Row("raw `ZADD NX`", q1.RawJoins, null);
+        Row("**join** (script: place check, append, expiry of 6 keys)", q1.Joins, q1.RawJoins);
+        Row("raw `ZRANK`", q1.RawPlaceChecks, null);
+        Row("**place check** (script: admitted?, rank, last seen)", q1.PlaceChecks, q1.RawPlaceChecks);
+        md.AppendLine();
+        md.AppendLine(Invariant($"Redis memory per waiting member: **{q1.RedisBytesPerMember:N0} bytes** (a million waiting members: about {q1.RedisBytesPerMember * 1_000_000 / 1024 / 1024:N0} MiB). A waiting page holds no circuit on the server: it asks its place over HTTP every few seconds, so a waiting member costs the nodes no memory between asks."));
+        md.AppendLine();
+        md.AppendLine(Invariant($"Admission accuracy: {q1.Nodes} nodes advancing the line every second for {q1.AdmissionSeconds:0.#} s at {q1.AdmitPerMinute:N0} members a minute admitted **{q1.Admitted:N0} ({q1.AdmittedPerMinute:N1} a minute, {q1.AdmittedPerMinute / q1.AdmitPerMinute:0.###} × the rate)**, {(q1.AdmittedInJoinOrder ? "exactly the first members in join order" : "NOT in join order")}."));
+        md.AppendLine();
+
+        void Row(string name, CallStats s, CallStats? raw) =>
+            md.AppendLine(Invariant($"| {name} | {s.PerSecond:N0} | {(raw is null ? "1" : (s.PerSecond / raw.PerSecond).ToString("0.##", CultureInfo.InvariantCulture))} | {s.P50Ms} ms | {s.P99Ms} ms |"));
     }
 
     private static string Mib(double? value) => value is { } v ? (Math.Abs(v) < 10 ? v.ToString("0.##", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture)) + " MiB" : "–";
