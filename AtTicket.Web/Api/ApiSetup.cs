@@ -57,7 +57,8 @@ public static class ApiSetup
         });
         // After every setup (Identity adds its own resolver), so the modifier sees every request contract.
         services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.TypeInfoResolver =
-            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequiredMembersFilter.BindMissingAsNull));
+            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequiredMembersFilter.BindMissingAsNull)
+                .WithAddedModifier(PrivacyConsent.AddToRegisterRequest));
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid, "RateLimits values must be positive.")

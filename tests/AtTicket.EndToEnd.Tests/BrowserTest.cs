@@ -299,6 +299,7 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
         await page.Locator("#email").FillAsync(customer.Email);
         await page.Locator("#password").FillAsync(customer.Password);
         await page.Locator("#confirm").FillAsync(customer.Password);
+        await page.Locator("#consent").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("register-sent")).ToBeVisibleAsync();
         return customer;

@@ -185,7 +185,7 @@ public sealed class MarkupEverywhereTests(AppProcess app, ChromiumBrowser chromi
     private async Task<HttpClient> NewMemberApiAsync(string email)
     {
         using (var anonymous = new HttpClient { BaseAddress = new Uri(App.BaseUrl) })
-        using (var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password }, Cancellation))
+        using (var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true }, Cancellation))
         {
             Assert.True(registered.IsSuccessStatusCode, $"Registering {email} answered {(int)registered.StatusCode}.");
         }

@@ -46,6 +46,10 @@ public partial class SeatMapView
     [Parameter]
     public EventCallback<SeatView> SeatClicked { get; set; }
 
+    /// <summary>Instead of <see cref="SeatClicked"/>: a click or Enter that also says whether it adds to a selection (Shift, Ctrl or Cmd held).</summary>
+    [Parameter]
+    public EventCallback<SeatPick> SeatPicked { get; set; }
+
     /// <summary>When set, dragging on the map selects every seat inside the rectangle.</summary>
     [Parameter]
     public EventCallback<IReadOnlyList<SeatView>> SelectArea { get; set; }
@@ -84,7 +88,7 @@ public partial class SeatMapView
         $"width: {Zoom * 100:0}%; max-width: {(_bounds.Width + 3.5) * 36 * Zoom:0}px; margin: 0 auto;");
 
     /// <summary>Seats take keyboard focus only when a click on them means something.</summary>
-    private bool Focusable => SeatClicked.HasDelegate;
+    private bool Focusable => SeatClicked.HasDelegate || SeatPicked.HasDelegate;
 
     private string? KeyboardHint => Focusable && !InOverview ? L["Use the arrow keys to move between seats."].Value : null;
 
@@ -182,15 +186,15 @@ public partial class SeatMapView
         _self?.Dispose();
     }
 
-    private Task OnSeatClick(SeatView seat)
+    private Task OnSeatClick(SeatView seat, bool adds)
     {
         _activeSeatId = seat.Id;
-        return SeatClicked.InvokeAsync(seat);
+        return SeatPicked.HasDelegate ? SeatPicked.InvokeAsync(new SeatPick(seat, adds)) : SeatClicked.InvokeAsync(seat);
     }
 
     /// <summary>Enter or Space toggles the seat; the arrow keys, Home and End are handled in the browser.</summary>
     private Task OnSeatKey(KeyboardEventArgs e, SeatView seat) =>
-        e.Key is "Enter" or " " && Focusable ? OnSeatClick(seat) : Task.CompletedTask;
+        e.Key is "Enter" or " " && Focusable ? OnSeatClick(seat, e.ShiftKey || e.CtrlKey || e.MetaKey) : Task.CompletedTask;
 
     private void ZoomIn() => ZoomTo(_zoomStep + 1);
 
@@ -230,7 +234,7 @@ public partial class SeatMapView
         var neighbours = Focusable ? new SeatNeighbours(_shown) : null;
         _firstSeatId = neighbours?.First;
         _wiring = _shown.ToDictionary(s => s.Id, s => new SeatWiring(
-            () => OnSeatClick(s),
+            e => OnSeatClick(s, e.ShiftKey || e.CtrlKey || e.MetaKey),
             e => OnSeatKey(e, s),
             neighbours is null ? null : Moves(neighbours[s.Id])));
     }
@@ -270,5 +274,5 @@ public partial class SeatMapView
     private readonly record struct Label(string Text, double X, double Y);
 
     /// <summary>What a seat element carries besides its look: its handlers and, when it takes focus, where its keys lead.</summary>
-    private sealed record SeatWiring(Func<Task> Click, Func<KeyboardEventArgs, Task> Key, string? Moves);
+    private sealed record SeatWiring(Func<MouseEventArgs, Task> Click, Func<KeyboardEventArgs, Task> Key, string? Moves);
 }

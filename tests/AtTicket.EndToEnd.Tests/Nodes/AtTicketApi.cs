@@ -52,7 +52,7 @@ internal sealed class AtTicketApi : IDisposable
     public static async Task RegisterAsync(string baseUrl, string email, string password)
     {
         using var anonymous = Anonymous(baseUrl);
-        using var response = await anonymous._http.PostAsJsonAsync("/api/auth/register", new { email, password });
+        using var response = await anonymous._http.PostAsJsonAsync("/api/auth/register", new { email, password, acceptPrivacyTerms = true });
         await ExpectAsync(response, HttpStatusCode.OK, $"register {email}");
     }
 

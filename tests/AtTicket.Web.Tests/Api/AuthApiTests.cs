@@ -52,10 +52,26 @@ public sealed class AuthApiTests(ApiApp app) : IClassFixture<ApiApp>
     {
         using var client = app.Anonymous();
 
-        using var response = await client.PostAsync("/api/auth/register", new { email = NewEmail(), password = "short" });
+        using var response = await client.PostAsync("/api/auth/register", new { email = NewEmail(), password = "short", acceptPrivacyTerms = true });
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.GetProperty("errors").EnumerateObject());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(false)]
+    public async Task Register_without_consent_to_the_privacy_terms_answers_400_problem_naming_the_field_and_creates_nobody(bool? consent)
+    {
+        using var client = app.Anonymous();
+        var email = NewEmail();
+
+        using var response = await client.PostAsync("/api/auth/register", consent is null ? (object)new { email, password = Password } : new { email, password = Password, acceptPrivacyTerms = consent.Value });
+
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("privacy terms", problem.GetProperty("errors").GetProperty("acceptPrivacyTerms")[0].GetString(), StringComparison.Ordinal);
+        using var login = await client.PostAsync("/api/auth/login", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
     }
 
     [Fact]
@@ -63,7 +79,7 @@ public sealed class AuthApiTests(ApiApp app) : IClassFixture<ApiApp>
     {
         using var client = app.Anonymous();
 
-        using var response = await client.PostAsync("/api/auth/register", new { email = DemoAccounts.Jun.Email, password = Password });
+        using var response = await client.PostAsync("/api/auth/register", new { email = DemoAccounts.Jun.Email, password = Password, acceptPrivacyTerms = true });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the owner learns of it by mail (EnumerationTests)
         Assert.Empty(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -135,7 +151,7 @@ public sealed class AuthApiTests(ApiApp app) : IClassFixture<ApiApp>
     {
         var email = NewEmail();
         using var client = app.Anonymous();
-        using var response = await client.PostAsync("/api/auth/register", new { email, password = Password });
+        using var response = await client.PostAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return email;
     }

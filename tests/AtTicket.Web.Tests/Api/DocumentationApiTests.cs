@@ -60,6 +60,15 @@ public sealed class DocumentationApiTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task OpenApi_document_shows_the_privacy_consent_in_the_registration_request()
+    {
+        var document = await DocumentAsync();
+
+        var register = document.GetProperty("components").GetProperty("schemas").GetProperty("RegisterRequest");
+        Assert.Equal("boolean", register.GetProperty("properties").GetProperty("acceptPrivacyTerms").GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task OpenApi_document_gives_enum_values_as_the_API_writes_them()
     {
         var document = await DocumentAsync();

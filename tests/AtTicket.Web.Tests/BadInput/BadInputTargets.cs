@@ -92,8 +92,8 @@ public sealed class BadInputTargets(ApiApp app, ApiClient admin, BadInputTally t
         var login = await LogInAsync(member.Email);
         var body = operation.Path switch
         {
-            "/api/auth/register" => Json(new { email = $"probe-{Guid.NewGuid():N}@example.com", password = HoldApi.Password }),
-            "/api/auth/login" => Json(new { email = member.Email, password = HoldApi.Password }),
+            "/api/auth/register" => Json(new { email = $"probe-{Guid.NewGuid():N}@example.com", password = HoldApi.Password, acceptPrivacyTerms = true }),
+            "/api/auth/login" => Json(new { email = member.Email, password = HoldApi.Password, acceptPrivacyTerms = true }),
             "/api/auth/refresh" => Json(new { refreshToken = login.GetProperty("refreshToken").GetString() }),
             "/api/auth/resendConfirmationEmail" or "/api/auth/forgotPassword" => Json(new { email = member.Email }),
             "/api/auth/resetPassword" => Json(new { email = member.Email, resetCode = "not-a-code", newPassword = "Encore#2028" }),

@@ -47,6 +47,7 @@ public sealed partial class ConfirmEmailTests : IAsyncLifetime
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
+            ["Input.AcceptPrivacyTerms"] = "true",
         }))
         {
             Assert.Equal(HttpStatusCode.OK, registered.StatusCode); // "we sent you a mail", the same answer for every address

@@ -150,6 +150,7 @@ public sealed partial class EnumerationTests : IAsyncLifetime
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
+            ["Input.AcceptPrivacyTerms"] = "true",
         });
         return (response.StatusCode, Browser.VisibleText(await Browser.ParseAsync(response)));
     }
@@ -157,7 +158,7 @@ public sealed partial class EnumerationTests : IAsyncLifetime
     private async Task<(HttpStatusCode Status, string Body)> RegisterOnApiAsync(string email, string password = Password)
     {
         using var client = _app.NewClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password }, Cancellation);
+        using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password, acceptPrivacyTerms = true }, Cancellation);
         // The trace id differs per request by nature; everything else must be the same.
         return (response.StatusCode, TraceId().Replace(await response.Content.ReadAsStringAsync(Cancellation), string.Empty));
     }

@@ -38,7 +38,7 @@ public sealed class RegisterTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task Weak_password_shows_every_broken_password_rule_and_creates_no_account()
+    public async Task Weak_password_shows_every_broken_password_rule_beside_the_field_and_creates_no_account()
     {
         using var browser = app.NewBrowser();
         var email = NewEmail();
@@ -53,7 +53,7 @@ public sealed class RegisterTests(TestApp app) : IClassFixture<TestApp>
             "The password needs at least one symbol such as ! or #.",
             "The password needs at least one uppercase letter.",
         ];
-        Assert.Equal(broken.Order(), Browser.AlertLines(await Browser.ParseAsync(response)).Order());
+        Assert.Equal(broken.Order(), FieldMessages(await Browser.ParseAsync(response)).Order());
         Assert.False(await app.MemberExistsAsync(email));
     }
 
@@ -71,7 +71,7 @@ public sealed class RegisterTests(TestApp app) : IClassFixture<TestApp>
             "비밀번호에 숫자(0-9)가 하나 이상 있어야 합니다.",
             "비밀번호에 영문 대문자가 하나 이상 있어야 합니다.",
         ];
-        Assert.Equal(broken.Order(), Browser.AlertLines(await Browser.ParseAsync(response)).Order());
+        Assert.Equal(broken.Order(), FieldMessages(await Browser.ParseAsync(response)).Order());
     }
 
     [Fact]
@@ -88,6 +88,68 @@ public sealed class RegisterTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(await app.MemberExistsAsync(email));
     }
 
+    [Fact]
+    public async Task A_five_character_password_is_flagged_on_the_first_submit_with_the_other_field_errors()
+    {
+        using var browser = app.NewBrowser();
+        var form = new Dictionary<string, string>(Form(string.Empty, NewEmail(), "Ab#12"));
+
+        using var response = await browser.SubmitFormAsync("/Account/Register", "register", form);
+
+        var messages = FieldMessages(await Browser.ParseAsync(response));
+        Assert.Contains("Enter your name.", messages);
+        Assert.Contains("The password needs at least 8 characters.", messages);
+    }
+
+    [Fact]
+    public async Task Registration_without_consent_to_the_privacy_terms_is_refused_and_creates_no_account()
+    {
+        using var browser = app.NewBrowser();
+        var email = NewEmail();
+        var form = new Dictionary<string, string>(Form("Lee Hana", email, "Encore#2026"));
+        form.Remove("Input.AcceptPrivacyTerms");
+
+        using var response = await browser.SubmitFormAsync("/Account/Register", "register", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.Equal(["Agree to the privacy terms to create an account."], FieldMessages(page));
+        Assert.Null(page.QuerySelector("[data-testid='register-sent']"));
+        Assert.False(await app.MemberExistsAsync(email));
+    }
+
+    [Fact]
+    public async Task The_consent_box_starts_unchecked_and_links_to_the_privacy_terms_in_Korean()
+    {
+        using var browser = app.NewBrowser();
+
+        using var response = await browser.GetAsync("/Account/Register?culture=ko");
+
+        var page = await Browser.ParseAsync(response);
+        var consent = page.QuerySelector("input#consent[type='checkbox']");
+        Assert.NotNull(consent);
+        Assert.False(consent.HasAttribute("checked"));
+        Assert.Equal("개인정보 처리방침에 동의합니다.", page.QuerySelector("label[for='consent']")?.TextContent.Trim());
+        Assert.Equal("/privacy", page.QuerySelector("label[for='consent'] a")?.GetAttribute("href"));
+        using var privacy = await browser.GetAsync("/privacy?culture=ko");
+        Assert.Equal(HttpStatusCode.OK, privacy.StatusCode);
+        Assert.Contains("개인정보 처리방침", Browser.VisibleText(await Browser.ParseAsync(privacy)));
+    }
+
+    [Fact]
+    public async Task A_member_already_logged_in_is_sent_home_instead_of_seeing_the_form()
+    {
+        using var browser = app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Jun.Email, DemoAccounts.Jun.Password);
+
+        using var response = await browser.GetAsync("/Account/Register");
+
+        Assert.Equal("/", Browser.RedirectTarget(response));
+    }
+
+    private static List<string> FieldMessages(AngleSharp.Dom.IDocument page) =>
+        [.. page.QuerySelectorAll(".validation-message").Select(m => m.TextContent.Trim())];
+
     private static string NewEmail() => $"member.{Guid.NewGuid():N}@example.com";
 
     private static Dictionary<string, string> Form(string name, string email, string password) => new()
@@ -96,5 +158,6 @@ public sealed class RegisterTests(TestApp app) : IClassFixture<TestApp>
         ["Input.Email"] = email,
         ["Input.Password"] = password,
         ["Input.ConfirmPassword"] = password,
+        ["Input.AcceptPrivacyTerms"] = "true",
     };
 }

@@ -100,7 +100,7 @@ public sealed class SessionEndTests(TwoAppNodes nodes) : IClassFixture<TwoAppNod
     {
         var email = $"session-{Guid.NewGuid():N}@example.com";
         using var client = Client(nodes.A);
-        using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password }, Cancellation);
+        using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true }, Cancellation);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return email;
     }

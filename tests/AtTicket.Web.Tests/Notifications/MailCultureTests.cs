@@ -28,6 +28,7 @@ public sealed class MailCultureTests(TestApp app) : IClassFixture<TestApp>
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
+            ["Input.AcceptPrivacyTerms"] = "true",
         });
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode); // "check your mail"

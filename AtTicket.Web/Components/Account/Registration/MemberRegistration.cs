@@ -50,6 +50,19 @@ public sealed class MemberRegistration(
         return created;
     }
 
+    /// <summary>The rules a password breaks, by the validators creating a member runs, in the visitor's language.</summary>
+    public async Task<IReadOnlyList<string>> BrokenPasswordRulesAsync(string password)
+    {
+        var broken = new List<string>();
+        foreach (var validator in members.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(members, new Member(), password);
+            broken.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return broken;
+    }
+
     public async Task TakenAsync(string email)
     {
         if (await members.FindByEmailAsync(email.Trim()) is { Email: { } ownersAddress } owner)

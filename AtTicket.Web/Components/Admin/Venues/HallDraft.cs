@@ -170,6 +170,17 @@ public sealed class HallDraft
         return null;
     }
 
+    /// <summary>A plain click: the seat becomes the whole selection.</summary>
+    public void SelectOnly(int seatId)
+    {
+        if (_seats.Any(s => s.Id == seatId))
+        {
+            _selected.Clear();
+            _selected.Add(seatId);
+        }
+    }
+
+    /// <summary>Shift or Ctrl with a click: the seat joins the selection, or leaves it.</summary>
     public void Toggle(int seatId)
     {
         if (!_selected.Remove(seatId) && _seats.Any(s => s.Id == seatId))
@@ -221,16 +232,17 @@ public sealed class HallDraft
         return before - _seats.Count;
     }
 
+    /// <summary>Gives the selected seats a kind; the selection is done with and clears, so the new kind shows.</summary>
     public int MarkSelected(SeatKind kind)
     {
         var changing = _seats.Count(s => _selected.Contains(s.Id) && s.Kind != kind);
-        if (changing == 0)
+        if (changing > 0)
         {
-            return 0;
+            Record();
+            _seats = [.. _seats.Select(s => _selected.Contains(s.Id) ? s with { Kind = kind } : s)];
         }
 
-        Record();
-        _seats = [.. _seats.Select(s => _selected.Contains(s.Id) ? s with { Kind = kind } : s)];
+        _selected.Clear();
         return changing;
     }
 

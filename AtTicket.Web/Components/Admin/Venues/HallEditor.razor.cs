@@ -20,7 +20,6 @@ public partial class HallEditor
     private const string NormalFill = "#8e7cc3";
     private const string WheelchairFill = "#1565c0";
     private const string CompanionFill = "#00897b";
-    private const string SelectedFill = "#ff6f00";
 
     private (int HallId, int VenueId)? _loaded;
     private HallDraft? _draft;
@@ -110,10 +109,22 @@ public partial class HallEditor
         };
         var label = HallLayoutFile.SeatLabel(seat.Section, seat.Row, seat.Number);
         label = kind is null ? label : $"{label}, {kind}";
-        return selected ? new SeatPaint(SelectedFill, "selected", $"{label}, {_selectedText}") : new SeatPaint(fill, null, label);
+        // A selected seat's colour comes from the map's stylesheet (--seat-selected), the one the legend uses.
+        return selected ? new SeatPaint(fill, "selected", $"{label}, {_selectedText}") : new SeatPaint(fill, null, label);
     }
 
-    private void OnSeatClicked(SeatView seat) => _draft!.Toggle(seat.Id);
+    /// <summary>A plain click selects only that seat; with Shift or Ctrl it joins (or leaves) the selection.</summary>
+    private void OnSeatPicked(SeatPick pick)
+    {
+        if (pick.Adds)
+        {
+            _draft!.Toggle(pick.Seat.Id);
+        }
+        else
+        {
+            _draft!.SelectOnly(pick.Seat.Id);
+        }
+    }
 
     private void OnAreaSelected(IReadOnlyList<SeatView> seats) => _draft!.Select(seats.Select(s => s.Id));
 

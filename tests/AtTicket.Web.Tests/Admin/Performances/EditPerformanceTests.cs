@@ -60,6 +60,24 @@ public class EditPerformanceTests : PerformancePagesContext
         Assert.Contains("locked", page.Find($"[data-seat-id='{seat.Id}']").ClassName);
     }
 
+    [Fact]
+    public async Task A_typed_date_and_time_are_saved_and_a_date_that_is_no_date_is_refused()
+    {
+        var (performanceId, _) = await FloorVipBalconyRAsync();
+        var page = Render<EditPerformance>(p => p.Add(x => x.Id, performanceId));
+        page.WaitForElement("[data-seat-id]");
+        Assert.False(page.Find("#performance-date").HasAttribute("readonly"), "the date can only be picked");
+
+        page.Find("#performance-date").Change("2027-13-45");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".edit-when .mud-input-error")));
+
+        page.Find("#performance-date").Change("2027-03-14");
+        page.Find("#performance-time").Change("19:30");
+        await page.Find("[data-testid=save]").ClickAsync(new());
+
+        Assert.Equal(new DateTimeOffset(2027, 3, 14, 19, 30, 0, TimeSpan.FromHours(9)), await Data.StartOfAsync(performanceId));
+    }
+
     private async Task<(int PerformanceId, HallLayout Hall)> FloorVipBalconyRAsync()
     {
         var hall = await Data.HallAsync();

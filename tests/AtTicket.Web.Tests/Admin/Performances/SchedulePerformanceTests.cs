@@ -38,6 +38,25 @@ public class SchedulePerformanceTests : PerformancePagesContext
     }
 
     [Fact]
+    public async Task The_date_and_the_start_time_can_be_typed_and_a_date_that_is_no_date_is_flagged()
+    {
+        var hall = await Data.HallAsync();
+        var productId = await Data.ProductAsync(ProductCategory.Concert);
+        var page = RenderAt<SchedulePerformance>($"/admin/performances/new?productId={productId}&hallId={hall.Id}");
+        page.WaitForElement("[data-seat-id]");
+        Assert.False(page.Find("#schedule-from").HasAttribute("readonly"), "the date can only be picked");
+
+        page.Find("#schedule-from").Change("2027-02-30");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".schedule-input .mud-input-error")));
+
+        page.Find("#schedule-from").Change("2027-03-14");
+        page.Find("#schedule-time").Change("19:30");
+
+        page.WaitForAssertion(() => Assert.Contains("2027", page.Find("[data-testid=schedule-summary]").TextContent));
+        Assert.Contains("19:30", page.Find("[data-testid=schedule-summary]").TextContent);
+    }
+
+    [Fact]
     public async Task Putting_on_sale_is_disabled_with_a_reason_while_seats_have_no_grade()
     {
         var hall = await Data.HallAsync();

@@ -79,6 +79,12 @@ public sealed class TestData(IServiceProvider services)
             .SingleAsync();
     }
 
+    public async Task<DateTimeOffset> StartOfAsync(int performanceId)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.Performances.Where(p => p.Id == performanceId).Select(p => p.StartsAt).SingleAsync();
+    }
+
     public async Task<List<PerformanceStatus>> StatusesAsync(int productId)
     {
         await using var db = await Contexts.CreateDbContextAsync();

@@ -110,6 +110,34 @@ public class HallDraftTests
     }
 
     [Fact]
+    public void Marking_seats_clears_the_selection_even_when_no_seat_changes_kind()
+    {
+        var draft = Stalls(rows: 1, seats: 4);
+        draft.Select([SeatAt(draft, "A", 1).Id]);
+
+        draft.MarkSelected(SeatKind.Companion);
+        Assert.Empty(draft.Selected);
+
+        draft.Select([SeatAt(draft, "A", 1).Id]);
+        draft.MarkSelected(SeatKind.Companion);
+        Assert.Empty(draft.Selected);
+    }
+
+    [Fact]
+    public void Selecting_only_one_seat_replaces_the_selection_and_toggling_adds_or_removes()
+    {
+        var draft = Stalls(rows: 1, seats: 4);
+        draft.Select([SeatAt(draft, "A", 1).Id, SeatAt(draft, "A", 2).Id]);
+
+        draft.SelectOnly(SeatAt(draft, "A", 3).Id);
+        Assert.Equal([SeatAt(draft, "A", 3).Id], draft.Selected);
+
+        draft.Toggle(SeatAt(draft, "A", 4).Id);
+        draft.Toggle(SeatAt(draft, "A", 3).Id);
+        Assert.Equal([SeatAt(draft, "A", 4).Id], draft.Selected);
+    }
+
+    [Fact]
     public void Whole_row_and_whole_section_grow_the_selection()
     {
         var draft = Stalls(rows: 2, seats: 3);

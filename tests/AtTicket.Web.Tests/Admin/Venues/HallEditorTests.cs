@@ -84,7 +84,7 @@ public class HallEditorTests : VenueAdminTestContext
         var cut = Render<HallEditor>(p => p.Add(e => e.HallId, hallId));
         cut.WaitForElement("g.seat");
         await cut.Find($"g.seat[data-seat-id='{seatIds[1]}']").ClickAsync(new MouseEventArgs());
-        await cut.Find($"g.seat[data-seat-id='{seatIds[3]}']").ClickAsync(new MouseEventArgs());
+        await cut.Find($"g.seat[data-seat-id='{seatIds[3]}']").ClickAsync(new MouseEventArgs { ShiftKey = true });
         await cut.Find("[data-testid=remove-selected]").ClickAsync(new MouseEventArgs());
         await cut.Find("[data-testid=save]").ClickAsync(new MouseEventArgs());
 
@@ -97,12 +97,90 @@ public class HallEditorTests : VenueAdminTestContext
     }
 
     [Fact]
+    public async Task A_plain_click_replaces_the_selection_and_shift_or_ctrl_click_adds_to_it()
+    {
+        var (hallId, seatIds) = await HallWithOneRowAsync(seats: 4);
+        var cut = Render<HallEditor>(p => p.Add(e => e.HallId, hallId));
+        cut.WaitForElement("g.seat");
+
+        await ClickSeatAsync(cut, seatIds[0]);
+        await ClickSeatAsync(cut, seatIds[1]);
+        Assert.Equal([seatIds[1]], SelectedSeatIds(cut));
+
+        await ClickSeatAsync(cut, seatIds[2], new MouseEventArgs { ShiftKey = true });
+        await ClickSeatAsync(cut, seatIds[3], new MouseEventArgs { CtrlKey = true });
+        Assert.Equal([seatIds[1], seatIds[2], seatIds[3]], SelectedSeatIds(cut));
+        Assert.Contains("3 selected", cut.Find("[data-testid=selected-count]").TextContent);
+
+        await ClickSeatAsync(cut, seatIds[2], new MouseEventArgs { CtrlKey = true });
+        Assert.Equal([seatIds[1], seatIds[3]], SelectedSeatIds(cut));
+    }
+
+    [Fact]
+    public async Task Marking_the_selection_as_wheelchair_spaces_clears_the_selection()
+    {
+        var (hallId, seatIds) = await HallWithOneRowAsync(seats: 4);
+        var cut = Render<HallEditor>(p => p.Add(e => e.HallId, hallId));
+        cut.WaitForElement("g.seat");
+        await ClickSeatAsync(cut, seatIds[0]);
+        await ClickSeatAsync(cut, seatIds[1], new MouseEventArgs { ShiftKey = true });
+
+        await cut.Find("[data-testid=mark-as] button").ClickAsync(new MouseEventArgs());
+        await Popovers.WaitForElement("[data-testid=mark-wheelchair]").ClickAsync(new MouseEventArgs());
+
+        Assert.Empty(SelectedSeatIds(cut));
+        Assert.Equal(2, cut.FindAll("g.seat.wheelchair").Count);
+        Assert.Contains("0 selected", cut.Find("[data-testid=selected-count]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_selection_toolbar_shows_the_same_controls_before_and_after_the_first_click()
+    {
+        var (hallId, seatIds) = await HallWithOneRowAsync(seats: 4);
+        var cut = Render<HallEditor>(p => p.Add(e => e.HallId, hallId));
+        cut.WaitForElement("g.seat");
+        var before = ToolbarButtons(cut);
+
+        await ClickSeatAsync(cut, seatIds[0]);
+
+        var after = ToolbarButtons(cut);
+        Assert.Equal(after.Select(b => b.Text), before.Select(b => b.Text));
+        Assert.All(before, b => Assert.True(b.Disabled, $"{b.Text} is enabled with nothing selected"));
+        Assert.All(after, b => Assert.False(b.Disabled, $"{b.Text} is disabled with a seat selected"));
+    }
+
+    [Fact]
+    public async Task The_legend_and_the_map_draw_a_selected_seat_in_the_same_colour()
+    {
+        var (hallId, seatIds) = await HallWithOneRowAsync(seats: 2);
+        var cut = Render<HallEditor>(p => p.Add(e => e.HallId, hallId));
+        cut.WaitForElement("g.seat");
+
+        await ClickSeatAsync(cut, seatIds[0]);
+
+        // Both take the colour from the stylesheet's --seat-selected (the browser test compares the drawn colours).
+        Assert.Contains("selected", cut.Find($"g.seat[data-seat-id='{seatIds[0]}']").ClassList);
+        var swatch = cut.Find("[data-testid=legend-selected]");
+        Assert.Contains("selected", swatch.ClassList);
+        Assert.False(swatch.HasAttribute("style"), "the legend paints its own colour instead of the map's");
+    }
+
+    [Fact]
     public void An_unknown_hall_shows_a_not_found_notice()
     {
         var cut = Render<HallEditor>(p => p.Add(e => e.HallId, 4040));
 
         cut.WaitForElement("[data-testid=hall-not-found]");
     }
+
+    private static Task ClickSeatAsync(IRenderedComponent<HallEditor> cut, int seatId, MouseEventArgs? click = null) =>
+        cut.Find($"g.seat[data-seat-id='{seatId}']").ClickAsync(click ?? new MouseEventArgs());
+
+    private static List<int> SelectedSeatIds(IRenderedComponent<HallEditor> cut) =>
+        [.. cut.FindAll("g.seat.selected").Select(g => int.Parse(g.GetAttribute("data-seat-id")!, System.Globalization.CultureInfo.InvariantCulture)).Order()];
+
+    private static List<(string Text, bool Disabled)> ToolbarButtons(IRenderedComponent<HallEditor> cut) =>
+        [.. cut.FindAll("[data-testid=selection-toolbar] button").Select(b => (b.TextContent.Trim(), b.HasAttribute("disabled")))];
 
     private async Task<(int HallId, IReadOnlyList<int> SeatIds)> HallWithOneRowAsync(int seats)
     {

@@ -12,6 +12,9 @@ public abstract class VenueAdminTestContext : AdminPagesContext
     /// <summary>Where dialogs (venue form, confirmations) appear.</summary>
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
 
+    /// <summary>Where menus (such as "Mark as") open.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
+
     protected T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -20,7 +23,7 @@ public abstract class VenueAdminTestContext : AdminPagesContext
         await base.InitializeAsync();
 
         // MudSelect and the dialogs need their providers, as the main layout has them.
-        Render<MudPopoverProvider>();
+        Popovers = Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
     }
 

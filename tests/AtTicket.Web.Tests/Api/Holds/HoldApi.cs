@@ -32,7 +32,7 @@ public static class HoldApi
         var email = $"holds-{Guid.NewGuid():N}@example.com";
         using (var anonymous = app.Anonymous())
         {
-            using var registered = await anonymous.PostAsync("/api/auth/register", new { email, password = Password });
+            using var registered = await anonymous.PostAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true });
             Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
         }
 

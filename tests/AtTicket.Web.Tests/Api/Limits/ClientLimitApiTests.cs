@@ -55,7 +55,7 @@ public sealed class ClientLimitApiTests(ClientLimitApiTests.App app) : IClassFix
         }
 
         using var anonymous = app.Anonymous(shared);
-        using var limited = await anonymous.PostAsync("/api/auth/register", new { email = NewEmail(), password = HoldApi.Password });
+        using var limited = await anonymous.PostAsync("/api/auth/register", new { email = NewEmail(), password = HoldApi.Password, acceptPrivacyTerms = true });
         await AssertLimitedAsync(limited, "registrations");
         Assert.Equal(HttpStatusCode.OK, await RegisterAsync(TestPeers.Next()));
     }
@@ -83,7 +83,7 @@ public sealed class ClientLimitApiTests(ClientLimitApiTests.App app) : IClassFix
     private async Task<HttpStatusCode> RegisterAsync(System.Net.IPAddress peer)
     {
         using var anonymous = app.Anonymous(peer);
-        using var response = await anonymous.PostAsync("/api/auth/register", new { email = NewEmail(), password = HoldApi.Password });
+        using var response = await anonymous.PostAsync("/api/auth/register", new { email = NewEmail(), password = HoldApi.Password, acceptPrivacyTerms = true });
         return response.StatusCode;
     }
 
