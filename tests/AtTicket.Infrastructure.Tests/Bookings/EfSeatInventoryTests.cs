@@ -1,6 +1,8 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static AtTicket.Infrastructure.Tests.Bookings.BookingData;
 using static AtTicket.Infrastructure.Tests.Catalog.CatalogData;
@@ -148,6 +150,26 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         Assert.Equal(HoldOutcome.Rejected, best.Outcome);
         Assert.All((await SeatsAsync(node, performance.Id)).Values, AssertFree);
         Assert.Empty(await StoredHoldsAsync(node, performance.Id));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task Best_available_leaves_wheelchair_spaces_and_companion_seats_out_unless_asked(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node);
+        int[] accessible = [performance.Hall.Seat('A', 2), performance.Hall.Seat('A', 3)]; // the middle of the front row
+        await ReadAsync(node, db => db.Seats.Where(s => s.Id == accessible[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, SeatKind.Wheelchair), Ct));
+        await ReadAsync(node, db => db.Seats.Where(s => s.Id == accessible[1]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, SeatKind.Companion), Ct));
+        var (first, second) = await TwoMembersAsync(node);
+        var holds = Holds(node, _clock);
+
+        var plain = await holds.HoldBestAvailableAsync(first, performance.Id, performance.GradeId, 2, cancellationToken: Ct);
+        var asked = await holds.HoldBestAvailableAsync(second, performance.Id, performance.GradeId, 2, includeAccessible: true, cancellationToken: Ct);
+
+        Assert.Equal([performance.Hall.Seat('B', 2), performance.Hall.Seat('B', 3)], plain.Hold!.SeatIds.Order());
+        Assert.Equal(accessible, asked.Hold!.SeatIds.Order());
     }
 
     [Theory]
