@@ -22,7 +22,8 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
         return await inventory.HoldAsync(draft.WithSeats(seatIds), draft.CreatedAt, cancellationToken);
     }
 
-    public async Task<HoldResult> HoldBestAvailableAsync(string memberId, int performanceId, int gradeId, int quantity, CancellationToken cancellationToken = default)
+    /// <param name="includeAccessible">Whether wheelchair spaces and companion seats may be chosen: only when the buyer asks.</param>
+    public async Task<HoldResult> HoldBestAvailableAsync(string memberId, int performanceId, int gradeId, int quantity, bool includeAccessible = false, CancellationToken cancellationToken = default)
     {
         Guard.That(quantity > 0, "Choose at least one seat.");
 
@@ -33,7 +34,7 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
             return HoldResult.NotAdmitted();
         }
 
-        return await inventory.HoldBestAvailableAsync(draft, gradeId, quantity, draft.CreatedAt, cancellationToken);
+        return await inventory.HoldBestAvailableAsync(draft, gradeId, quantity, includeAccessible, draft.CreatedAt, cancellationToken);
     }
 
     public async Task<bool> ReleaseAsync(Guid holdId, string memberId, CancellationToken cancellationToken = default) =>

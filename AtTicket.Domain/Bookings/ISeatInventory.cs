@@ -14,8 +14,11 @@ public interface ISeatInventory
     /// <summary>Holds exactly the hold's seats and stores the hold, or changes nothing.</summary>
     Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Chooses <paramref name="quantity"/> free seats of a grade (adjacent in one row where possible) and holds them, in one transaction.</summary>
-    Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Chooses <paramref name="quantity"/> free seats of a grade (adjacent in one row where possible, see <see cref="SeatPicker"/>)
+    /// and holds them, in one transaction; wheelchair spaces and companion seats only when <paramref name="includeAccessible"/>.
+    /// </summary>
+    Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, bool includeAccessible, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The member's hold, if it exists.</summary>
     Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken);

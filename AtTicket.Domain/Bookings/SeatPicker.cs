@@ -1,19 +1,31 @@
+using AtTicket.Domain.Venues;
+
 namespace AtTicket.Domain.Bookings;
 
-/// <summary>A free seat as best-available sees it: where it is and what it is called.</summary>
-public sealed record CandidateSeat(int SeatId, string Section, string Row, double X, double Y);
+/// <summary>A free seat as best-available sees it: where it is, what it is called and what kind of place it is.</summary>
+public sealed record CandidateSeat(int SeatId, string Section, string Row, double X, double Y, SeatKind Kind = SeatKind.Normal)
+{
+    /// <summary>A wheelchair space or a companion seat beside one: kept for the people who need them.</summary>
+    public bool IsAccessiblePlace => Kind != SeatKind.Normal;
+}
 
 /// <summary>
 /// Best available: the block of adjacent seats in one row closest to the stage and then to the
 /// middle of its section; without such a block, the seats closest to the stage and the middle.
+/// Wheelchair spaces and companion seats are left out unless the buyer asks for them.
 /// </summary>
 public static class SeatPicker
 {
     /// <summary>Seats whose centres are at most this far apart (in seat widths) sit side by side.</summary>
     private const double AdjacentGap = 1.05;
 
-    public static IReadOnlyList<int> Choose(IReadOnlyCollection<CandidateSeat> free, int quantity)
+    public static IReadOnlyList<int> Choose(IReadOnlyCollection<CandidateSeat> free, int quantity, bool includeAccessible = false)
     {
+        if (!includeAccessible)
+        {
+            free = [.. free.Where(s => !s.IsAccessiblePlace)];
+        }
+
         if (quantity <= 0 || free.Count < quantity)
         {
             return [];

@@ -1,8 +1,10 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Venues;
 
 namespace AtTicket.Infrastructure.Bookings;
 
-public sealed record BookingTicketView(int SeatId, string Section, string Row, int Number, string GradeName, long Price, string Code);
+/// <summary>A booked seat's ticket; <paramref name="Kind"/> says when the seat is a wheelchair space or a companion seat.</summary>
+public sealed record BookingTicketView(int SeatId, string Section, string Row, int Number, string GradeName, long Price, string Code, SeatKind Kind = SeatKind.Normal);
 
 /// <summary>A booking as pages and the API show it: what was booked, for which performance, and its tickets.</summary>
 public sealed record BookingView(

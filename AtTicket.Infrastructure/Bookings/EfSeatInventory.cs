@@ -47,7 +47,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
     public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(db => new HoldRoundTrips(db, limits).HoldAsync(hold, now, cancellationToken), inTransaction: false, cancellationToken);
 
-    public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, bool includeAccessible, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithRetriesAsync(async db =>
         {
             await EnsureLimitsAsync(db, draft.MemberId, draft.PerformanceId, quantity, now, cancellationToken);
@@ -66,9 +66,9 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             var free = await db.PerformanceSeats
                 .Where(s => s.PerformanceId == draft.PerformanceId && s.GradeId == gradeId
                     && (s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)))
-                .Select(s => new CandidateSeat(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.X, s.Seat.Y))
+                .Select(s => new CandidateSeat(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.X, s.Seat.Y, s.Seat.Kind))
                 .ToListAsync(cancellationToken);
-            var chosen = SeatPicker.Choose(free, quantity);
+            var chosen = SeatPicker.Choose(free, quantity, includeAccessible);
             if (chosen.Count == 0)
             {
                 return HoldResult.Taken([]);

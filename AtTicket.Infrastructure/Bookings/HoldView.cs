@@ -1,12 +1,14 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Live;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Bookings;
 
-public sealed record HeldSeatView(int Id, string Section, string Row, int Number, int GradeId, string GradeName, long Price);
+/// <summary>A held seat as the buyer reads it; <paramref name="Kind"/> says when it is a wheelchair space or a companion seat.</summary>
+public sealed record HeldSeatView(int Id, string Section, string Row, int Number, int GradeId, string GradeName, long Price, SeatKind Kind = SeatKind.Normal);
 
 public sealed record HoldView(Guid Id, int PerformanceId, HoldStatus Status, IReadOnlyList<HeldSeatView> Seats, DateTimeOffset ExpiresAt)
 {
@@ -72,7 +74,7 @@ public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts
                 return await DescribeAsync(hold, cancellationToken);
             }
 
-            described.Add(new HeldSeatView(label.Id, label.Section, label.Row, label.Number, grade.Id, grade.Name, grade.Price));
+            described.Add(new HeldSeatView(label.Id, label.Section, label.Row, label.Number, grade.Id, grade.Name, grade.Price, label.Kind));
         }
 
         return new HoldView(hold.Id, hold.PerformanceId, hold.Status, [.. described.OrderBy(s => s.Section).ThenBy(s => s.Row).ThenBy(s => s.Number)], hold.ExpiresAt);
@@ -85,7 +87,7 @@ public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts
         var seats = await db.PerformanceSeats
             .AsNoTracking()
             .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId))
-            .Select(s => new HeldSeatView(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.Number, s.GradeId!.Value, s.Grade!.Name, s.Grade.Price))
+            .Select(s => new HeldSeatView(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.Number, s.GradeId!.Value, s.Grade!.Name, s.Grade.Price, s.Seat.Kind))
             .ToListAsync(cancellationToken);
         return new HoldView(hold.Id, hold.PerformanceId, hold.Status, [.. seats.OrderBy(s => s.Section).ThenBy(s => s.Row).ThenBy(s => s.Number)], hold.ExpiresAt);
     }

@@ -16,8 +16,8 @@ public sealed class AnnouncingSeatInventory(ISeatInventory inner, ISeatChangeNot
     public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
         await AnnounceAsync(await inner.HoldAsync(hold, now, cancellationToken));
 
-    public async Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await AnnounceAsync(await inner.HoldBestAvailableAsync(draft, gradeId, quantity, now, cancellationToken));
+    public async Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, bool includeAccessible, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await AnnounceAsync(await inner.HoldBestAvailableAsync(draft, gradeId, quantity, includeAccessible, now, cancellationToken));
 
     public Task<SeatHold?> FindHoldAsync(Guid holdId, string memberId, CancellationToken cancellationToken) =>
         inner.FindHoldAsync(holdId, memberId, cancellationToken);

@@ -22,7 +22,8 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
     protected static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
     /// <summary>Runs <paramref name="test"/> on a new page in a new browser context.</summary>
-    protected async Task InBrowserAsync(Func<IPage, Task> test, bool phone = false)
+    /// <param name="colorScheme">The device's light or dark setting (prefers-color-scheme); Chromium's default (light) when not given.</param>
+    protected async Task InBrowserAsync(Func<IPage, Task> test, bool phone = false, ColorScheme? colorScheme = null)
     {
         var browser = chromium.Browser; // skips (or fails) here when there is no Chromium
         await using var context = await browser.NewContextAsync(new()
@@ -33,6 +34,7 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
             HasTouch = phone,
             Locale = "en-US",
             TimezoneId = "Asia/Seoul",
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
         await context.AddInitScriptAsync(CircuitProbe);

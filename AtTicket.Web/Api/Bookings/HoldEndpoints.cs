@@ -5,7 +5,8 @@ using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Bookings;
 
-public sealed record HoldRequest(IReadOnlyList<int>? SeatIds, int? GradeId, int? Quantity);
+/// <param name="IncludeAccessible">With a grade and quantity: whether wheelchair spaces and companion seats may be chosen (left out by default).</param>
+public sealed record HoldRequest(IReadOnlyList<int>? SeatIds, int? GradeId, int? Quantity, bool IncludeAccessible = false);
 
 public sealed record HoldSeatResponse(int Id, string Section, string Row, int Number, int GradeId, long Price);
 
@@ -35,7 +36,7 @@ internal static class HoldEndpoints
         }
         else if (request is { GradeId: { } gradeId, Quantity: { } quantity })
         {
-            result = await holds.HoldBestAvailableAsync(memberId, id, gradeId, quantity);
+            result = await holds.HoldBestAvailableAsync(memberId, id, gradeId, quantity, request.IncludeAccessible);
         }
         else
         {

@@ -3,6 +3,7 @@ using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
@@ -120,6 +121,7 @@ public partial class PerformancePage
         var sequence = snapshot.Sequence;
         _states = snapshot.Seats.ToDictionary(s => s.SeatId);
         _seats = [.. _layout!.Seats.Where(s => _states.ContainsKey(s.Id))];
+        _kinds = _seats.Select(s => s.Kind).ToHashSet();
         _remaining = snapshot.Grades;
         _selected.RemoveAll(id => _states[id].Status != SeatStatus.Available);
         if (_live is { } live && live.Sequence > sequence)
@@ -136,7 +138,7 @@ public partial class PerformancePage
         return sequence;
     }
 
-    private void ToggleSeatAsync(SeatView seat)
+    private async Task ToggleSeatAsync(SeatView seat)
     {
         _notice = null;
         _heldElsewhere = [];
@@ -157,7 +159,11 @@ public partial class PerformancePage
         {
             _notice = L["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
         }
-        else
+        else if (seat.Kind == SeatKind.Wheelchair && !await ConfirmWheelchairSpaceAsync(seat))
+        {
+            // The buyer chose not to take the wheelchair space.
+        }
+        else if (!_selected.Contains(seat.Id))
         {
             _selected.Add(seat.Id);
         }
@@ -167,8 +173,8 @@ public partial class PerformancePage
 
     private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]), [.. _selected]);
 
-    private Task HoldBestAsync((int GradeId, int Quantity) request) =>
-        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, request.GradeId, request.Quantity), []);
+    private Task HoldBestAsync(BestAvailableChoice choice) =>
+        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, choice.GradeId, choice.Quantity, choice.IncludeAccessible), []);
 
     /// <param name="chosen">The seats a guest is sent to log in with, to be held on their return.</param>
     /// <param name="returning">Whether the member just came back from logging in with these seats.</param>
@@ -297,12 +303,17 @@ public partial class PerformancePage
         var grade = state.GradeId is { } gradeId ? _grades.GetValueOrDefault(gradeId) : null;
         var mine = _hold?.Seats.Any(s => s.Id == seat.Id) == true;
         var selected = _selected.Contains(seat.Id);
-        var status = mine ? L["held by you"] : selected ? L["selected by you"] : state.Status switch
+        string status = mine ? L["held by you"] : selected ? L["selected by you"] : state.Status switch
         {
             SeatStatus.Available => L["available"],
             SeatStatus.Held => L["on hold"],
             _ => L["already sold"],
         };
+        if (PlaceName(seat) is { } place)
+        {
+            status = $"{place}, {status}";
+        }
+
         var label = grade is null
             ? L["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
             : L["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];

@@ -60,12 +60,12 @@ internal sealed class FakeSeatInventory(BookingLimits limits) : ISeatInventory
         return HoldResult.Held(hold);
     }
 
-    public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<HoldResult> HoldBestAvailableAsync(HoldDraft draft, int gradeId, int quantity, bool includeAccessible, DateTimeOffset now, CancellationToken cancellationToken)
     {
         BestAvailableAsked.Add((draft, gradeId, quantity));
         var holdings = GetHoldingsAsync(draft.MemberId, draft.PerformanceId, now, cancellationToken).Result;
         limits.EnsureAllowed(quantity, holdings.SeatsForPerformance, holdings.ActiveHolds);
-        var chosen = SeatPicker.Choose([.. Seats.Where(s => IsFree(draft.PerformanceId, s.SeatId, now))], quantity);
+        var chosen = SeatPicker.Choose([.. Seats.Where(s => IsFree(draft.PerformanceId, s.SeatId, now))], quantity, includeAccessible);
         return chosen.Count == 0
             ? Task.FromResult(HoldResult.Taken([]))
             : HoldAsync(draft.WithSeats(chosen), now, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class HoldAdmissionTests
         var holds = new HoldService(_inventory, _limits, TestClock.New(), new Gate(admitted: "member-jisoo"));
 
         var chosen = await holds.HoldSeatsAsync("member-minji", Performance, [1, 2], Ct);
-        var best = await holds.HoldBestAvailableAsync("member-minji", Performance, gradeId: 1, quantity: 2, Ct);
+        var best = await holds.HoldBestAvailableAsync("member-minji", Performance, gradeId: 1, quantity: 2, cancellationToken: Ct);
         var admitted = await holds.HoldSeatsAsync("member-jisoo", Performance, [3], Ct);
 
         Assert.Equal((HoldOutcome.NotAdmitted, HoldOutcome.NotAdmitted), (chosen.Outcome, best.Outcome));

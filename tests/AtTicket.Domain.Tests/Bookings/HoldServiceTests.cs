@@ -270,7 +270,7 @@ public class HoldServiceTests
         _clock.Advance(TimeSpan.FromMinutes(1));
         var now = _clock.GetUtcNow();
 
-        var result = await Service.HoldBestAvailableAsync(Minji, Performance, gradeId: 3, quantity: 2, Ct);
+        var result = await Service.HoldBestAvailableAsync(Minji, Performance, gradeId: 3, quantity: 2, cancellationToken: Ct);
 
         var (draft, gradeId, quantity) = Assert.Single(_inventory.BestAvailableAsked);
         Assert.Equal((Minji, Performance, now, now + _limits.HoldDuration), (draft.MemberId, draft.PerformanceId, draft.CreatedAt, draft.ExpiresAt));
@@ -285,7 +285,7 @@ public class HoldServiceTests
     [InlineData(-2)]
     public async Task Best_available_is_refused_for_no_seats(int quantity)
     {
-        await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, quantity, Ct));
+        await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, quantity, cancellationToken: Ct));
 
         Assert.Empty(_inventory.BestAvailableAsked);
     }
@@ -295,8 +295,8 @@ public class HoldServiceTests
     {
         _inventory.Sell(Minji, Performance, 31, 32, 33, 34, 35, 36);
 
-        await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, 5, Ct));
-        await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, 3, Ct));
+        await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, 5, cancellationToken: Ct));
+        await Assert.ThrowsAsync<DomainException>(() => Service.HoldBestAvailableAsync(Minji, Performance, 3, 3, cancellationToken: Ct));
         Assert.Empty(_inventory.Holds);
     }
 

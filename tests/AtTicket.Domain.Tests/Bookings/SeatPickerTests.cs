@@ -1,4 +1,5 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Venues;
 
 namespace AtTicket.Domain.Tests.Bookings;
 
@@ -165,5 +166,32 @@ public class SeatPickerTests
             Assert.Equal(quantity, chosen.Distinct().Count());
             Assert.All(chosen, id => Assert.Contains(free, s => s.SeatId == id));
         }
+    }
+
+    [Fact]
+    public void Leaves_wheelchair_spaces_and_companion_seats_out_unless_asked()
+    {
+        // The middle of the front row is a wheelchair space with its companion seat; the row behind is plain.
+        var front = FullRow('A', 6).Select(s => s.X switch
+        {
+            2 => s with { Kind = SeatKind.Wheelchair },
+            3 => s with { Kind = SeatKind.Companion },
+            _ => s,
+        }).ToList();
+        var free = front.Concat(FullRow('B', 6)).ToList();
+
+        var chosen = SeatPicker.Choose(free, 2);
+
+        Assert.All(chosen, id => Assert.False(free.Single(s => s.SeatId == id).IsAccessiblePlace));
+        Assert.Equal([2, 3], SeatPicker.Choose(free, 2, includeAccessible: true).Order());
+    }
+
+    [Fact]
+    public void Finds_nothing_when_only_accessible_places_are_left_and_none_were_asked_for()
+    {
+        var free = new List<CandidateSeat> { Seat('A', 0) with { Kind = SeatKind.Wheelchair }, Seat('A', 1) with { Kind = SeatKind.Companion } };
+
+        Assert.Empty(SeatPicker.Choose(free, 1));
+        Assert.Single(SeatPicker.Choose(free, 1, includeAccessible: true));
     }
 }

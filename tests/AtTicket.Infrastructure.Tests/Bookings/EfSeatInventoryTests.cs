@@ -1,6 +1,8 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Performances;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static AtTicket.Infrastructure.Tests.Bookings.BookingData;
 using static AtTicket.Infrastructure.Tests.Catalog.CatalogData;
@@ -122,7 +124,7 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         var holds = Holds(node, _clock);
 
         var chosen = await holds.HoldSeatsAsync(member, draft.Id, [draft.Hall.Seat('A', 1)], Ct);
-        var best = await holds.HoldBestAvailableAsync(member, draft.Id, draft.GradeId, 2, Ct);
+        var best = await holds.HoldBestAvailableAsync(member, draft.Id, draft.GradeId, 2, cancellationToken: Ct);
 
         Assert.Equal((HoldOutcome.Rejected, "This performance is not on sale."), (chosen.Outcome, chosen.Reason));
         Assert.Equal((HoldOutcome.Rejected, "This performance is not on sale."), (best.Outcome, best.Reason));
@@ -142,12 +144,32 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         _clock.Advance(TimeSpan.FromDays(2));
 
         var chosen = await holds.HoldSeatsAsync(member, performance.Id, [performance.Hall.Seat('A', 1)], Ct);
-        var best = await holds.HoldBestAvailableAsync(member, performance.Id, performance.GradeId, 2, Ct);
+        var best = await holds.HoldBestAvailableAsync(member, performance.Id, performance.GradeId, 2, cancellationToken: Ct);
 
         Assert.Equal(HoldOutcome.Rejected, chosen.Outcome);
         Assert.Equal(HoldOutcome.Rejected, best.Outcome);
         Assert.All((await SeatsAsync(node, performance.Id)).Values, AssertFree);
         Assert.Empty(await StoredHoldsAsync(node, performance.Id));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task Best_available_leaves_wheelchair_spaces_and_companion_seats_out_unless_asked(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node);
+        int[] accessible = [performance.Hall.Seat('A', 2), performance.Hall.Seat('A', 3)]; // the middle of the front row
+        await ReadAsync(node, db => db.Seats.Where(s => s.Id == accessible[0]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, SeatKind.Wheelchair), Ct));
+        await ReadAsync(node, db => db.Seats.Where(s => s.Id == accessible[1]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, SeatKind.Companion), Ct));
+        var (first, second) = await TwoMembersAsync(node);
+        var holds = Holds(node, _clock);
+
+        var plain = await holds.HoldBestAvailableAsync(first, performance.Id, performance.GradeId, 2, cancellationToken: Ct);
+        var asked = await holds.HoldBestAvailableAsync(second, performance.Id, performance.GradeId, 2, includeAccessible: true, cancellationToken: Ct);
+
+        Assert.Equal([performance.Hall.Seat('B', 2), performance.Hall.Seat('B', 3)], plain.Hold!.SeatIds.Order());
+        Assert.Equal(accessible, asked.Hold!.SeatIds.Order());
     }
 
     [Theory]
@@ -334,10 +356,10 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         await holds.HoldSeatsAsync(members[0], performance.Id, [hall.Seat('A', 3)], Ct);
 
         // Row A keeps A1-A2 and A4-A6 free: three together only on the right.
-        var three = await holds.HoldBestAvailableAsync(members[1], performance.Id, performance.GradeId, 3, Ct);
+        var three = await holds.HoldBestAvailableAsync(members[1], performance.Id, performance.GradeId, 3, cancellationToken: Ct);
 
         // Row A has no four together any more; row B does, centred on the middle of the row.
-        var four = await holds.HoldBestAvailableAsync(members[2], performance.Id, performance.GradeId, 4, Ct);
+        var four = await holds.HoldBestAvailableAsync(members[2], performance.Id, performance.GradeId, 4, cancellationToken: Ct);
 
         Assert.Equal(HoldOutcome.Held, three.Outcome);
         Assert.Equal([hall.Seat('A', 4), hall.Seat('A', 5), hall.Seat('A', 6)], three.Hold!.SeatIds);
@@ -362,8 +384,8 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         var expiring = (await holds.HoldSeatsAsync(members[0], performance.Id, [hall.Seat('A', 1), hall.Seat('A', 2)], Ct)).Hold!;
         _clock.Advance(_limits.HoldDuration + TimeSpan.FromSeconds(1));
 
-        var front = await holds.HoldBestAvailableAsync(members[1], performance.Id, performance.GradeId, 2, Ct);
-        var tooMany = await holds.HoldBestAvailableAsync(members[2], performance.Id, performance.GradeId, 3, Ct);
+        var front = await holds.HoldBestAvailableAsync(members[1], performance.Id, performance.GradeId, 2, cancellationToken: Ct);
+        var tooMany = await holds.HoldBestAvailableAsync(members[2], performance.Id, performance.GradeId, 3, cancellationToken: Ct);
 
         Assert.Equal([hall.Seat('A', 1), hall.Seat('A', 2)], front.Hold!.SeatIds);
         Assert.NotEqual(expiring.Id, front.Hold.Id);
@@ -383,7 +405,7 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         var other = await OnSaleAsync(node);
         var member = await MemberAsync(node);
 
-        var result = await Holds(node, _clock).HoldBestAvailableAsync(member, performance.Id, other.GradeId, 2, Ct);
+        var result = await Holds(node, _clock).HoldBestAvailableAsync(member, performance.Id, other.GradeId, 2, cancellationToken: Ct);
 
         // A grade of another performance is the caller's mistake (400), not "seats just taken" (409).
         Assert.Equal(HoldOutcome.Rejected, result.Outcome);

@@ -122,7 +122,7 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
         var members = await MembersAsync(node, contenders);
         var holds = node.GetRequiredService<HoldService>();
 
-        var (results, duration) = await Race.RunAsync(contenders, i => holds.HoldBestAvailableAsync(members[i], performance.Id, performance.GradeId, quantity, Ct));
+        var (results, duration) = await Race.RunAsync(contenders, i => holds.HoldBestAvailableAsync(members[i], performance.Id, performance.GradeId, quantity, cancellationToken: Ct));
 
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.All(results, r => Assert.True(r.Result!.Outcome is HoldOutcome.Held or HoldOutcome.SeatsTaken, $"{r.Result.Outcome}: {r.Result.Reason}"));

@@ -5,6 +5,7 @@ using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.Layout;
 using Bunit;
 using Bunit.TestDoubles;
+using MudBlazor;
 
 namespace AtTicket.Web.Tests.Components;
 
@@ -94,9 +95,50 @@ public sealed class MainLayoutTests : BunitContext
         Assert.Equal("The page", layout.Find("#page-body").TextContent);
     }
 
-    private IRenderedComponent<MainLayout> RenderLayout()
+    [Fact]
+    public void Without_a_chosen_theme_the_layout_follows_the_devices_dark_setting_and_its_changes()
+    {
+        _auth.SetNotAuthorized();
+        JSInterop.Setup<bool>("mudThemeProvider.isDarkMode").SetResult(true);
+
+        var layout = RenderLayout(new UiPreferences(DarkMode: false, FollowsSystem: true));
+
+        layout.WaitForAssertion(() => Assert.Single(layout.FindAll(".mud-layout.theme-dark")));
+        Assert.Equal("Light theme", layout.Find(".mud-appbar a[href^='/preferences/theme']").GetAttribute("aria-label"));
+
+        // The device turns light again (sunrise): the page follows without a reload.
+        var provider = layout.FindComponent<MudThemeProvider>();
+        layout.InvokeAsync(() => provider.Instance.SystemDarkModeChangedAsync(false));
+        layout.WaitForAssertion(() => Assert.Empty(layout.FindAll(".mud-layout.theme-dark")));
+    }
+
+    [Fact]
+    public void A_chosen_light_theme_stays_light_on_a_dark_device()
+    {
+        _auth.SetNotAuthorized();
+        JSInterop.Setup<bool>("mudThemeProvider.isDarkMode").SetResult(true);
+
+        var layout = RenderLayout(new UiPreferences(DarkMode: false, FollowsSystem: false));
+
+        Assert.Empty(layout.FindAll(".mud-layout.theme-dark"));
+        Assert.Empty(JSInterop.Invocations["mudThemeProvider.isDarkMode"]);
+    }
+
+    [Fact]
+    public void A_chosen_dark_theme_is_dark_from_the_first_render()
+    {
+        _auth.SetNotAuthorized();
+
+        var layout = RenderLayout(new UiPreferences(DarkMode: true));
+
+        Assert.Single(layout.FindAll(".mud-layout.theme-dark"));
+    }
+
+    private IRenderedComponent<MainLayout> RenderLayout(UiPreferences? preferences = null)
     {
         using var english = new CultureScope("en");
-        return Render<MainLayout>(p => p.Add(l => l.Body, "<p id=\"page-body\">The page</p>"));
+        return Render<MainLayout>(p => p
+            .AddCascadingValue(preferences ?? new UiPreferences(DarkMode: false))
+            .Add(l => l.Body, "<p id=\"page-body\">The page</p>"));
     }
 }

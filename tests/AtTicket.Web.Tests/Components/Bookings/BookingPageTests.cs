@@ -1,5 +1,6 @@
 using System.Globalization;
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Performances;
 using AtTicket.Web.Components.Bookings;
 using AtTicket.Web.Localization;
@@ -174,4 +175,33 @@ public sealed class BookingPageTests(DemoDatabaseTemplate template)
         Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
 
     private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public async Task The_booking_names_a_wheelchair_space_and_its_companion_seat()
+    {
+        using var culture = new CultureScope("en");
+        var (film, seats) = await FilmAsync();
+        var pair = seats.Where(s => s.Row == "J").OrderBy(s => s.Number).Take(2).ToList(); // J-1 a wheelchair space, J-2 its companion seat
+        var booking = await BookAsync(pair, film);
+
+        var page = RenderBookingPage(booking.Id);
+
+        var booked = page.FindAll("[data-testid=booked-seats] .booked-seat").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Equal(["Cinema J-1 Wheelchair space", "Cinema J-2 Companion seat"], booked.Select(s => string.Join(' ', s.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))));
+    }
+
+    /// <summary>The demo film's first on-sale showing and its seats; its hall has a back row of wheelchair spaces and companion seats.</summary>
+    private async Task<(int Id, IReadOnlyList<SeatRow> Seats)> FilmAsync()
+    {
+        int film;
+        await using (var db = await ContextAsync())
+        {
+            film = await db.Performances
+                .Where(p => p.Product!.Category == ProductCategory.Movie && p.Status == PerformanceStatus.OnSale)
+                .Select(p => p.Id)
+                .FirstAsync(Cancellation);
+        }
+
+        return (film, await SeatsAsync(film));
+    }
 }
