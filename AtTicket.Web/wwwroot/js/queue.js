@@ -50,6 +50,7 @@
     const show = (place) => {
         epoch = place.epoch;
         $('figures').hidden = place.standing !== 'waiting';
+        $('progress').hidden = place.standing !== 'waiting' && place.standing !== 'admitted';
         switch (place.standing) {
             case 'beforeOpening':
                 say(data.tBefore);
@@ -133,6 +134,7 @@
         }
         sessionStorage.removeItem(storeKey);
         $('figures').hidden = true;
+        $('progress').hidden = true;
         $('leave').hidden = true;
         $('back').hidden = false;
         say(data.tLeft);
