@@ -24,6 +24,7 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
             await WaitAsync(third, show, members[2], place: 3);
             await ScreenshotAsync(second, "queue-waiting-en-desktop.png");
             await ScreenshotAsync(third, "queue-waiting-en-phone.png");
+            await InBrowserAsync(admin => AdminSeesTheLineAsync(admin, show, waiting: 3));
 
             await show.SetLineAsync(paused: false);
 
@@ -87,6 +88,22 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
         await Expect(Place(page)).ToHaveTextAsync("1");
         await ScreenshotAsync(page, "queue-waiting-ko-desktop.png");
     });
+
+    private async Task AdminSeesTheLineAsync(IPage page, QueueShow show, int waiting)
+    {
+        var editor = $"/admin/performances/{show.PerformanceId}";
+        await page.GotoAsync($"/Account/Login?returnUrl={Uri.EscapeDataString(editor)}");
+        await SubmitLoginAsync(page, Demo.AdminEmail, Demo.AdminPassword);
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + editor);
+        await WaitForCircuitAsync(page);
+        var panel = page.GetByTestId("waiting-line");
+        await Expect(panel.GetByTestId("line-state")).ToContainTextAsync("Paused");
+        await Expect(panel.Locator(".stat-tile").First).ToContainTextAsync(waiting.ToString());
+        await Expect(panel.GetByTestId("time-to-clear")).ToHaveTextAsync("Depends on buyers");
+        await panel.ScrollIntoViewIfNeededAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await panel.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "queue-admin-panel-en.png") });
+    }
 
     private async Task WaitAsync(IPage page, QueueShow show, string member, int place)
     {
