@@ -30,4 +30,9 @@ public sealed record QueuePlace(QueueStanding Standing, long Ahead, DateTimeOffs
 }
 
 /// <summary>A line at a glance, for the admin's live view.</summary>
-public sealed record QueueCounts(long Waiting, long Shopping);
+public sealed record QueueCounts(long Waiting, long Shopping)
+{
+    /// <summary>How long the line takes to admit everyone waiting now at the configured rate; null when only a cap admits.</summary>
+    public TimeSpan? TimeToClear(QueueRules rules) =>
+        rules.AdmitPerMinute is { } rate ? TimeSpan.FromMilliseconds(Waiting * AdmissionBudget.Interval(rate)) : null;
+}

@@ -147,7 +147,7 @@ public sealed class AppProcess : IAsyncLifetime
         start.Environment["Kafka__BootstrapServers"] = string.Empty;
 
         // Every browser of the suite comes from 127.0.0.1: the per-address limits would count them as one client.
-        foreach (var action in new[] { "Holds", "Bookings", "Registrations", "Logins", "AccountMails" })
+        foreach (var action in new[] { "Holds", "Bookings", "Registrations", "Logins", "AccountMails", "QueueJoins" })
         {
             start.Environment[$"RateLimits__{action}__PerAddress"] = "100000";
         }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Queues;
+using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Queues;
 
@@ -22,7 +23,7 @@ internal static class QueueEndpoints
     public static void MapQueueEndpoints(this RouteGroupBuilder api)
     {
         var queue = api.MapGroup("/performances/{id:int}/queue").WithTags("Waiting line");
-        queue.MapPost("/", JoinAsync).RequireAuthorization()
+        queue.MapPost("/", JoinAsync).RequireAuthorization().RequireClientLimit(LimitedAction.QueueJoin)
             .WithSummary("Joins the line (a second call, from any tab or device, keeps the same place) and answers the place.");
         queue.MapGet("/", PlaceAsync).RequireAuthorization()
             .WithSummary("The member's place; asking keeps it (a member who stops asking for the grace period leaves). `epoch`: from an earlier answer, so a line lost by its store answers LineReset.");

@@ -70,6 +70,11 @@ public partial class PerformancePage
     protected override async Task OnParametersSetAsync()
     {
         _user = (await AuthenticationState).User;
+        if (!await PassLineAsync())
+        {
+            return;
+        }
+
         _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: _user.IsInRole(Roles.Admin));
         _layout = _performance is null ? null : await Catalog.GetHallLayoutAsync(_performance.Hall.Id);
         if (_performance is null || _layout is null)

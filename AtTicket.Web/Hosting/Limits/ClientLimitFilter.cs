@@ -24,6 +24,7 @@ internal sealed class ClientLimitFilter(LimitedAction action) : IEndpointFilter
             LimitedAction.Booking => "booking requests",
             LimitedAction.Registration => "registrations",
             LimitedAction.AccountMail => "account mail requests",
+            LimitedAction.QueueJoin => "requests to join a waiting line",
             _ => "login attempts",
         };
         return TypedResults.Problem(
@@ -31,7 +32,7 @@ internal sealed class ClientLimitFilter(LimitedAction action) : IEndpointFilter
             title: "Too many requests.",
             detail: refused.Scope == LimitScope.Address
                 ? $"Too many {what} from this address. Try again in {seconds} seconds."
-                : $"Too many {what} for this {(action is LimitedAction.Hold or LimitedAction.Booking ? "member" : "account")}. Try again in {seconds} seconds.");
+                : $"Too many {what} for this {(action is LimitedAction.Hold or LimitedAction.Booking or LimitedAction.QueueJoin ? "member" : "account")}. Try again in {seconds} seconds.");
     }
 }
 

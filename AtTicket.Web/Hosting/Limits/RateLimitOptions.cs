@@ -36,8 +36,15 @@ public sealed class RateLimitOptions
     /// <summary>Password-reset and confirmation mails, per e-mail address asked for and per client address: nobody can mail-bomb an inbox through AtTicket.</summary>
     public RateLimit AccountMails { get; set; } = new() { PerMember = 3, PerAddress = 10, WindowSeconds = 3600 };
 
+    /// <summary>
+    /// Joining a waiting line (the page joins once on arrival and again only when the line lost the member): one
+    /// client address joining again and again would be a bot. Generous per address, where a whole office shares one.
+    /// </summary>
+    public RateLimit QueueJoins { get; set; } = new() { PerMember = 10, PerAddress = 120, WindowSeconds = 60 };
+
     public RateLimit Of(LimitedAction action) => action switch
     {
+        LimitedAction.QueueJoin => QueueJoins,
         LimitedAction.Hold => Holds,
         LimitedAction.Booking => Bookings,
         LimitedAction.Registration => Registrations,
@@ -45,7 +52,7 @@ public sealed class RateLimitOptions
         _ => Logins,
     };
 
-    public bool IsValid => Holds.IsValid && Bookings.IsValid && Registrations.IsValid && Logins.IsValid && AccountMails.IsValid;
+    public bool IsValid => Holds.IsValid && Bookings.IsValid && Registrations.IsValid && Logins.IsValid && AccountMails.IsValid && QueueJoins.IsValid;
 }
 
 public enum LimitedAction
@@ -55,4 +62,5 @@ public enum LimitedAction
     Registration,
     Login,
     AccountMail,
+    QueueJoin,
 }

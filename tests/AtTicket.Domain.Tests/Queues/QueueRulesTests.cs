@@ -38,6 +38,15 @@ public sealed class QueueRulesTests
     }
 
     [Fact]
+    public void The_time_to_clear_the_line_is_everyone_waiting_at_the_rate_and_unknown_under_a_cap_alone()
+    {
+        var counts = new QueueCounts(Waiting: 300, Shopping: 40);
+
+        Assert.Equal(TimeSpan.FromMinutes(2.5), counts.TimeToClear(new QueueRules(Opening, 120, 50)));
+        Assert.Null(counts.TimeToClear(new QueueRules(Opening, null, 50)));
+    }
+
+    [Fact]
     public void A_stalled_line_catches_up_at_most_ten_seconds_of_its_rate_and_a_cap_bounds_the_budget()
     {
         var rules = new QueueRules(Opening, 600, 25);

@@ -87,6 +87,36 @@ public sealed class ClientLimitApiTests(ClientLimitApiTests.App app) : IClassFix
         return response.StatusCode;
     }
 
+    [Fact]
+    public async Task Joins_of_a_waiting_line_from_one_address_stop_at_the_limit_with_a_problem()
+    {
+        using var admin = await app.AdminAsync();
+        var show = await new AdminSetup(admin).SmallShowAsync("Queue join limit show");
+        var line = $"/api/performances/{show.PerformanceId}/queue";
+        using (var set = await admin.PutAsync($"{line}/line", new { opensAt = DateTimeOffset.UtcNow, maxShopping = 1, paused = true }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        }
+
+        var shared = TestPeers.Next();
+        using var first = await app.NewMemberAsync();
+        using var second = await app.NewMemberAsync();
+        using var fromFirst = app.WithToken(await app.LogInAsync(first.Email, HoldApi.Password), shared);
+        using var fromSecond = app.WithToken(await app.LogInAsync(second.Email, HoldApi.Password), shared);
+        foreach (var client in new[] { fromFirst, fromFirst, fromSecond })
+        {
+            using var joined = await client.PostAsync(line, new { });
+            Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        }
+
+        using var limited = await fromSecond.PostAsync(line, new { });
+        await AssertLimitedAsync(limited, "requests to join a waiting line from this address");
+
+        // Asking for one's place is not a join: the waiting page keeps polling.
+        using var asked = await fromSecond.GetAsync(line);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+    }
+
     private static async Task AssertLimitedAsync(HttpResponseMessage response, string what)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
@@ -102,6 +132,7 @@ public sealed class ClientLimitApiTests(ClientLimitApiTests.App app) : IClassFix
         ["RateLimits:Holds:PerAddress"] = HoldsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:Registrations:PerAddress"] = "3",
         ["RateLimits:Logins:PerAddress"] = "4",
+        ["RateLimits:QueueJoins:PerAddress"] = "3",
     });
 }
 

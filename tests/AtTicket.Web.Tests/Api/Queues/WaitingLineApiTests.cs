@@ -10,8 +10,6 @@ namespace AtTicket.Web.Tests.Api.Queues;
 /// </summary>
 public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Only_members_the_line_admitted_may_hold_and_the_cap_keeps_the_next_waiting_until_the_line_ends()
     {
@@ -26,8 +24,8 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
             Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
         }
 
-        var firstPlace = await JoinAsync(first.Client, line);
-        var secondPlace = await JoinAsync(second.Client, line);
+        var firstPlace = await QueueApi.JoinAsync(first.Client, line);
+        var secondPlace = await QueueApi.JoinAsync(second.Client, line);
         Assert.Equal(("waiting", 0), (firstPlace.GetProperty("standing").GetString(), firstPlace.GetProperty("ahead").GetInt64()));
         Assert.Equal(1, secondPlace.GetProperty("ahead").GetInt64());
         Assert.Equal(600, secondPlace.GetProperty("shoppingWindowSeconds").GetInt32());
@@ -44,7 +42,7 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
             Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
         }
 
-        var admitted = await UntilAdmittedAsync(first.Client, line, firstPlace.GetProperty("epoch").GetString()!);
+        var admitted = await QueueApi.UntilAdmittedAsync(first.Client, line, firstPlace.GetProperty("epoch").GetString()!);
         Assert.True(admitted.GetProperty("admittedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(9));
         await first.Client.HoldSuccessfullyAsync(show.PerformanceId, show.SeatIds[0]);
 
@@ -98,28 +96,5 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
         }
 
         await member.Client.HoldSuccessfullyAsync(show.PerformanceId, show.SeatIds[0]); // no line was set
-    }
-
-    private static async Task<JsonElement> JoinAsync(ApiClient client, string line)
-    {
-        using var response = await client.PostAsync(line, new { });
-        return await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
-    }
-
-    /// <summary>The line advances once a second on its own; asking keeps the member's place meanwhile.</summary>
-    private static async Task<JsonElement> UntilAdmittedAsync(ApiClient client, string line, string epoch)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var place = await client.GetJsonAsync($"{line}?epoch={epoch}");
-            if (place.GetProperty("standing").GetString() == "admitted" || DateTimeOffset.UtcNow > deadline)
-            {
-                Assert.Equal("admitted", place.GetProperty("standing").GetString());
-                return place;
-            }
-
-            await Task.Delay(200, Ct);
-        }
     }
 }

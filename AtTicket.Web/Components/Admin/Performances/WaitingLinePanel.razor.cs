@@ -1,0 +1,123 @@
+using AtTicket.Domain.Common;
+using AtTicket.Domain.Queues;
+using AtTicket.Infrastructure.Queues;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AtTicket.Web.Components.Admin.Performances;
+
+/// <summary>
+/// Puts a performance's on-sale behind a waiting line and runs it: rules, pause and resume, end; the counts
+/// are read again every few seconds while the panel is open (the line's store answers them in one call).
+/// </summary>
+public partial class WaitingLinePanel
+{
+    public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(3);
+
+    private QueueRules? _rules;
+    private QueueCounts _counts = new(0, 0);
+    private WaitingLineDraft _form = new();
+    private PeriodicTimer? _timer;
+    private bool _busy;
+    private string? _error;
+
+    [Parameter, EditorRequired]
+    public int PerformanceId { get; set; }
+
+    [Inject] private WaitingLines Lines { get; set; } = default!;
+    [Inject] private IWaitingRoom Room { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILogger<WaitingLinePanel> Logger { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await ReadAsync();
+        _form = WaitingLineDraft.From(_rules, Time.GetUtcNow());
+        _timer = new PeriodicTimer(Refresh, Time);
+        _ = RefreshAsync(_timer);
+    }
+
+    public void Dispose() => _timer?.Dispose();
+
+    private async Task ReadAsync()
+    {
+        _rules = await Lines.RulesAsync(PerformanceId);
+        _counts = _rules is null ? new QueueCounts(0, 0) : await Room.CountAsync(PerformanceId);
+    }
+
+    private async Task RefreshAsync(PeriodicTimer timer)
+    {
+        while (await timer.WaitForNextTickAsync())
+        {
+            try
+            {
+                await ReadAsync();
+                await InvokeAsync(StateHasChanged);
+            }
+            catch (Exception exception) when (exception is not ObjectDisposedException)
+            {
+                Logger.LogWarning(exception, "Reading the waiting line of performance {PerformanceId} failed", PerformanceId);
+            }
+        }
+    }
+
+    private async Task SaveAsync(bool paused)
+    {
+        _error = null;
+        _busy = true;
+        try
+        {
+            var starting = _rules is null;
+            await Lines.SetAsync(PerformanceId, _form.ToRules(paused));
+            await ReadAsync();
+            Snackbar.Add(starting ? L["The waiting line is on."] : paused ? L["Admissions are paused."] : L["The line's rules are saved."], Severity.Success);
+        }
+        catch (DomainException exception)
+        {
+            _error = L.Localize(exception.Message);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task EndAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["End the waiting line?"],
+            L["Everyone may choose seats at once, and members still waiting lose their places."],
+            yesText: L["End the line"],
+            cancelText: L["Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await Lines.RemoveAsync(PerformanceId);
+            await ReadAsync();
+            _form = WaitingLineDraft.From(null, Time.GetUtcNow());
+            Snackbar.Add(L["The waiting line has ended."], Severity.Success);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private string StateText(QueueRules rules) =>
+        rules.Paused ? L["Paused"] : Time.GetUtcNow() < rules.OpensAt ? L["Not open yet"] : L["Admitting"];
+
+    private string TimeToClearText(QueueRules rules) => _counts.TimeToClear(rules) switch
+    {
+        null => L["Depends on buyers"],
+        { TotalMinutes: < 1 } => L["Under a minute"],
+        { } time => L.Count((int)Math.Ceiling(time.TotalMinutes), "{0} min", "{0} min"),
+    };
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using AtTicket.Domain.Queues;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Localization;
+using AtTicket.Infrastructure.Queues;
+using AtTicket.Web.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace AtTicket.Web.Components.Queues;
+
+/// <summary>
+/// The waiting room of one performance: the page draws the frame and hands js/queue.js its texts, already
+/// localized on the server (the script only fills in numbers); the script joins, asks and leaves through the API.
+/// </summary>
+public partial class QueuePage
+{
+    private PerformanceView? _performance;
+    private QueueRules? _rules;
+
+    [Parameter]
+    public int PerformanceId { get; set; }
+
+    [Inject] private CatalogReader Catalog { get; set; } = default!;
+    [Inject] private WaitingLines Lines { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private int WindowMinutes => (int)Math.Round(_rules!.ShoppingWindow.TotalMinutes);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _performance = await Catalog.GetPerformanceAsync(PerformanceId, includeUnpublished: false);
+        if (_performance is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        _rules = await Lines.RulesAsync(PerformanceId);
+        if (_rules is null)
+        {
+            // No line (or it has ended): the seat map is open to everyone.
+            Navigation.NavigateTo($"/performances/{PerformanceId}");
+        }
+    }
+
+    /// <summary>Everything the script says, with {0} where it puts a number; plurals as "-one" and "-other".</summary>
+    private Dictionary<string, object> Texts => new()
+    {
+        ["data-api"] = $"/api/performances/{PerformanceId}/queue",
+        ["data-seatmap"] = $"/performances/{PerformanceId}",
+        ["data-login"] = $"/Account/Login?returnUrl={Uri.EscapeDataString($"/queue/{PerformanceId}")}",
+        ["data-lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+        ["data-t-before"] = L["The line opens at {0}. Your place is drawn at random then: arriving early gives no advantage.", Formats.DateTime(_rules!.OpensAt)].Value,
+        ["data-t-waiting"] = L["You are in line. This page updates by itself; keep it open."].Value,
+        ["data-t-admitted-one"] = L["It is your turn! You have {0} minute to choose seats and pay. Taking you to the seat map…"].Value,
+        ["data-t-admitted-other"] = L["It is your turn! You have {0} minutes to choose seats and pay. Taking you to the seat map…"].Value,
+        ["data-t-reset"] = L["The line had to be restarted. You have joined it again; your place is new."].Value,
+        ["data-t-left"] = L["You left the line. Come back to this page to join again, at the end of the line."].Value,
+        ["data-t-offline"] = L["We cannot reach AtTicket just now. Keep this page open: it keeps trying and you keep your place."].Value,
+        ["data-t-busy"] = L["Too many people are joining from your network. Trying again in a moment."].Value,
+        ["data-t-wait-soon"] = L["Less than a minute"].Value,
+        ["data-t-wait-one"] = L["About {0} minute"].Value,
+        ["data-t-wait-other"] = L["About {0} minutes"].Value,
+        ["data-t-wait-unknown"] = L["As members ahead finish buying"].Value,
+    };
+}

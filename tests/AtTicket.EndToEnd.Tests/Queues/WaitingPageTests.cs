@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AtTicket.EndToEnd.Tests.Queues;
+
+/// <summary>
+/// Members wait for a popular on-sale on the waiting page: each sees their place move without reloading, and the
+/// line lets them through to the seat map in the order they came, one at a time under a cap of one.
+/// </summary>
+public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
+{
+    [Fact]
+    public async Task Members_see_their_places_and_are_admitted_to_the_seat_map_in_order()
+    {
+        using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await show.SetLineAsync(paused: true);
+        string[] members = [await show.NewMemberAsync(), await show.NewMemberAsync(), await show.NewMemberAsync()];
+
+        await InBrowserAsync(first => InBrowserAsync(second => InBrowserAsync(async third =>
+        {
+            await WaitAsync(first, show, members[0], place: 1);
+            await WaitAsync(second, show, members[1], place: 2);
+            await WaitAsync(third, show, members[2], place: 3);
+            await ScreenshotAsync(second, "queue-waiting-en-desktop.png");
+            await ScreenshotAsync(third, "queue-waiting-en-phone.png");
+            await InBrowserAsync(admin => AdminSeesTheLineAsync(admin, show, waiting: 3));
+
+            await show.SetLineAsync(paused: false);
+
+            // The first moves on to the seat map by itself and is told how long they may shop.
+            await Expect(first).ToHaveURLAsync(App.BaseUrl + show.SeatMapPath, new() { Timeout = 20_000 });
+            await Expect(first.GetByTestId("shopping-window")).ToContainTextAsync(new Regex(@"you have (9|10) minutes left to choose seats and pay"));
+            await Expect(first.GetByRole(AriaRole.Group, new() { Name = "Seat map of Queue Hall" })).ToBeVisibleAsync();
+
+            // The others move up, live, and stay behind the cap of one.
+            await Expect(Place(second)).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+            await Expect(second.GetByTestId("queue-ahead")).ToHaveTextAsync("0");
+            await Expect(Place(third)).ToHaveTextAsync("2");
+            await Expect(second).ToHaveURLAsync(App.BaseUrl + show.QueuePath);
+            await Expect(second.Locator("progress")).ToHaveAttributeAsync("aria-label", "Your progress in the line");
+        }, phone: true)));
+    }
+
+    [Fact]
+    public async Task Before_the_opening_the_page_says_when_the_line_opens_in_Korean_on_a_phone()
+    {
+        using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await show.SetLineAsync(paused: false, opensAt: DateTimeOffset.UtcNow.AddHours(1));
+        var member = await show.NewMemberAsync();
+
+        await InBrowserAsync(async page =>
+        {
+            await LogInToQueueAsync(page, show, member);
+            await Expect(Status(page)).ToContainTextAsync("The line opens at");
+            await Expect(Status(page)).ToContainTextAsync("Your place is drawn at random then");
+            await ScreenshotAsync(page, "queue-before-opening-en-phone.png");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "한국어", Exact = true }).ClickAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+            await Expect(Status(page)).ToContainTextAsync("순번을 무작위로 정하므로");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "대기열 나가기" })).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "queue-before-opening-ko-phone.png");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "대기열 나가기" }).ClickAsync();
+            await Expect(Status(page)).ToContainTextAsync("대기열에서 나갔습니다");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "공연으로 돌아가기" })).ToBeVisibleAsync();
+        }, phone: true);
+    }
+
+    [Fact]
+    public async Task A_member_who_skips_the_line_is_sent_to_wait_in_it_and_a_guest_is_sent_to_log_in() => await InBrowserAsync(async page =>
+    {
+        using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await show.SetLineAsync(paused: true);
+
+        await page.GotoAsync(show.QueuePath);
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login\\?(?i:returnUrl)=%2Fqueue%2F" + show.PerformanceId + "$"));
+
+        await SubmitLoginAsync(page, await show.NewMemberAsync(), QueueShow.Password);
+        await Expect(Place(page)).ToHaveTextAsync("1");
+        await page.GotoAsync(show.SeatMapPath);
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + show.QueuePath);
+        await Expect(Place(page)).ToHaveTextAsync("1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "한국어", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("queue-status")).ToHaveTextAsync("대기 중입니다. 이 화면은 저절로 갱신되니 닫지 말고 기다려 주세요.");
+        await Expect(Place(page)).ToHaveTextAsync("1");
+        await ScreenshotAsync(page, "queue-waiting-ko-desktop.png");
+    });
+
+    private async Task AdminSeesTheLineAsync(IPage page, QueueShow show, int waiting)
+    {
+        var editor = $"/admin/performances/{show.PerformanceId}";
+        await page.GotoAsync($"/Account/Login?returnUrl={Uri.EscapeDataString(editor)}");
+        await SubmitLoginAsync(page, Demo.AdminEmail, Demo.AdminPassword);
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + editor);
+        await WaitForCircuitAsync(page);
+        var panel = page.GetByTestId("waiting-line");
+        await Expect(panel.GetByTestId("line-state")).ToContainTextAsync("Paused");
+        await Expect(panel.Locator(".stat-tile").First).ToContainTextAsync(waiting.ToString());
+        await Expect(panel.GetByTestId("time-to-clear")).ToHaveTextAsync("Depends on buyers");
+        await panel.ScrollIntoViewIfNeededAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await panel.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "queue-admin-panel-en.png") });
+    }
+
+    private async Task WaitAsync(IPage page, QueueShow show, string member, int place)
+    {
+        await LogInToQueueAsync(page, show, member);
+        await Expect(Place(page)).ToHaveTextAsync(place.ToString());
+        await Expect(page.GetByTestId("queue-ahead")).ToHaveTextAsync((place - 1).ToString());
+        await Expect(Status(page)).ToHaveTextAsync("You are in line. This page updates by itself; keep it open.");
+    }
+
+    private async Task LogInToQueueAsync(IPage page, QueueShow show, string member)
+    {
+        await page.GotoAsync($"/Account/Login?returnUrl={Uri.EscapeDataString(show.QueuePath)}");
+        await SubmitLoginAsync(page, member, QueueShow.Password);
+        await Expect(page).ToHaveURLAsync(App.BaseUrl + show.QueuePath);
+    }
+
+    private static ILocator Place(IPage page) => page.GetByTestId("queue-place");
+
+    private static ILocator Status(IPage page) => page.GetByTestId("queue-status");
+}

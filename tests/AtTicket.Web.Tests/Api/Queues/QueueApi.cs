@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+
+namespace AtTicket.Web.Tests.Api.Queues;
+
+/// <summary>The waiting line's API as a member's client calls it.</summary>
+public static class QueueApi
+{
+    public static async Task<JsonElement> JoinAsync(ApiClient client, string line)
+    {
+        using var response = await client.PostAsync(line, new { });
+        return await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>The line advances once a second on its own; asking keeps the member's place meanwhile.</summary>
+    public static async Task<JsonElement> UntilAdmittedAsync(ApiClient client, string line, string epoch)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var place = await client.GetJsonAsync($"{line}?epoch={epoch}");
+            if (place.GetProperty("standing").GetString() == "admitted" || DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Equal("admitted", place.GetProperty("standing").GetString());
+                return place;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+}
