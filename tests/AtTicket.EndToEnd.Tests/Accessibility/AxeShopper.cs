@@ -58,7 +58,7 @@ public sealed class AxeShopper
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var performance = await ReadAsync(await http.GetAsync($"/api/performances/{PerformanceId}", Cancellation));
         var seats = await ReadAsync(await http.GetAsync($"/api/performances/{PerformanceId}/seats", Cancellation));
-        var free = seats.EnumerateArray()
+        var free = seats.GetProperty("seats").EnumerateArray()
             .Where(s => s.GetProperty("section").GetString() == Section && s.GetProperty("status").GetString() == "available"
                 && s.GetProperty("gradeId").ValueKind == JsonValueKind.Number)
             .Select(s => s.GetProperty("id").GetInt32());
