@@ -73,7 +73,7 @@ public sealed class AxeShopper
         var email = $"axe-{Guid.NewGuid().ToString("N")[..12]}@atticket.test";
         using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
         using var registered = await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password }, Cancellation);
-        await ReadAsync(registered);
+        Assert.True(registered.IsSuccessStatusCode, $"Registering {email} answered {(int)registered.StatusCode}.");
         return email;
     }
 
