@@ -59,13 +59,18 @@ public sealed partial class AxeTests(AppProcess app, ChromiumBrowser chromium) :
         ["ko my bookings"] = new(Who.Booker, "/bookings", Korean: true),
         ["ko booking"] = new(Who.Booker, "/bookings/{booking}", Korean: true),
         ["ko page not found"] = Guest("/no-such-page", korean: true),
+        ["dark home"] = Guest("/") with { Dark = true },
+        ["dark product"] = Guest("/products/1") with { Dark = true },
+        ["dark seat map, hold and checkout"] = new(Who.NewCustomerHolding, AxeShopper.PerformancePath, ExpectCheckoutAsync, Dark: true),
+        ["dark booking"] = new(Who.Booker, "/bookings/{booking}", Dark: true),
+        ["dark admin performances"] = Admin("/admin/performances") with { Dark = true },
     };
 
     [Theory]
     [MemberData(nameof(PageStates))]
     public async Task Page_state_has_no_WCAG_A_or_AA_violations(string state)
     {
-        var (who, path, prepare, korean) = States[state];
+        var (who, path, prepare, korean, dark) = States[state];
         var shopper = await AxeShopper.GetAsync(App.BaseUrl);
         var account = who switch
         {
@@ -84,6 +89,12 @@ public sealed partial class AxeTests(AppProcess app, ChromiumBrowser chromium) :
             {
                 await page.GotoAsync("/preferences/culture?culture=ko&redirectUri=%2F");
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+            }
+
+            if (dark)
+            {
+                await page.GotoAsync("/preferences/theme?dark=true&redirectUri=%2F");
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Light theme" })).ToBeVisibleAsync();
             }
 
             if (account is { } signIn)
@@ -163,5 +174,5 @@ public sealed partial class AxeTests(AppProcess app, ChromiumBrowser chromium) :
         NewCustomerHolding,
     }
 
-    private sealed record PageState(Who Who, string Path, Func<IPage, AxeShopper, Task>? Prepare = null, bool Korean = false);
+    private sealed record PageState(Who Who, string Path, Func<IPage, AxeShopper, Task>? Prepare = null, bool Korean = false, bool Dark = false);
 }
