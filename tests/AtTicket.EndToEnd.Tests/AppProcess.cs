@@ -360,6 +360,9 @@ internal sealed record AppProcessOptions
     /// <summary>More environment variables, set last (configuration keys with "__").</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>How long the app may take to answer /health/ready (migrating a server database, or waiting for another node's start-up lock, takes longer).</summary>
-    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long the app may take to answer /health/ready (migrating a server database, or waiting for another
+    /// node's start-up lock, takes longer). Seeding the demo data took 100 s on a loaded two-core machine.
+    /// </summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(180);
 }

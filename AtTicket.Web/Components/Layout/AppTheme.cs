@@ -2,14 +2,27 @@ using MudBlazor;
 
 namespace AtTicket.Web.Components.Layout;
 
+/// <summary>
+/// The palettes. Every colour that carries text meets WCAG AA (4.5:1). Light theme: the status colours
+/// are dark enough for white text on a filled chip and for coloured text on the page, even over a text
+/// chip's 6 % tint. Dark theme: light enough for coloured text on the dark surface, with dark text on
+/// their fills.
+/// </summary>
 public static class AppTheme
 {
+    private const string DarkText = "rgba(0,0,0,0.87)";
+
     public static readonly MudTheme Theme = new()
     {
         PaletteLight = new PaletteLight
         {
             Primary = "#6a1b9a",
-            Secondary = "#ff6f00",
+            Secondary = "#b83a00",
+            Info = "#1565c0",
+            Success = "#2a7030",
+            Warning = "#a84300",
+            Error = "#c62828",
+            TextSecondary = "#5f5a66",
             AppbarBackground = "#4a148c",
             Background = "#f7f5fa",
             DrawerBackground = "#ffffff",
@@ -17,7 +30,18 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#ce93d8",
+            PrimaryContrastText = DarkText,
             Secondary = "#ffb74d",
+            SecondaryContrastText = DarkText,
+            Info = "#64b5f6",
+            InfoContrastText = DarkText,
+            Success = "#66bb6a",
+            SuccessContrastText = DarkText,
+            Warning = "#ffa726",
+            WarningContrastText = DarkText,
+            Error = "#ef9a9a",
+            ErrorContrastText = DarkText,
+            TextSecondary = "#b0a8b9",
             AppbarBackground = "#1e1430",
             Background = "#15121b",
             Surface = "#201b29",

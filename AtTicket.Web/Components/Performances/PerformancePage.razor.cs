@@ -28,6 +28,8 @@ public partial class PerformancePage
     private readonly List<int> _selected = [];
     private HoldView? _hold;
     private string? _notice;
+    private string? _selectionAnnouncement;
+    private string? _holdAnnouncement;
     private IReadOnlyList<HeldShow> _heldElsewhere = [];
     private bool _busy;
     private ClaimsPrincipal _user = new();
@@ -172,9 +174,28 @@ public partial class PerformancePage
         {
             _selected.Add(seat.Id);
         }
+
+        AnnounceSelection();
     }
 
-    private void ClearSelection() => _selected.Clear();
+    private void ClearSelection()
+    {
+        _selected.Clear();
+        AnnounceSelection();
+    }
+
+    /// <summary>Tells a screen reader what the selection now adds up to ("2 seats selected, total ₩132,000").</summary>
+    private void AnnounceSelection()
+    {
+        var seats = SelectedSeats;
+        var total = Formats.Krw(seats.Sum(s => s.Grade.Price));
+        _selectionAnnouncement = seats.Count switch
+        {
+            0 => L["No seats selected."],
+            1 => L["1 seat selected, total {0}.", total],
+            _ => L["{0} seats selected, total {1}.", seats.Count, total],
+        };
+    }
 
     private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]), [.. _selected]);
 
@@ -282,6 +303,7 @@ public partial class PerformancePage
         }
 
         _notice = expired ? L["Your hold has expired and the seats were released."].Value : null;
+        _holdAnnouncement = _notice;
         _hold = null;
         await RefreshSeatsAsync();
     }
@@ -290,6 +312,7 @@ public partial class PerformancePage
     private async Task OnHoldLostAsync(string message)
     {
         _notice = L.Localize(message);
+        _holdAnnouncement = _notice;
         _hold = null;
         await RefreshSeatsAsync();
     }
