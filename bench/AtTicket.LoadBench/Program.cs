@@ -69,7 +69,7 @@ if (measured.Count > 0)
                 results.MailLag = await MailLag.RunAsync(context, TimeSpan.FromSeconds(options.MailPatienceSeconds));
                 break;
             case "q1":
-                results.WaitingLine = await WaitingLineLoad.RunAsync(options.Redis);
+                results.WaitingLine = await WaitingLineLoad.RunAsync(options.Redis, run.Commit);
                 break;
             case "m1":
                 results.AddMailThroughput(await MailThroughput.RunAsync(context));

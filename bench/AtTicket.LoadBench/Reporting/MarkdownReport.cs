@@ -287,7 +287,7 @@ public static class MarkdownReport
 
         md.AppendLine(Invariant($"### Q1: the waiting room's store ({q1.Members:N0} members in one line, {q1.Concurrency} calls at once, issue 13)"));
         md.AppendLine();
-        md.AppendLine("Measured on the store every node shares (Redis scripts through the app's own class), beside the one Redis command each script is built on, sent the same way in the same run. The HTTP endpoints add what every authenticated API call costs (see S2).");
+        md.AppendLine(Invariant($"Measured {q1.MeasuredAt:yyyy-MM-dd HH:mm} UTC on commit {q1.Commit}, by itself, on the store every node shares (Redis scripts through the app's own class), beside the one Redis command each script is built on, sent the same way in the same run. The HTTP endpoints add what every authenticated API call costs (see S2)."));
         md.AppendLine();
         md.AppendLine("| call | per s | ratio to raw | p50 | p99 |");
         md.AppendLine("|---|---|---|---|---|");

@@ -21,7 +21,9 @@ public sealed record WaitingLineResult(
     int Admitted,
     double AdmittedPerMinute,
     bool AdmittedInJoinOrder,
-    int Nodes);
+    int Nodes,
+    DateTimeOffset MeasuredAt,
+    string Commit);
 
 /// <summary>
 /// Q1 measures the store every node shares, not the HTTP endpoints: 20,000 members join one line (each join is
@@ -39,9 +41,11 @@ public static class WaitingLineLoad
     private static readonly TimeSpan PlaceCheckTime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AdmissionTime = TimeSpan.FromSeconds(30);
 
-    public static async Task<WaitingLineResult> RunAsync(string redisConfiguration)
+    public static async Task<WaitingLineResult> RunAsync(string redisConfiguration, string commit)
     {
-        await using var nodeA = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
+        var adminOptions = ConfigurationOptions.Parse(redisConfiguration);
+        adminOptions.AllowAdmin = true; // INFO memory
+        await using var nodeA = await ConnectionMultiplexer.ConnectAsync(adminOptions);
         await using var nodeB = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var performanceId = 900_000 + Random.Shared.Next(99_999);
         var members = Enumerable.Range(0, Members).Select(i => $"bench-member-{i:D5}").ToArray();
@@ -61,7 +65,7 @@ public static class WaitingLineLoad
             var (admitted, seconds, inOrder) = await AdmitForAsync(performanceId, members, roomA, roomB);
             var result = new WaitingLineResult(
                 Members, Concurrency, rawJoins, joins, rawPlaces, places, Math.Round(bytesPerMember),
-                AdmitPerMinute, Math.Round(seconds, 1), admitted, Math.Round(admitted / seconds * 60, 1), inOrder, Nodes: 2);
+                AdmitPerMinute, Math.Round(seconds, 1), admitted, Math.Round(admitted / seconds * 60, 1), inOrder, Nodes: 2, DateTimeOffset.UtcNow, commit);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  joins {joins.PerSecond:N0}/s (raw ZADD {rawJoins.PerSecond:N0}/s), place checks {places.PerSecond:N0}/s p99 {places.P99Ms} ms (raw ZRANK {rawPlaces.PerSecond:N0}/s), {bytesPerMember:N0} B/member, admitted {result.AdmittedPerMinute}/min of {AdmitPerMinute}"));
             return result;
