@@ -72,7 +72,7 @@ public sealed class AxeShopper
     {
         var email = $"axe-{Guid.NewGuid().ToString("N")[..12]}@atticket.test";
         using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
-        using var registered = await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password }, Cancellation);
+        using var registered = await http.PostAsJsonAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true }, Cancellation);
         Assert.True(registered.IsSuccessStatusCode, $"Registering {email} answered {(int)registered.StatusCode}.");
         return email;
     }
@@ -127,7 +127,7 @@ public sealed class AxeShopper
     private async Task<HttpClient> ApiAsync(string email)
     {
         var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
-        using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password }, Cancellation);
+        using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = Password, acceptPrivacyTerms = true }, Cancellation);
         var token = (await ReadAsync(login)).GetProperty("accessToken").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;

@@ -8,7 +8,7 @@ namespace AtTicket.EndToEnd.Tests.Queues;
 /// An on-sale performance of its own (a new venue, a four-seat hall, a product) behind a waiting line, set up
 /// through the API by the demo admin, so no other test's show runs behind a line.
 /// </summary>
-internal sealed class QueueShow(HttpClient admin, int productId, int performanceId) : IDisposable
+internal sealed class QueueShow(HttpClient admin, int productId, int performanceId) : IAsyncDisposable
 {
     public int ProductId => productId;
 
@@ -63,14 +63,26 @@ internal sealed class QueueShow(HttpClient admin, int productId, int performance
     public async Task<string> NewMemberAsync()
     {
         var email = $"queue-{Guid.NewGuid():N}@atticket.test";
-        using var registered = await admin.PostAsJsonAsync("/api/auth/register", new { email, password = Password }, Cancellation);
+        using var registered = await admin.PostAsJsonAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true }, Cancellation);
         Assert.True(registered.IsSuccessStatusCode, $"Registering {email} answered {(int)registered.StatusCode}.");
         return email;
     }
 
     public const string Password = "Queue!2345";
 
-    public void Dispose() => admin.Dispose();
+    /// <summary>Takes the product off sale again, so tests that count the catalog's on-sale products count as before.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using (admin)
+        {
+            using var closed = await admin.PutAsJsonAsync($"/api/products/{productId}", new
+            {
+                title = $"Queue Night {productId} (closed)", category = "concert", description = "", runningMinutes = 60, ageRating = "All",
+                salesStart = DateTimeOffset.UtcNow.AddDays(-1), salesEnd = DateTimeOffset.UtcNow.AddDays(30), status = "closed",
+            }, CancellationToken.None);
+            Assert.True(closed.IsSuccessStatusCode, $"Closing the queue product answered {(int)closed.StatusCode}.");
+        }
+    }
 
     private static async Task<HttpClient> ApiAsync(string baseUrl, string email, string password)
     {

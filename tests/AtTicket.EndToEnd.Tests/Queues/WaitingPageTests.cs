@@ -13,7 +13,7 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
     [Fact]
     public async Task Members_see_their_places_and_are_admitted_to_the_seat_map_in_order()
     {
-        using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await using var show = await QueueShow.CreateAsync(App.BaseUrl);
         await show.SetLineAsync(paused: true);
         string[] members = [await show.NewMemberAsync(), await show.NewMemberAsync(), await show.NewMemberAsync()];
 
@@ -45,7 +45,7 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
     [Fact]
     public async Task Before_the_opening_the_page_says_when_the_line_opens_in_Korean_on_a_phone()
     {
-        using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await using var show = await QueueShow.CreateAsync(App.BaseUrl);
         await show.SetLineAsync(paused: false, opensAt: DateTimeOffset.UtcNow.AddHours(1));
         var member = await show.NewMemberAsync();
 
@@ -71,7 +71,7 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
     [Fact]
     public async Task A_member_who_skips_the_line_is_sent_to_wait_in_it_and_a_guest_is_sent_to_log_in() => await InBrowserAsync(async page =>
     {
-        using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await using var show = await QueueShow.CreateAsync(App.BaseUrl);
         await show.SetLineAsync(paused: true);
 
         await page.GotoAsync(show.QueuePath);
