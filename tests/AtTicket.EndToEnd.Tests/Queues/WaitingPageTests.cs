@@ -6,8 +6,11 @@ namespace AtTicket.EndToEnd.Tests.Queues;
 
 /// <summary>
 /// Members wait for a popular on-sale on the waiting page: each sees their place move without reloading, and the
-/// line lets them through to the seat map in the order they came, one at a time under a cap of one.
+/// line lets them through to the seat map in the order they came, one at a time under a cap of one. Each test adds
+/// a venue and a product on sale, which the home page and the dashboard count, so these run with the tests that
+/// change the shared catalog.
 /// </summary>
+[Collection(CatalogChangingCollection.Name)]
 public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
 {
     [Fact]
