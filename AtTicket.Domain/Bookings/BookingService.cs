@@ -14,7 +14,7 @@ namespace AtTicket.Domain.Bookings;
 /// idempotency key names the booking: sending it again answers the same booking and charges once.
 /// A booking ends the member's turn in the performance's waiting line, if it has one.
 /// </summary>
-public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time, IWaitingRoom? room = null)
+public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time, IAdmissionGate? gate = null)
 {
     public const string ConfirmedMessage = "Your booking is confirmed.";
     public const string HoldNotFoundMessage = "This hold does not exist. Choose your seats again.";
@@ -98,7 +98,11 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         {
             case SaleOutcome.Sold:
                 // The store confirmed this very booking as it stored it: no need to read it again.
-                await FinishTurnAsync(hold.PerformanceId, memberId);
+                if (gate is not null)
+                {
+                    await gate.EndTurnAsync(hold.PerformanceId, memberId);
+                }
+
                 return new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage);
             case SaleOutcome.NotPending:
                 // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
@@ -126,27 +130,6 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
             default:
                 await CompensateAsync(booking, reference);
                 return await ReloadAsync(booking, ConfirmOutcome.HoldExpired, RefundedMessage);
-        }
-    }
-
-    /// <summary>
-    /// The member has booked, so their admission ends and a line with a cap admits the next member. The booking
-    /// stands whatever happens here: an admission that cannot be ended now still ends with its shopping window.
-    /// </summary>
-    private async Task FinishTurnAsync(int performanceId, string memberId)
-    {
-        if (room is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await room.FinishAsync(performanceId, memberId, CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // See above: the window's end takes over.
         }
     }
 

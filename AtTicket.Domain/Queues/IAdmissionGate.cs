@@ -4,4 +4,11 @@ namespace AtTicket.Domain.Queues;
 public interface IAdmissionGate
 {
     Task<bool> MayShopAsync(int performanceId, string memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The member has booked: their turn ends, so a line with a cap admits the next member. Nothing to do for a
+    /// performance without a line. Never throws: the booking stands, and an admission that cannot be ended now
+    /// ends with its shopping window.
+    /// </summary>
+    Task EndTurnAsync(int performanceId, string memberId);
 }

@@ -2,6 +2,7 @@ using AtTicket.Domain.Common;
 using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Queues;
 
@@ -10,7 +11,7 @@ namespace AtTicket.Infrastructure.Queues;
 /// the gate every hold passes. A node keeps what it read for <see cref="Freshness"/>, so a flash sale's holds
 /// cost no extra query; an admin's change reaches every node within that time.
 /// </summary>
-public sealed class WaitingLines(IDbContextFactory<AtTicketDbContext> contexts, IWaitingRoom room, TimeProvider time) : IAdmissionGate
+public sealed class WaitingLines(IDbContextFactory<AtTicketDbContext> contexts, IWaitingRoom room, TimeProvider time, ILogger<WaitingLines> logger) : IAdmissionGate
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
@@ -43,6 +44,21 @@ public sealed class WaitingLines(IDbContextFactory<AtTicketDbContext> contexts, 
 
     public async Task<bool> MayShopAsync(int performanceId, string memberId, CancellationToken cancellationToken = default) =>
         await RulesAsync(performanceId, cancellationToken) is null || await room.IsAdmittedAsync(performanceId, memberId, cancellationToken);
+
+    public async Task EndTurnAsync(int performanceId, string memberId)
+    {
+        try
+        {
+            if (await RulesAsync(performanceId) is not null)
+            {
+                await room.FinishAsync(performanceId, memberId);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The turn of a member in the waiting line of performance {PerformanceId} could not be ended; its shopping window ends it", performanceId);
+        }
+    }
 
     /// <summary>Puts the performance's on-sale behind a line with these rules, or changes them.</summary>
     public async Task SetAsync(int performanceId, QueueRules rules, CancellationToken cancellationToken = default)

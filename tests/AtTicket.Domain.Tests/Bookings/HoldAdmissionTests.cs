@@ -35,5 +35,7 @@ public sealed class HoldAdmissionTests
     {
         public Task<bool> MayShopAsync(int performanceId, string memberId, CancellationToken cancellationToken = default) =>
             Task.FromResult(memberId == admitted);
+
+        public Task EndTurnAsync(int performanceId, string memberId) => Task.CompletedTask;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using AtTicket.Domain.Queues;
 using AtTicket.Web.Tests.Api.Bookings;
 using AtTicket.Web.Tests.Api.Holds;
@@ -17,18 +16,11 @@ public sealed class AdmissionAfterBookingTests(ApiApp app) : IClassFixture<ApiAp
         using var admin = await app.AdminAsync();
         using var first = await app.NewMemberAsync();
         using var second = await app.NewMemberAsync();
-        var rules = new { opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), maxShopping = 1, shoppingWindowMinutes = 10, paused = true };
-        using (var set = await admin.PutAsync($"{line}/line", rules))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
-        }
+        await QueueApi.SetCapOfOneAsync(admin, line, paused: true);
 
         var firstPlace = await QueueApi.JoinAsync(first.Client, line);
         var secondPlace = await QueueApi.JoinAsync(second.Client, line);
-        using (var resumed = await admin.PutAsync($"{line}/line", rules with { paused = false }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
-        }
+        await QueueApi.SetCapOfOneAsync(admin, line, paused: false);
 
         await QueueApi.UntilAdmittedAsync(first.Client, line, firstPlace.GetProperty("epoch").GetString()!);
         await first.Client.BookSuccessfullyAsync(show.PerformanceId, show.SeatIds[0]);

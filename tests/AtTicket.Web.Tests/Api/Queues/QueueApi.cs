@@ -12,6 +12,13 @@ public static class QueueApi
         return await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
     }
 
+    /// <summary>Puts the show behind a line that opened a minute ago and lets one member shop at a time, paused or running.</summary>
+    public static async Task SetCapOfOneAsync(ApiClient admin, string line, bool paused)
+    {
+        using var response = await admin.PutAsync($"{line}/line", new { opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), maxShopping = 1, shoppingWindowMinutes = 10, paused });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     /// <summary>The line advances once a second on its own; asking keeps the member's place meanwhile.</summary>
     public static async Task<JsonElement> UntilAdmittedAsync(ApiClient client, string line, string epoch)
     {

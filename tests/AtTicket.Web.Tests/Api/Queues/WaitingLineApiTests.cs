@@ -18,11 +18,7 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var admin = await app.AdminAsync();
         using var first = await app.NewMemberAsync();
         using var second = await app.NewMemberAsync();
-        var rules = new { opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), maxShopping = 1, shoppingWindowMinutes = 10, paused = true };
-        using (var set = await admin.PutAsync($"{line}/line", rules))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
-        }
+        await QueueApi.SetCapOfOneAsync(admin, line, paused: true);
 
         var firstPlace = await QueueApi.JoinAsync(first.Client, line);
         var secondPlace = await QueueApi.JoinAsync(second.Client, line);
@@ -37,10 +33,7 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
             Assert.Contains("waiting line", problem.GetProperty("detail").GetString());
         }
 
-        using (var resumed = await admin.PutAsync($"{line}/line", rules with { paused = false }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
-        }
+        await QueueApi.SetCapOfOneAsync(admin, line, paused: false);
 
         var admitted = await QueueApi.UntilAdmittedAsync(first.Client, line, firstPlace.GetProperty("epoch").GetString()!);
         Assert.True(admitted.GetProperty("admittedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(9));
