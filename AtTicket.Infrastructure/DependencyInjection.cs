@@ -11,6 +11,7 @@ using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Queues;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
+using AtTicket.Infrastructure.Startup;
 using AtTicket.Infrastructure.Venues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddStartupChecks(configuration);
         services.AddPersistence(configuration);
         services.AddRedis(configuration);
         services.AddSeeding(configuration);

@@ -8,11 +8,16 @@ builder.Services.AddWebServices();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+if (!await app.PrepareServicesAsync())
+{
+    return 1; // why is the log's last line
+}
+
 app.UseWebPipeline();
 app.MapWebEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -26,8 +26,9 @@ internal static class PersistenceRegistration
                 }
 
                 connectionString = WithoutResetOnCheckout(connectionString);
-                var version = MySqlVersions.Resolve(options.ServerVersion, connectionString);
-                services.AddPooledDbContextFactory<MySqlAtTicketDbContext>(o => o.UseMySql(connectionString, version, mySql => mySql.TranslateParameterizedCollectionsToConstants()));
+                // The version is detected when the first context is made, after StartupDependencies made sure the database exists.
+                services.AddPooledDbContextFactory<MySqlAtTicketDbContext>(o => o.UseMySql(
+                    connectionString, MySqlVersions.Resolve(options.ServerVersion, connectionString), mySql => mySql.TranslateParameterizedCollectionsToConstants()));
                 services.AddForwardingFactory<MySqlAtTicketDbContext>();
                 break;
             default:

@@ -1,4 +1,5 @@
 using AtTicket.Infrastructure.Seeding;
+using AtTicket.Infrastructure.Startup;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components;
 using AtTicket.Web.Components.Account;
@@ -10,10 +11,22 @@ namespace AtTicket.Web.Hosting;
 
 public static class WebPipeline
 {
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>Waits for the configured services, then migrates and seeds; false, with one log line saying why, when a service is missing.</summary>
+    public static async Task<bool> PrepareServicesAsync(this WebApplication app)
     {
+        try
+        {
+            await app.Services.GetRequiredService<StartupDependencies>().WaitAsync();
+        }
+        catch (StartupFailedException exception)
+        {
+            StartupLog.Failed(app.Logger, exception.Message);
+            return false;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return true;
     }
 
     public static WebApplication UseWebPipeline(this WebApplication app)
