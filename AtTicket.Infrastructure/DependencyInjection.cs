@@ -12,6 +12,7 @@ using AtTicket.Infrastructure.Queues;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
 using AtTicket.Infrastructure.Startup;
+using AtTicket.Infrastructure.Telemetry;
 using AtTicket.Infrastructure.Venues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<MemberPreferencesStore>();
         services.AddAlertMails(configuration);
         services.AddWaitingRoom(configuration);
+        services.AddOutcomeCounting(); // last: it wraps the ports registered above
         return services;
     }
 

@@ -1,3 +1,4 @@
+using AtTicket.Infrastructure.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class OutboxDispatcher(
     BusHealth health,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    AtTicketMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
@@ -116,6 +118,7 @@ public sealed partial class OutboxDispatcher(
         try
         {
             await bus.PublishAsync(message, cancellationToken);
+            metrics.OutboxLag(time.GetUtcNow() - message.OccurredAt);
             return null;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -6,6 +6,7 @@ using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
+using AtTicket.Web.Telemetry;
 
 namespace AtTicket.Web.Hosting;
 
@@ -33,6 +34,7 @@ public static class WebPipeline
     {
         // First, so everything after it sees the client's address and scheme, not nginx's.
         app.UseForwardedHeaders();
+        app.UseMetricsEndpoint();
         app.UseCookiePolicy();
         app.UseSecurityHeaders();
         app.UseRelativeRedirects();

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
+using AtTicket.Web.Telemetry;
+
 namespace AtTicket.Web.Hosting;
 
 public static class WebServices
@@ -20,7 +22,7 @@ public static class WebServices
     /// <summary>Bearer token when the request carries one, the sign-in cookie otherwise.</summary>
     private const string CookieOrBearer = "CookieOrBearer";
 
-    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Bottom left: messages never cover the page's own buttons (top right).
@@ -32,6 +34,7 @@ public static class WebServices
         services.AddApi();
         services.AddProxies();
         services.AddLiveHub();
+        services.AddTelemetry(configuration);
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }

@@ -1,0 +1,52 @@
+using System.Diagnostics.Metrics;
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Bookings.Payments;
+
+namespace AtTicket.Infrastructure.Telemetry;
+
+/// <summary>
+/// AtTicket's own numbers as the "AtTicket" meter: what happened to holds, payments, sales and refunds,
+/// and how long an outbox message waited for the bus. OpenTelemetry exports it with the live feed's
+/// "AtTicket.Live" meter; the tags are outcomes, never members, cards or booking numbers.
+/// </summary>
+public sealed class AtTicketMetrics : IDisposable
+{
+    public const string MeterName = "AtTicket";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _holds;
+    private readonly Counter<long> _payments;
+    private readonly Counter<long> _sales;
+    private readonly Counter<long> _refunds;
+    private readonly Histogram<double> _outboxLag;
+    private readonly UpDownCounter<long> _circuits;
+
+    public AtTicketMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _holds = _meter.CreateCounter<long>("atticket.holds", "{hold}", "Hold attempts by outcome: held, seats_taken, rejected, not_admitted");
+        _payments = _meter.CreateCounter<long>("atticket.payments", "{payment}", "Payment attempts by the processor's outcome");
+        _sales = _meter.CreateCounter<long>("atticket.sales", "{booking}", "Checkouts that reached the sale step, by outcome: sold or not");
+        _refunds = _meter.CreateCounter<long>("atticket.refunds", "{refund}", "Refunds asked of the processor, by result: issued or failed (a failed one stays owed and is retried)");
+        _outboxLag = _meter.CreateHistogram<double>("atticket.outbox.lag", "ms", "Time from an outbox message's commit to the bus accepting it");
+        _circuits = _meter.CreateUpDownCounter<long>("atticket.circuits.active", "{circuit}", "Blazor circuits open on this node");
+    }
+
+    public void Hold(HoldOutcome outcome) => _holds.Add(1, new KeyValuePair<string, object?>("outcome", Snake(outcome.ToString())));
+
+    public void Payment(PaymentOutcome outcome) => _payments.Add(1, new KeyValuePair<string, object?>("outcome", Snake(outcome.ToString())));
+
+    public void Sale(SaleOutcome outcome) => _sales.Add(1, new KeyValuePair<string, object?>("outcome", Snake(outcome.ToString())));
+
+    public void Refund(bool issued) => _refunds.Add(1, new KeyValuePair<string, object?>("result", issued ? "issued" : "failed"));
+
+    public void OutboxLag(TimeSpan lag) => _outboxLag.Record(Math.Max(0, lag.TotalMilliseconds));
+
+    public void CircuitOpened() => _circuits.Add(1);
+
+    public void CircuitClosed() => _circuits.Add(-1);
+
+    public void Dispose() => _meter.Dispose();
+
+    private static string Snake(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
