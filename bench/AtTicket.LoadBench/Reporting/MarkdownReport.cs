@@ -296,7 +296,7 @@ public static class MarkdownReport
         Row("raw `ZRANK`", q1.RawPlaceChecks, null);
         Row("**place check** (script: admitted?, rank, last seen, measured pace)", q1.PlaceChecks, q1.RawPlaceChecks);
         md.AppendLine();
-        md.AppendLine(Invariant($"Redis memory per waiting member: **{q1.RedisBytesPerMember:N0} bytes** (a million waiting members: about {q1.RedisBytesPerMember * 1_000_000 / 1024 / 1024:N0} MiB). A waiting page holds no circuit on the server: it asks its place over HTTP every few seconds, so a waiting member costs the nodes no memory between asks."));
+        md.AppendLine(Invariant($"Redis memory per waiting member: **{q1.RedisBytesPerMember:N0} bytes** (a million waiting members: about {q1.RedisBytesPerMember * 1_000_000 / 1024 / 1024:N0} MiB). A waiting page holds no circuit on the server: it asks its place over HTTP every few seconds, so a waiting member holds no connection or circuit on a node between asks (what it leaves in a node's caches: below)."));
         md.AppendLine();
         if (q1.Http is { } http)
         {
