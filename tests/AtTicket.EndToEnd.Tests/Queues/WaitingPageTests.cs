@@ -162,7 +162,8 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
         var panel = page.GetByTestId("waiting-line");
         await panel.ScrollIntoViewIfNeededAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
-        await panel.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, fileName) });
+        // The app bar is fixed: on a phone it would lie over the top of a panel taller than the screen.
+        await panel.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, fileName), Style = ".mud-appbar { visibility: hidden; }" });
     }
 
     private async Task WaitAsync(IPage page, QueueShow show, string member, int place)
