@@ -46,6 +46,7 @@ NODE_SETTINGS=(
     "RateLimits__Bookings__PerAddress=1000000"
     "RateLimits__Registrations__PerAddress=1000000"
     "RateLimits__Logins__PerAddress=1000000"
+    "RateLimits__QueueJoins__PerAddress=1000000"
     "Mail__Smtp__Host=127.0.0.1"
     "Mail__Smtp__Port=${ATTICKET_SMTP_PORT:-32525}"
     "Mail__Smtp__Security=None"

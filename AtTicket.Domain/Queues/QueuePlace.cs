@@ -20,19 +20,23 @@ public enum QueueStanding
 
 /// <param name="Ahead">Members in front (Waiting only).</param>
 /// <param name="Epoch">Names the line's current life in its store; a new epoch means the line was lost and begun again.</param>
-public sealed record QueuePlace(QueueStanding Standing, long Ahead, DateTimeOffset? AdmittedUntil, string Epoch)
+/// <param name="Pace">The line's measured admission rate, as its store last counted it; null before any count.</param>
+public sealed record QueuePlace(QueueStanding Standing, long Ahead, DateTimeOffset? AdmittedUntil, string Epoch, AdmissionPace? Pace = null)
 {
-    /// <summary>The wait at the configured rate; null when only a cap admits (it depends on how fast others buy).</summary>
+    /// <summary>
+    /// The wait at the measured admission rate (the configured one until there is a measurement); null while the
+    /// line is paused (the wait does not count down then) and when only an unmeasured cap admits.
+    /// </summary>
     public TimeSpan? EstimatedWait(QueueRules rules) =>
-        Standing == QueueStanding.Waiting && rules.AdmitPerMinute is { } rate
-            ? TimeSpan.FromMilliseconds((Ahead + 1) * AdmissionBudget.Interval(rate))
+        Standing == QueueStanding.Waiting && !rules.Paused && AdmissionPace.RateFor(Pace, rules) is { } perMinute
+            ? TimeSpan.FromMinutes((Ahead + 1) / perMinute)
             : null;
 }
 
 /// <summary>A line at a glance, for the admin's live view.</summary>
-public sealed record QueueCounts(long Waiting, long Shopping)
+public sealed record QueueCounts(long Waiting, long Shopping, AdmissionPace? Pace = null)
 {
-    /// <summary>How long the line takes to admit everyone waiting now at the configured rate; null when only a cap admits.</summary>
+    /// <summary>How long the line takes to admit everyone waiting now at the measured (else configured) rate; null when only an unmeasured cap admits.</summary>
     public TimeSpan? TimeToClear(QueueRules rules) =>
-        rules.AdmitPerMinute is { } rate ? TimeSpan.FromMilliseconds(Waiting * AdmissionBudget.Interval(rate)) : null;
+        AdmissionPace.RateFor(Pace, rules) is { } perMinute ? TimeSpan.FromMinutes(Waiting / perMinute) : null;
 }

@@ -11,6 +11,7 @@ public sealed record QueueRules
 {
     public static readonly TimeSpan DefaultShoppingWindow = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromMinutes(2);
+    public const string GraceOutOfRange = "The grace period must be between 10 seconds and 30 minutes.";
 
     public QueueRules(DateTimeOffset opensAt, int? admitPerMinute, int? maxShopping, TimeSpan? shoppingWindow = null, TimeSpan? grace = null, bool paused = false)
     {
@@ -20,7 +21,7 @@ public sealed record QueueRules
         ShoppingWindow = shoppingWindow ?? DefaultShoppingWindow;
         Guard.That(ShoppingWindow >= TimeSpan.FromMinutes(1) && ShoppingWindow <= TimeSpan.FromHours(1), "The shopping window must be between 1 and 60 minutes.");
         Grace = grace ?? DefaultGrace;
-        Guard.That(Grace >= TimeSpan.FromSeconds(10) && Grace <= TimeSpan.FromMinutes(30), "The grace period must be between 10 seconds and 30 minutes.");
+        Guard.That(AllowsGrace(Grace), GraceOutOfRange);
         OpensAt = opensAt;
         AdmitPerMinute = admitPerMinute;
         MaxShopping = maxShopping;
@@ -33,6 +34,9 @@ public sealed record QueueRules
     public TimeSpan ShoppingWindow { get; }
     public TimeSpan Grace { get; }
     public bool Paused { get; }
+
+    /// <summary>How long a member may stop asking for their place before they lose it.</summary>
+    public static bool AllowsGrace(TimeSpan grace) => grace >= TimeSpan.FromSeconds(10) && grace <= TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// After a stall (no node advanced the line for a while) at most this much of the rate is admitted at once,

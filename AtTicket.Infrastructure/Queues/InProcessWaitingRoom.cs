@@ -65,6 +65,11 @@ public sealed class InProcessWaitingRoom(TimeProvider time) : IWaitingRoom
             }
 
             line.Clock = AdmissionBudget.Advance(rules, start, admitted, line.Order.Count == 0, now);
+            if (!rules.Paused && now >= rules.OpensAt)
+            {
+                line.Count(admitted, now);
+            }
+
             return Task.FromResult(admitted);
         }
     }
@@ -95,7 +100,7 @@ public sealed class InProcessWaitingRoom(TimeProvider time) : IWaitingRoom
         lock (line)
         {
             var now = time.GetUtcNow();
-            return Task.FromResult(new QueueCounts(line.Order.Count, line.Admitted.Values.Count(until => until > now)));
+            return Task.FromResult(new QueueCounts(line.Order.Count, line.Admitted.Values.Count(until => until > now), line.Pace));
         }
     }
 
@@ -115,8 +120,11 @@ public sealed class InProcessWaitingRoom(TimeProvider time) : IWaitingRoom
         public readonly Dictionary<string, DateTimeOffset> Seen = [];
         public readonly Dictionary<string, DateTimeOffset> Admitted = [];
         public readonly string Epoch = Guid.NewGuid().ToString("N");
+        private readonly Queue<(DateTimeOffset At, int Admitted)> _recent = [];
+        private DateTimeOffset? _countingSince;
         public long Arrivals;
         public DateTimeOffset? Clock;
+        public AdmissionPace? Pace;
 
         public void Enter(string member, double score)
         {
@@ -134,6 +142,23 @@ public sealed class InProcessWaitingRoom(TimeProvider time) : IWaitingRoom
             Seen.Remove(member);
         }
 
+        /// <summary>Counts one step's admissions; the pace is those of the last minute, from the first step after the opening.</summary>
+        public void Count(int admitted, DateTimeOffset now)
+        {
+            _countingSince ??= now;
+            if (admitted > 0)
+            {
+                _recent.Enqueue((now, admitted));
+            }
+
+            while (_recent.TryPeek(out var oldest) && oldest.At <= now - AdmissionPace.Window)
+            {
+                _recent.Dequeue();
+            }
+
+            Pace = new AdmissionPace(_recent.Sum(r => (long)r.Admitted), now - _countingSince.Value);
+        }
+
         public void DropEndedAdmissions(DateTimeOffset now)
         {
             foreach (var (member, until) in Admitted.Where(a => a.Value <= now).ToList())
@@ -146,18 +171,18 @@ public sealed class InProcessWaitingRoom(TimeProvider time) : IWaitingRoom
         {
             if (Admitted.TryGetValue(member, out var until) && until > now)
             {
-                return new QueuePlace(QueueStanding.Admitted, 0, until, Epoch);
+                return new QueuePlace(QueueStanding.Admitted, 0, until, Epoch, Pace);
             }
 
             if (!Scores.TryGetValue(member, out var score))
             {
-                return new QueuePlace(QueueStanding.NotInLine, 0, null, Epoch);
+                return new QueuePlace(QueueStanding.NotInLine, 0, null, Epoch, Pace);
             }
 
             Seen[member] = now;
             return now < rules.OpensAt
-                ? new QueuePlace(QueueStanding.BeforeOpening, 0, null, Epoch)
-                : new QueuePlace(QueueStanding.Waiting, Order.GetViewBetween(Order.Min, (score, member)).Count - 1, null, Epoch);
+                ? new QueuePlace(QueueStanding.BeforeOpening, 0, null, Epoch, Pace)
+                : new QueuePlace(QueueStanding.Waiting, Order.GetViewBetween(Order.Min, (score, member)).Count - 1, null, Epoch, Pace);
         }
     }
 }

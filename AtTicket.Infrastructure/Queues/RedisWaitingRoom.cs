@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace AtTicket.Infrastructure.Queues;
 
 /// <summary>
-/// The waiting room shared by every node: each line is six Redis keys (one hash slot) changed only by the
+/// The waiting room shared by every node: each line is eight Redis keys (one hash slot) changed only by the
 /// scripts below, so a join, a place check or an admission is one atomic step whichever node sends it.
 /// Keys live for a day after the line's last join or admission. If Redis loses them (a restart without
 /// persistence), nobody is admitted any more until they join again: a lost line fails closed, and members who
@@ -15,7 +15,8 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
     private static readonly TimeSpan KeyLife = TimeSpan.FromDays(1);
 
     // KEYS: 1 line (member -> draw or arrival), 2 seen (member -> last asked, ms), 3 admitted (member -> until, ms),
-    // 4 arrivals counter, 5 epoch, 6 the rate's clock (ms). place() answers {standing, ahead, until}; the codes are
+    // 4 arrivals counter, 5 epoch, 6 the rate's clock (ms), 7 pace (hash: since, admitted, observed ms), 8 recent
+    // admissions ("at:count:first member" -> at, ms). place() answers {standing, ahead, until}; the codes are
     // QueueStanding's values.
     private const string Place = """
         local function place(member, now, opens)
@@ -26,6 +27,11 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
             redis.call('ZADD', KEYS[2], now, member)
             if now < opens then return {1, 0, 0} end
             return {2, rank, 0}
+        end
+        local function paced(p)
+            local pace = redis.call('HMGET', KEYS[7], 'admitted', 'observed')
+            p[5], p[6] = tonumber(pace[1] or '0'), tonumber(pace[2] or '0')
+            return p
         end
         local function touch(ttl)
             for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ttl) end
@@ -46,18 +52,19 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
         end
         touch(ARGV[6])
         p[4] = redis.call('GET', KEYS[5])
-        return p
+        return paced(p)
         """;
 
     // ARGV: now, opens, member
     private const string PlaceScript = Place + "\n" + """
         local p = place(ARGV[3], tonumber(ARGV[1]), tonumber(ARGV[2]))
         p[4] = redis.call('GET', KEYS[5]) or ''
-        return p
+        return paced(p)
         """;
 
-    // ARGV: now, opens, rate (0: none), cap (0: none), window ms, grace ms, paused (1/0), catch-up ms, key life.
-    // The same arithmetic as AdmissionBudget; at most 1,000 members who left are dropped per call.
+    // ARGV: now, opens, rate (0: none), cap (0: none), window ms, grace ms, paused (1/0), catch-up ms, key life,
+    // pace window ms. The same arithmetic as AdmissionBudget; at most 1,000 members who left are dropped per call.
+    // The pace counts the admissions of the last pace window, from the first call after the opening (AdmissionPace).
     private const string AdmitScript = """
         local now, opens = tonumber(ARGV[1]), tonumber(ARGV[2])
         local rate, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -73,7 +80,7 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
             budget = math.floor((now - start) / interval)
         end
         if cap > 0 then budget = math.min(budget, math.max(0, cap - redis.call('ZCARD', KEYS[3]))) end
-        local admitted, dropped, oldest = 0, 0, now - tonumber(ARGV[6])
+        local admitted, dropped, oldest, first = 0, 0, now - tonumber(ARGV[6]), ''
         while admitted < budget and dropped < 1000 do
             local head = redis.call('ZPOPMIN', KEYS[1])
             if #head == 0 then break end
@@ -81,11 +88,20 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
             redis.call('ZREM', KEYS[2], head[1])
             if seen >= oldest then
                 redis.call('ZADD', KEYS[3], now + tonumber(ARGV[5]), head[1])
+                if admitted == 0 then first = head[1] end
                 admitted = admitted + 1
             else
                 dropped = dropped + 1
             end
         end
+        redis.call('HSETNX', KEYS[7], 'since', now)
+        if admitted > 0 then redis.call('ZADD', KEYS[8], now, now .. ':' .. admitted .. ':' .. first) end
+        redis.call('ZREMRANGEBYSCORE', KEYS[8], '-inf', now - tonumber(ARGV[10]))
+        local counted = 0
+        for _, entry in ipairs(redis.call('ZRANGE', KEYS[8], 0, -1)) do
+            counted = counted + tonumber(string.match(entry, '^%d+:(%d+):'))
+        end
+        redis.call('HSET', KEYS[7], 'admitted', counted, 'observed', now - tonumber(redis.call('HGET', KEYS[7], 'since')))
         if rate == 0 or redis.call('ZCARD', KEYS[1]) == 0 then
             redis.call('SET', KEYS[6], now)
         else
@@ -123,7 +139,7 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
         [
             Ms(time.GetUtcNow()), Ms(rules.OpensAt), rules.AdmitPerMinute ?? 0, rules.MaxShopping ?? 0,
             (long)rules.ShoppingWindow.TotalMilliseconds, (long)rules.Grace.TotalMilliseconds, rules.Paused ? 1 : 0,
-            (long)QueueRules.MaxCatchUp.TotalMilliseconds, (long)KeyLife.TotalMilliseconds,
+            (long)QueueRules.MaxCatchUp.TotalMilliseconds, (long)KeyLife.TotalMilliseconds, (long)AdmissionPace.Window.TotalMilliseconds,
         ]);
         return (int)answer;
     }
@@ -142,13 +158,16 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
         var db = redis.GetDatabase();
         var waiting = db.SortedSetLengthAsync(Key(performanceId, "line"));
         var shopping = db.SortedSetLengthAsync(Key(performanceId, "admitted"), Ms(time.GetUtcNow()), double.PositiveInfinity, Exclude.Start);
-        return new QueueCounts(await waiting, await shopping);
+        var pace = db.HashGetAsync(Key(performanceId, "pace"), ["admitted", "observed"]);
+        var (admitted, observed) = await pace is [var a, var o] ? ((long?)a ?? 0, (long?)o ?? 0) : (0, 0);
+        return new QueueCounts(await waiting, await shopping, Pace(admitted, observed));
     }
 
     private Task<RedisResult> RunAsync(string script, int performanceId, RedisValue[] values) =>
         redis.GetDatabase().ScriptEvaluateAsync(script,
             [Key(performanceId, "line"), Key(performanceId, "seen"), Key(performanceId, "admitted"),
-             Key(performanceId, "arrivals"), Key(performanceId, "epoch"), Key(performanceId, "clock")],
+             Key(performanceId, "arrivals"), Key(performanceId, "epoch"), Key(performanceId, "clock"),
+             Key(performanceId, "pace"), Key(performanceId, "recent")],
             values);
 
     // The braces make every key of one line a single hash slot, as a Redis cluster needs for one script.
@@ -164,6 +183,11 @@ public sealed class RedisWaitingRoom(IConnectionMultiplexer redis, TimeProvider 
             (QueueStanding)(int)parts[0],
             (long)parts[1],
             untilMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(untilMs) : null,
-            (string?)parts[3] ?? string.Empty);
+            (string?)parts[3] ?? string.Empty,
+            Pace((long)parts[4], (long)parts[5]));
     }
+
+    /// <summary>Null until the line has been counted (no admission step since the opening, or the keys were lost).</summary>
+    private static AdmissionPace? Pace(long admitted, long observedMs) =>
+        observedMs > 0 ? new AdmissionPace(admitted, TimeSpan.FromMilliseconds(observedMs)) : null;
 }

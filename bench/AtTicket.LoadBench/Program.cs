@@ -69,7 +69,7 @@ if (measured.Count > 0)
                 results.MailLag = await MailLag.RunAsync(context, TimeSpan.FromSeconds(options.MailPatienceSeconds));
                 break;
             case "q1":
-                results.WaitingLine = await WaitingLineLoad.RunAsync(options.Redis, run.Commit);
+                results.WaitingLine = await WaitingLineLoad.RunAsync(options.Redis, run.Commit) with { Http = await WaitingPagesOverHttp.RunAsync(context) };
                 break;
             case "m1":
                 results.AddMailThroughput(await MailThroughput.RunAsync(context));

@@ -5,17 +5,31 @@ using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Queues;
 
+/// <param name="EstimatedWaitSeconds">At the line's measured admission rate (the configured one until measured); null while paused.</param>
+/// <param name="Paused">The admin has paused admissions: the member keeps the place, and it does not move meanwhile.</param>
 public sealed record QueuePlaceResponse(
     QueueStanding Standing,
     long Ahead,
     int? EstimatedWaitSeconds,
     DateTimeOffset? AdmittedUntil,
     int ShoppingWindowSeconds,
-    string Epoch);
+    string Epoch,
+    bool Paused);
 
-public sealed record QueueRulesRequest(DateTimeOffset? OpensAt, int? AdmitPerMinute, int? MaxShopping, int? ShoppingWindowMinutes, bool Paused);
+/// <param name="GraceSeconds">How long a member's page may stop asking before the member loses the place: 10 to 1,800 (default 120).</param>
+public sealed record QueueRulesRequest(DateTimeOffset? OpensAt, int? AdmitPerMinute, int? MaxShopping, int? ShoppingWindowMinutes, bool Paused, int? GraceSeconds = null);
 
-public sealed record QueueLineResponse(DateTimeOffset OpensAt, int? AdmitPerMinute, int? MaxShopping, int ShoppingWindowSeconds, bool Paused, long Waiting, long Shopping);
+/// <param name="MeasuredPerMinute">Admissions a minute the store counted lately; null before there is a measurement.</param>
+public sealed record QueueLineResponse(
+    DateTimeOffset OpensAt,
+    int? AdmitPerMinute,
+    int? MaxShopping,
+    int ShoppingWindowSeconds,
+    int GraceSeconds,
+    bool Paused,
+    long Waiting,
+    long Shopping,
+    double? MeasuredPerMinute);
 
 /// <summary>The waiting line in front of an on-sale: members join, ask their place and leave; admins set its rules.</summary>
 internal static class QueueEndpoints
@@ -58,7 +72,9 @@ internal static class QueueEndpoints
         }
 
         var counts = await room.CountAsync(id);
-        return TypedResults.Ok(new QueueLineResponse(rules.OpensAt, rules.AdmitPerMinute, rules.MaxShopping, (int)rules.ShoppingWindow.TotalSeconds, rules.Paused, counts.Waiting, counts.Shopping));
+        return TypedResults.Ok(new QueueLineResponse(
+            rules.OpensAt, rules.AdmitPerMinute, rules.MaxShopping, (int)rules.ShoppingWindow.TotalSeconds, (int)rules.Grace.TotalSeconds, rules.Paused,
+            counts.Waiting, counts.Shopping, counts.Pace?.PerMinute is { } measured ? Math.Round(measured, 1) : null));
     }
 
     private static async Task<IResult> SetLineAsync(int id, QueueRulesRequest request, WaitingLines lines)
@@ -68,8 +84,14 @@ internal static class QueueEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["opensAt"] = ["opensAt is required."] });
         }
 
+        var grace = request.GraceSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        if (grace is { } given && !QueueRules.AllowsGrace(given))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["graceSeconds"] = [QueueRules.GraceOutOfRange] }, detail: QueueRules.GraceOutOfRange);
+        }
+
         var window = request.ShoppingWindowMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
-        await lines.SetAsync(id, new QueueRules(opensAt, request.AdmitPerMinute, request.MaxShopping, window, paused: request.Paused));
+        await lines.SetAsync(id, new QueueRules(opensAt, request.AdmitPerMinute, request.MaxShopping, window, grace, request.Paused));
         return TypedResults.NoContent();
     }
 
@@ -81,7 +103,7 @@ internal static class QueueEndpoints
 
     private static QueuePlaceResponse ToResponse(QueuePlace place, QueueRules rules) =>
         new(place.Standing, place.Ahead, place.EstimatedWait(rules) is { } wait ? (int)Math.Ceiling(wait.TotalSeconds) : null,
-            place.AdmittedUntil, (int)rules.ShoppingWindow.TotalSeconds, place.Epoch);
+            place.AdmittedUntil, (int)rules.ShoppingWindow.TotalSeconds, place.Epoch, rules.Paused);
 
     private static string MemberId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }

@@ -52,6 +52,7 @@ public partial class QueuePage
         ["data-lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
         ["data-t-before"] = L["The line opens at {0}. Your place is drawn at random then: arriving early gives no advantage.", Formats.DateTime(_rules!.OpensAt)].Value,
         ["data-t-waiting"] = L["You are in line. This page updates by itself; keep it open."].Value,
+        ["data-t-paused"] = L["The line is paused for now. You keep your place; it moves again when admissions resume."].Value,
         ["data-t-admitted-one"] = L["It is your turn! You have {0} minute to choose seats and pay. Taking you to the seat map…"].Value,
         ["data-t-admitted-other"] = L["It is your turn! You have {0} minutes to choose seats and pay. Taking you to the seat map…"].Value,
         ["data-t-reset"] = L["The line had to be restarted. You have joined it again; your place is new."].Value,
@@ -62,5 +63,6 @@ public partial class QueuePage
         ["data-t-wait-one"] = L["About {0} minute"].Value,
         ["data-t-wait-other"] = L["About {0} minutes"].Value,
         ["data-t-wait-unknown"] = L["As members ahead finish buying"].Value,
+        ["data-t-wait-paused"] = L["Paused until admissions resume"].Value,
     };
 }

@@ -58,9 +58,11 @@
             case 'waiting':
                 $('place').textContent = numbers.format(place.ahead + 1);
                 $('ahead').textContent = numbers.format(place.ahead);
-                $('wait').textContent = wait(place.estimatedWaitSeconds);
+                // Paused: the place holds and the wait does not count down, so the page says why instead of a figure.
+                $('wait').textContent = place.paused ? data.tWaitPaused : wait(place.estimatedWaitSeconds);
+                root.toggleAttribute('data-paused', place.paused);
                 progress(place.ahead);
-                say(data.tWaiting);
+                say(place.paused ? data.tPaused : data.tWaiting);
                 return true;
             case 'admitted':
                 $('progress').value = 100;

@@ -292,17 +292,36 @@ public static class MarkdownReport
         md.AppendLine("| call | per s | ratio to raw | p50 | p99 |");
         md.AppendLine("|---|---|---|---|---|");
         Row("raw `ZADD NX`", q1.RawJoins, null);
-        Row("**join** (script: place check, append, expiry of 6 keys)", q1.Joins, q1.RawJoins);
+        Row("**join** (script: place check, append, expiry of 8 keys)", q1.Joins, q1.RawJoins);
         Row("raw `ZRANK`", q1.RawPlaceChecks, null);
-        Row("**place check** (script: admitted?, rank, last seen)", q1.PlaceChecks, q1.RawPlaceChecks);
+        Row("**place check** (script: admitted?, rank, last seen, measured pace)", q1.PlaceChecks, q1.RawPlaceChecks);
         md.AppendLine();
-        md.AppendLine(Invariant($"Redis memory per waiting member: **{q1.RedisBytesPerMember:N0} bytes** (a million waiting members: about {q1.RedisBytesPerMember * 1_000_000 / 1024 / 1024:N0} MiB). A waiting page holds no circuit on the server: it asks its place over HTTP every few seconds, so a waiting member costs the nodes no memory between asks."));
+        md.AppendLine(Invariant($"Redis memory per waiting member: **{q1.RedisBytesPerMember:N0} bytes** (a million waiting members: about {q1.RedisBytesPerMember * 1_000_000 / 1024 / 1024:N0} MiB). A waiting page holds no circuit on the server: it asks its place over HTTP every few seconds, so a waiting member holds no connection or circuit on a node between asks (what it leaves in a node's caches: below)."));
         md.AppendLine();
+        if (q1.Http is { } http)
+        {
+            WaitingPagesOverHttp(md, http);
+        }
+
         md.AppendLine(Invariant($"Admission accuracy: {q1.Nodes} nodes advancing the line every second for {q1.AdmissionSeconds:0.#} s at {q1.AdmitPerMinute:N0} members a minute admitted **{q1.Admitted:N0} ({q1.AdmittedPerMinute:N1} a minute, {q1.AdmittedPerMinute / q1.AdmitPerMinute:0.###} × the rate)**, {(q1.AdmittedInJoinOrder ? "exactly the first members in join order" : "NOT in join order")}."));
         md.AppendLine();
 
         void Row(string name, CallStats s, CallStats? raw) =>
             md.AppendLine(Invariant($"| {name} | {s.PerSecond:N0} | {(raw is null ? "1" : (s.PerSecond / raw.PerSecond).ToString("0.##", CultureInfo.InvariantCulture))} | {s.P50Ms} ms | {s.P99Ms} ms |"));
+    }
+
+    private static void WaitingPagesOverHttp(StringBuilder md, WaitingPagesResult http)
+    {
+        md.AppendLine(Invariant($"Over HTTP, on {http.Node} directly ({http.Members:N0} members in a paused line, {http.Connections} connections, the same client and time for both rows):"));
+        md.AppendLine();
+        md.AppendLine("| call | per s | ratio | p50 | p99 | node CPU per call |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine(Invariant($"| `/health/live` | {http.Trivial.PerSecond:N0} | 1 | {http.Trivial.P50Ms} ms | {http.Trivial.P99Ms} ms | {http.TrivialNodeCpu.MsPerCall} ms |"));
+        md.AppendLine(Invariant($"| **place check** `GET …/queue` (bearer) | {http.PlaceChecks.PerSecond:N0} | {http.PlaceChecks.PerSecond / http.Trivial.PerSecond:0.##} | {http.PlaceChecks.P50Ms} ms | {http.PlaceChecks.P99Ms} ms | {http.PlaceNodeCpu.MsPerCall} ms |"));
+        md.AppendLine();
+        var statuses = string.Join(", ", http.PlaceChecks.Statuses.Select(s => $"{s.Key}: {s.Value:N0}"));
+        md.AppendLine(Invariant($"Place-check answers: {statuses}. Node A's managed heap after a full GC: {Mib(http.HeapBeforeMiB)} before the joins, {Mib(http.HeapAfterMiB)} after the joins and polls: **{http.HeapBytesPerMember:N0} bytes per waiting member**."));
+        md.AppendLine();
     }
 
     private static string Mib(double? value) => value is { } v ? (Math.Abs(v) < 10 ? v.ToString("0.##", CultureInfo.InvariantCulture) : v.ToString("N0", CultureInfo.InvariantCulture)) + " MiB" : "–";

@@ -23,7 +23,11 @@ public sealed record WaitingLineResult(
     bool AdmittedInJoinOrder,
     int Nodes,
     DateTimeOffset MeasuredAt,
-    string Commit);
+    string Commit)
+{
+    /// <summary>The same line's place checks over HTTP, beside the trivial endpoint (<see cref="WaitingPagesOverHttp"/>).</summary>
+    public WaitingPagesResult? Http { get; init; }
+}
 
 /// <summary>
 /// Q1 measures the store every node shares, not the HTTP endpoints: 20,000 members join one line (each join is
@@ -150,7 +154,7 @@ public static class WaitingLineLoad
     /// <summary>The line's keys, as RedisWaitingRoom names them.</summary>
     private static async Task DeleteLineAsync(IDatabase db, int performanceId)
     {
-        foreach (var part in new[] { "line", "seen", "admitted", "arrivals", "epoch", "clock" })
+        foreach (var part in new[] { "line", "seen", "admitted", "arrivals", "epoch", "clock", "pace", "recent" })
         {
             await db.KeyDeleteAsync($"atticket:queue:{{{performanceId}}}:{part}");
         }

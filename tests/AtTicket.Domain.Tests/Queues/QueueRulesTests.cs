@@ -38,12 +38,45 @@ public sealed class QueueRulesTests
     }
 
     [Fact]
+    public void The_wait_follows_the_measured_rate_once_there_is_one_and_does_not_count_down_while_the_line_is_paused()
+    {
+        var measured = new QueuePlace(QueueStanding.Waiting, Ahead: 59, AdmittedUntil: null, Epoch: "e", new AdmissionPace(Admitted: 30, Observed: TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(TimeSpan.FromMinutes(2), measured.EstimatedWait(new QueueRules(Opening, 120, null))); // 30 in the last minute, not 120
+        Assert.Equal(TimeSpan.FromMinutes(2), measured.EstimatedWait(new QueueRules(Opening, null, 50)));
+        Assert.Null(measured.EstimatedWait(new QueueRules(Opening, 120, null, paused: true)));
+    }
+
+    [Theory]
+    [InlineData(0, 300, null)] // nobody admitted in the last minute: no measurement
+    [InlineData(5, 9, null)] // counted for less than 10 s: too short to tell
+    [InlineData(20, 30, 40.0)] // counted for half a minute
+    [InlineData(90, 600, 90.0)] // counted for long: the last minute
+    public void The_measured_rate_needs_some_admissions_over_at_least_ten_seconds(int admitted, int observedSeconds, double? perMinute)
+    {
+        Assert.Equal(perMinute, new AdmissionPace(admitted, TimeSpan.FromSeconds(observedSeconds)).PerMinute);
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(1801)]
+    public void The_grace_period_stays_between_ten_seconds_and_thirty_minutes(int seconds)
+    {
+        var refused = Assert.Throws<DomainException>(() => new QueueRules(Opening, 100, null, grace: TimeSpan.FromSeconds(seconds)));
+
+        Assert.Equal(QueueRules.GraceOutOfRange, refused.Message);
+        Assert.Equal(TimeSpan.FromSeconds(10), new QueueRules(Opening, 100, null, grace: TimeSpan.FromSeconds(10)).Grace);
+        Assert.Equal(TimeSpan.FromMinutes(30), new QueueRules(Opening, 100, null, grace: TimeSpan.FromMinutes(30)).Grace);
+    }
+
+    [Fact]
     public void The_time_to_clear_the_line_is_everyone_waiting_at_the_rate_and_unknown_under_a_cap_alone()
     {
         var counts = new QueueCounts(Waiting: 300, Shopping: 40);
 
         Assert.Equal(TimeSpan.FromMinutes(2.5), counts.TimeToClear(new QueueRules(Opening, 120, 50)));
         Assert.Null(counts.TimeToClear(new QueueRules(Opening, null, 50)));
+        Assert.Equal(TimeSpan.FromMinutes(10), (counts with { Pace = new AdmissionPace(30, TimeSpan.FromMinutes(2)) }).TimeToClear(new QueueRules(Opening, null, 50)));
     }
 
     [Fact]

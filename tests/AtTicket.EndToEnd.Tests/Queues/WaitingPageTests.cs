@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AtTicket.EndToEnd.Tests.Booking;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,12 +7,13 @@ namespace AtTicket.EndToEnd.Tests.Queues;
 
 /// <summary>
 /// Members wait for a popular on-sale on the waiting page: each sees their place move without reloading, and the
-/// line lets them through to the seat map in the order they came, one at a time under a cap of one. Each test adds
+/// line lets them through to the seat map in the order they came, one at a time under a cap of one; a booking ends a
+/// turn and lets the next member through. While the line is paused, the page says so. Each test adds
 /// a venue and a product on sale, which the home page and the dashboard count, so these run with the tests that
 /// change the shared catalog.
 /// </summary>
 [Collection(CatalogChangingCollection.Name)]
-public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
+public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
 {
     [Fact]
     public async Task Members_see_their_places_and_are_admitted_to_the_seat_map_in_order()
@@ -25,8 +27,8 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
             await WaitAsync(first, show, members[0], place: 1);
             await WaitAsync(second, show, members[1], place: 2);
             await WaitAsync(third, show, members[2], place: 3);
-            await ScreenshotAsync(second, "queue-waiting-en-desktop.png");
-            await ScreenshotAsync(third, "queue-waiting-en-phone.png");
+            await ScreenshotAsync(second, "queue-paused-en-desktop.png");
+            await ScreenshotAsync(third, "queue-paused-en-phone.png");
             await InBrowserAsync(admin => AdminSeesTheLineAsync(admin, show, waiting: 3));
 
             await show.SetLineAsync(paused: false);
@@ -42,7 +44,42 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
             await Expect(Place(third)).ToHaveTextAsync("2");
             await Expect(second).ToHaveURLAsync(App.BaseUrl + show.QueuePath);
             await Expect(second.Locator("progress")).ToHaveAttributeAsync("aria-label", "Your progress in the line");
+            await Expect(Status(second)).ToHaveTextAsync("You are in line. This page updates by itself; keep it open.");
+            await ScreenshotAsync(second, "queue-waiting-en-desktop.png");
+            await ScreenshotAsync(third, "queue-waiting-en-phone.png");
         }, phone: true)));
+    }
+
+    [Fact]
+    public async Task Under_a_cap_of_one_the_admitted_member_books_and_the_next_waiting_page_moves_on_to_the_seat_map_by_itself()
+    {
+        await using var show = await QueueShow.CreateAsync(App.BaseUrl);
+        await show.SetLineAsync(paused: true);
+        string[] members = [await show.NewMemberAsync(), await show.NewMemberAsync()];
+
+        await InBrowserAsync(first => InBrowserAsync(async second =>
+        {
+            await WaitAsync(first, show, members[0], place: 1);
+            await WaitAsync(second, show, members[1], place: 2);
+            await show.SetLineAsync(paused: false);
+
+            await Expect(first).ToHaveURLAsync(App.BaseUrl + show.SeatMapPath, new() { Timeout = 20_000 });
+            await WaitForCircuitAsync(first);
+            var seat = first.GetByRole(AriaRole.Group, new() { Name = "Seat map of Queue Hall" }).Locator("g.seat[aria-label^=\"Section Floor, row A, seat 1,\"]");
+            await seat.ClickAsync();
+            await Expect(seat).ToHaveAttributeAsync("aria-label", new Regex("selected by you$"));
+            await first.GetByRole(AriaRole.Button, new() { Name = "Hold these seats" }).ClickAsync();
+            await Expect(HoldPanel(first).GetByRole(AriaRole.Heading, new() { Name = "Seats held for you" })).ToBeVisibleAsync();
+            await Expect(Place(second)).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+            await Expect(second).ToHaveURLAsync(App.BaseUrl + show.QueuePath); // holding is not booking: the turn goes on
+
+            await PayAsync(first, ApprovedCard);
+            await Expect(first.GetByTestId("confirmed-banner")).ToContainTextAsync("Your booking is confirmed.", new() { Timeout = 20_000 });
+
+            // The booking ended the first member's turn, so the cap lets the second in: their page moves on by itself.
+            await Expect(second).ToHaveURLAsync(App.BaseUrl + show.SeatMapPath, new() { Timeout = 20_000 });
+            await Expect(second.GetByTestId("shopping-window")).ToContainTextAsync(new Regex(@"you have (9|10) minutes left to choose seats and pay"));
+        }));
     }
 
     [Fact]
@@ -87,9 +124,12 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
         await Expect(Place(page)).ToHaveTextAsync("1");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "한국어", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("queue-status")).ToHaveTextAsync("대기 중입니다. 이 화면은 저절로 갱신되니 닫지 말고 기다려 주세요.");
+        await Expect(page.GetByTestId("queue-status")).ToHaveTextAsync("대기열이 잠시 멈췄습니다. 순번은 그대로 유지되며, 입장이 다시 시작되면 줄어듭니다.");
+        await Expect(page.GetByTestId("queue-wait")).ToHaveTextAsync("입장 재개 시까지 멈춤");
         await Expect(Place(page)).ToHaveTextAsync("1");
-        await ScreenshotAsync(page, "queue-waiting-ko-desktop.png");
+        await ScreenshotAsync(page, "queue-paused-ko-desktop.png");
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await ScreenshotAsync(page, "queue-paused-ko-phone.png");
     });
 
     private async Task AdminSeesTheLineAsync(IPage page, QueueShow show, int waiting)
@@ -103,9 +143,27 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
         await Expect(panel.GetByTestId("line-state")).ToContainTextAsync("Paused");
         await Expect(panel.Locator(".stat-tile").First).ToContainTextAsync(waiting.ToString());
         await Expect(panel.GetByTestId("time-to-clear")).ToHaveTextAsync("Depends on buyers");
+        await Expect(panel.GetByLabel("Grace period (seconds)")).ToHaveValueAsync("120");
+        await PanelScreenshotAsync(page, "queue-admin-panel-en.png");
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await PanelScreenshotAsync(page, "queue-admin-panel-en-phone.png");
+
+        await page.GotoAsync($"/preferences/culture?culture=ko&redirectUri={Uri.EscapeDataString(editor)}");
+        await WaitForCircuitAsync(page);
+        await Expect(panel.GetByLabel("이탈 유예 시간(초)")).ToHaveValueAsync("120");
+        await PanelScreenshotAsync(page, "queue-admin-panel-ko-phone.png");
+        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await PanelScreenshotAsync(page, "queue-admin-panel-ko.png");
+    }
+
+    /// <summary>The panel alone; its rate field is empty (a cap of one), where the label was cut off before.</summary>
+    private static async Task PanelScreenshotAsync(IPage page, string fileName)
+    {
+        var panel = page.GetByTestId("waiting-line");
         await panel.ScrollIntoViewIfNeededAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
-        await panel.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "queue-admin-panel-en.png") });
+        // The app bar is fixed: on a phone it would lie over the top of a panel taller than the screen.
+        await panel.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, fileName), Style = ".mud-appbar { visibility: hidden; }" });
     }
 
     private async Task WaitAsync(IPage page, QueueShow show, string member, int place)
@@ -113,7 +171,8 @@ public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) :
         await LogInToQueueAsync(page, show, member);
         await Expect(Place(page)).ToHaveTextAsync(place.ToString());
         await Expect(page.GetByTestId("queue-ahead")).ToHaveTextAsync((place - 1).ToString());
-        await Expect(Status(page)).ToHaveTextAsync("You are in line. This page updates by itself; keep it open.");
+        await Expect(Status(page)).ToHaveTextAsync("The line is paused for now. You keep your place; it moves again when admissions resume.");
+        await Expect(page.GetByTestId("queue-wait")).ToHaveTextAsync("Paused until admissions resume");
     }
 
     private async Task LogInToQueueAsync(IPage page, QueueShow show, string member)

@@ -97,7 +97,50 @@ public abstract class WaitingRoomContract
         await KeepWaitingPagesAlive(room, rules, 100);
         Assert.Equal((int)QueueRules.MaxCatchUp.TotalSeconds, await room.AdmitAsync(Performance, rules, Ct));
         Assert.Equal(0, await room.AdmitAsync(Performance, rules, Ct));
-        Assert.Equal(new QueueCounts(100 - 30 - 10, 40), await room.CountAsync(Performance, Ct));
+        var counts = await room.CountAsync(Performance, Ct);
+        Assert.Equal((100 - 30 - 10, 40), (counts.Waiting, counts.Shopping));
+        Assert.Equal(10.0, counts.Pace?.PerMinute); // the last minute saw only the catch-up
+    }
+
+    [Fact]
+    public async Task The_wait_is_estimated_from_the_admissions_the_store_counted_in_the_last_minute_and_every_node_sees_the_same()
+    {
+        var room = await RoomAsync();
+        var other = await SecondNodeAsync(room);
+        var rules = new QueueRules(Opening, admitPerMinute: null, maxShopping: 1); // no configured rate: only a measurement gives a wait
+        Time.SetUtcNow(Opening);
+        for (var i = 0; i < 50; i++)
+        {
+            await room.JoinAsync(Performance, $"m{i:000}", rules, Ct);
+        }
+
+        Assert.Null((await room.PlaceAsync(Performance, "m049", rules, null, Ct)).EstimatedWait(rules));
+
+        // A member buys every 4 s, which lets the next one in: 11 admissions in 40 s.
+        for (var second = 0; second <= 40; second += 4)
+        {
+            Time.SetUtcNow(Opening + TimeSpan.FromSeconds(second));
+            await KeepWaitingPagesAlive(room, rules, 50);
+            if (second > 0)
+            {
+                await room.FinishAsync(Performance, $"m{second / 4 - 1:000}", Ct);
+            }
+
+            Assert.Equal(1, await room.AdmitAsync(Performance, rules, Ct));
+        }
+
+        var place = await other.PlaceAsync(Performance, "m049", rules, null, Ct);
+        Assert.Equal(38, place.Ahead);
+        Assert.Equal(16.5, place.Pace?.PerMinute ?? 0, precision: 6);
+        Assert.Equal(39 / 16.5, place.EstimatedWait(rules)?.TotalMinutes ?? 0, precision: 6);
+        Assert.Equal(place.Pace, (await other.CountAsync(Performance, Ct)).Pace);
+
+        // Nobody buys for a minute: no admission in the window, so no measured rate (and none configured).
+        Time.SetUtcNow(Opening + TimeSpan.FromSeconds(101));
+        await KeepWaitingPagesAlive(room, rules, 50);
+        Assert.Equal(0, await room.AdmitAsync(Performance, rules, Ct));
+        Assert.Null((await other.PlaceAsync(Performance, "m049", rules, null, Ct)).EstimatedWait(rules));
+        Assert.Equal(TimeSpan.FromMinutes(39.0 / 120), (await room.PlaceAsync(Performance, "m049", rules, null, Ct)).EstimatedWait(new QueueRules(Opening, 120, 1)));
     }
 
     [Fact]
@@ -195,7 +238,8 @@ public abstract class WaitingRoomContract
 
         var firstFifty = places.Select((p, i) => (p.Ahead, Member: $"m{i:000}")).Where(p => p.Ahead < 50).Select(p => p.Member).Order();
         Assert.Equal(firstFifty, admittedMembers);
-        Assert.Equal(new QueueCounts(150, 50), await room.CountAsync(Performance, Ct));
+        var counts = await room.CountAsync(Performance, Ct);
+        Assert.Equal((150, 50), (counts.Waiting, counts.Shopping));
     }
 
     /// <summary>Another node's view of the same waiting room (the in-process store has only one node).</summary>

@@ -3,7 +3,7 @@ using AtTicket.Infrastructure.Localization;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 
-/// <summary>The waiting line's rules as the admin edits them: the opening in Korean time, rate and cap optional.</summary>
+/// <summary>The waiting line's rules as the admin edits them: the opening in Korean time, rate and cap optional, the grace in seconds.</summary>
 public sealed class WaitingLineDraft
 {
     public DateTime? OpensDate { get; set; }
@@ -11,6 +11,7 @@ public sealed class WaitingLineDraft
     public int? Rate { get; set; }
     public int? Cap { get; set; }
     public int WindowMinutes { get; set; } = (int)QueueRules.DefaultShoppingWindow.TotalMinutes;
+    public int GraceSeconds { get; set; } = (int)QueueRules.DefaultGrace.TotalSeconds;
 
     /// <summary>The line's rules to edit, or for a new line: opening on the next whole hour at a rate of 100 a minute.</summary>
     public static WaitingLineDraft From(QueueRules? rules, DateTimeOffset now)
@@ -28,6 +29,7 @@ public sealed class WaitingLineDraft
             Rate = rules is null ? 100 : rules.AdmitPerMinute,
             Cap = rules?.MaxShopping,
             WindowMinutes = (int)(rules?.ShoppingWindow ?? QueueRules.DefaultShoppingWindow).TotalMinutes,
+            GraceSeconds = (int)(rules?.Grace ?? QueueRules.DefaultGrace).TotalSeconds,
         };
     }
 
@@ -37,6 +39,6 @@ public sealed class WaitingLineDraft
         var date = OpensDate ?? throw new Domain.Common.DomainException("Choose the opening date and time.");
         var time = OpensTime ?? throw new Domain.Common.DomainException("Choose the opening date and time.");
         var opensAt = new DateTimeOffset(DateTime.SpecifyKind(date.Date + time, DateTimeKind.Unspecified), Formats.Kst);
-        return new QueueRules(opensAt, Rate, Cap, TimeSpan.FromMinutes(WindowMinutes), paused: paused);
+        return new QueueRules(opensAt, Rate, Cap, TimeSpan.FromMinutes(WindowMinutes), TimeSpan.FromSeconds(GraceSeconds), paused);
     }
 }

@@ -93,6 +93,24 @@ public class WaitingLinePanelTests : PerformancePagesContext
         panel.WaitForAssertion(() => Assert.Contains("Not open yet", panel.Find("[data-testid=line-state]").TextContent), Wait);
     }
 
+    [Fact]
+    public async Task Saving_the_rules_keeps_the_grace_period_and_the_admin_may_change_it()
+    {
+        var performanceId = await PerformanceAsync();
+        await Lines.SetAsync(performanceId, new QueueRules(DateTimeOffset.UtcNow.AddMinutes(-1), 60, null, grace: TimeSpan.FromSeconds(45)), Cancellation);
+        Render<MudPopoverProvider>();
+        var panel = Render<WaitingLinePanel>(p => p.Add(x => x.PerformanceId, performanceId));
+        var grace = () => panel.FindComponents<MudNumericField<int>>()[1].Find("input"); // after the shopping window
+
+        Assert.Equal("45", grace().GetAttribute("value"));
+        await panel.Find("[data-testid=line-save]").ClickAsync(new());
+        Assert.Equal(TimeSpan.FromSeconds(45), (await Lines.RulesAsync(performanceId, Cancellation))!.Grace);
+
+        grace().Change("600");
+        await panel.Find("[data-testid=line-save]").ClickAsync(new());
+        Assert.Equal(TimeSpan.FromMinutes(10), (await Lines.RulesAsync(performanceId, Cancellation))!.Grace);
+    }
+
     private async Task<int> PerformanceAsync()
     {
         var hall = await Data.HallAsync();

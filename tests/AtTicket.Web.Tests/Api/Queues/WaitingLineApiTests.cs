@@ -78,6 +78,12 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
             Assert.Contains("admission rate", problem.GetProperty("detail").GetString());
         }
 
+        using (var tooShort = await admin.PutAsync(line, new { opensAt = DateTimeOffset.UtcNow, admitPerMinute = 60, graceSeconds = 5 }))
+        {
+            var problem = await ApiAssert.ValidationProblemAsync(tooShort, "graceSeconds");
+            Assert.Contains("between 10 seconds and 30 minutes", problem.GetProperty("detail").GetString());
+        }
+
         using (var noOpening = await admin.PutAsync(line, new { admitPerMinute = 60 }))
         {
             await ApiAssert.ValidationProblemAsync(noOpening, "opensAt");
@@ -89,5 +95,25 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
         }
 
         await member.Client.HoldSuccessfullyAsync(show.PerformanceId, show.SeatIds[0]); // no line was set
+    }
+
+    [Fact]
+    public async Task The_admin_sets_the_grace_period_and_a_paused_line_tells_its_members_without_a_wait_counting_down()
+    {
+        var show = await app.GridShowAsync(rows: 1, seatsPerRow: 2);
+        var line = $"/api/performances/{show.PerformanceId}/queue";
+        using var admin = await app.AdminAsync();
+        using var member = await app.NewMemberAsync();
+        using (var set = await admin.PutAsync($"{line}/line", new { opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), admitPerMinute = 1, graceSeconds = 300, paused = true }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        }
+
+        var place = await QueueApi.JoinAsync(member.Client, line);
+        Assert.Equal(("waiting", true), (place.GetProperty("standing").GetString(), place.GetProperty("paused").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, place.GetProperty("estimatedWaitSeconds").ValueKind);
+
+        var rules = await admin.GetJsonAsync($"{line}/line");
+        Assert.Equal((300, true), (rules.GetProperty("graceSeconds").GetInt32(), rules.GetProperty("paused").GetBoolean()));
     }
 }
