@@ -63,6 +63,10 @@ public static class ApiSetup
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid, "RateLimits values must be positive.")
             .ValidateOnStart();
+        services.AddOptions<ClientAddressOptions>().BindConfiguration(ClientAddressOptions.SectionName)
+            .Validate(o => o.IsValid, "ClientAddresses:HashKey must be empty (generated) or at least 32 characters.")
+            .ValidateOnStart();
+        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<LimitCounters>();
         services.AddSingleton<ClientLimits>();
         return services;

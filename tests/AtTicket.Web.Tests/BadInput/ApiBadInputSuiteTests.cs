@@ -84,13 +84,13 @@ public abstract class ApiBadInputSuite(ApiApp app, string totalsFile)
                     }
                 }
 
-                await SendAsync(target, request, $"{operation.Key} {parameter.In} {parameter.Name}={bad.Label}", tally);
+                await SendAsync(target, request, $"{operation.Key} {parameter.In} {parameter.Name}={bad.Label}", tally, parameter.Name);
             }
 
             if (parameter.In == "query")
             {
                 using var twice = target.Request(operation, null, $"{parameter.Name}=1&{parameter.Name}=2", target.Body);
-                await SendAsync(target, twice, $"{operation.Key} query {parameter.Name} twice", tally);
+                await SendAsync(target, twice, $"{operation.Key} query {parameter.Name} twice", tally, parameter.Name);
             }
         }
 
