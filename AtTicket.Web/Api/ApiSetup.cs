@@ -83,7 +83,8 @@ public static class ApiSetup
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         var auth = app.MapGroup("/api/auth").WithTags("Accounts")
-            .AddEndpointFilter<RequiredMembersFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
+            .AddEndpointFilter<RequiredMembersFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>()
+            .AddEndpointFilter<IdentityErrorFields>();
         auth.MapIdentityApi<Member>();
         auth.MapLogout();
 

@@ -14,13 +14,14 @@ internal sealed class AccountMailFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var (email, isChange) = context.Arguments.FirstOrDefault() switch
+        // The request is not always the first argument: /manage/info takes the signed-in member first.
+        var (email, isChange) = context.Arguments.Select(argument => argument switch
         {
             ForgotPasswordRequest forgot => (forgot.Email, false),
             ResendConfirmationEmailRequest resend => (resend.Email, false),
             InfoRequest { NewEmail: { } newEmail } => (newEmail, true),
-            _ => (null, false),
-        };
+            _ => ((string?)null, false),
+        }).FirstOrDefault(asked => asked.Item1 is not null);
         if (email is null)
         {
             return await next(context);
