@@ -82,9 +82,9 @@ public static class ApiSetup
             .WithTitle("AtTicket API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        var auth = app.MapGroup("/api/auth").WithTags("Accounts")
-            .AddEndpointFilter<RequiredMembersFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>()
-            .AddEndpointFilter<IdentityErrorFields>();
+        // IdentityErrorFields first, so it renames Identity's codes after the filters that read them (registration) are done.
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").AddEndpointFilter<IdentityErrorFields>()
+            .AddEndpointFilter<RequiredMembersFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
         auth.MapIdentityApi<Member>();
         auth.MapLogout();
 
