@@ -19,8 +19,8 @@ public static partial class PosterAddress
         }
 
         var trimmed = value.Trim();
-        Guard.That(trimmed.Length <= MaxLength, $"The poster address must be at most {MaxLength} characters.");
-        Guard.That(IsAllowed(trimmed), "The poster address must be a path on this site (/media/posters/…) or an https:// address.");
+        Guard.That(trimmed.Length <= MaxLength, $"The poster address must be at most {MaxLength} characters.", "posterUrl");
+        Guard.That(IsAllowed(trimmed), "The poster address must be a path on this site (/media/posters/…) or an https:// address.", "posterUrl");
         return trimmed;
     }
 

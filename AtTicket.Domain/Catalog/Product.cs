@@ -57,7 +57,7 @@ public class Product
         Guard.That(runningMinutes is > 0 and <= 24 * 60, "The running time must be between 1 minute and 24 hours.");
         DateWindow.Check(salesStart, SalesStartSubject);
         DateWindow.Check(salesEnd, SalesEndSubject);
-        Guard.That(salesStart < salesEnd, "The sale period must end after it starts.");
+        Guard.That(salesStart < salesEnd, "The sale period must end after it starts.", "salesStart", "salesEnd");
         var checkedTitle = Guard.Text(title, "The title", TitleMaxLength);
         var checkedDescription = (description ?? string.Empty).Trim();
         Guard.That(checkedDescription.Length <= DescriptionMaxLength, $"The description must be at most {DescriptionMaxLength} characters.");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AtTicket.Domain.Common;
 
 /// <summary>
@@ -15,11 +17,11 @@ public static class DateWindow
     public static string? Problem(DateTimeOffset value, string what) =>
         Contains(value) ? null : $"{what} must fall between the years {Earliest.Year} and {Latest.Year - 1}.";
 
-    public static DateTimeOffset Check(DateTimeOffset value, string what)
+    public static DateTimeOffset Check(DateTimeOffset value, string what, [CallerArgumentExpression(nameof(value))] string field = "")
     {
         if (Problem(value, what) is { } sentence)
         {
-            throw new DomainException(sentence);
+            throw new DomainException(sentence, Guard.FieldName(field));
         }
 
         return value;

@@ -1,31 +1,32 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace AtTicket.Domain.Common;
 
 public static class Guard
 {
     /// <summary>A required single-line text: trimmed, not blank, not too long, and plain (see <see cref="IsPlain"/>).</summary>
-    public static string Text(string? value, string what, int maxLength)
+    public static string Text(string? value, string what, int maxLength, [CallerArgumentExpression(nameof(value))] string field = "")
     {
         // A zero-width space alone looks blank on every page, so it counts as blank.
         if (value is null || value.All(c => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
-            throw new DomainException($"{what} is required.");
+            throw new DomainException($"{what} is required.", FieldName(field));
         }
 
-        return OptionalText(value, what, maxLength);
+        return OptionalText(value, what, maxLength, field);
     }
 
     /// <summary>A single-line text that may be empty: trimmed, not too long, and plain.</summary>
-    public static string OptionalText(string? value, string what, int maxLength)
+    public static string OptionalText(string? value, string what, int maxLength, [CallerArgumentExpression(nameof(value))] string field = "")
     {
         var trimmed = (value ?? string.Empty).Trim();
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException($"{what} must be at most {maxLength} characters.");
+            throw new DomainException($"{what} must be at most {maxLength} characters.", FieldName(field));
         }
 
-        That(IsPlain(trimmed, allowLineBreaks: false), $"{what} must not contain control or text-direction override characters.");
+        That(IsPlain(trimmed, allowLineBreaks: false), $"{what} must not contain control or text-direction override characters.", FieldName(field));
         return trimmed;
     }
 
@@ -59,11 +60,19 @@ public static class Guard
         return true;
     }
 
-    public static void That(bool condition, string sentence)
+    /// <summary>Throws <paramref name="sentence"/> unless <paramref name="condition"/> holds; <paramref name="fields"/> name the inputs it is about.</summary>
+    public static void That(bool condition, string sentence, params IEnumerable<string?> fields)
     {
         if (!condition)
         {
-            throw new DomainException(sentence);
+            throw new DomainException(sentence, fields);
         }
+    }
+
+    /// <summary>The input an argument expression reads, as its caller names it: "card.HolderName" gives "holderName".</summary>
+    public static string? FieldName(string expression)
+    {
+        var name = expression[(expression.LastIndexOf('.') + 1)..].Trim();
+        return name.Length > 0 && name.All(char.IsLetterOrDigit) ? char.ToLowerInvariant(name[0]) + name[1..] : null;
     }
 }

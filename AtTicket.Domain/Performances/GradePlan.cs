@@ -14,7 +14,7 @@ public static class GradePlan
     /// </summary>
     public static void Validate(IReadOnlyCollection<int> hallSeatIds, IReadOnlyList<GradeSeats> grades, bool requireEverySeat)
     {
-        Guard.That(grades.Count > 0, "A performance needs at least one seat grade.");
+        Guard.That(grades.Count > 0, "A performance needs at least one seat grade.", "grades");
         var names = grades.Select(g => g.Name.Trim()).ToList();
         Guard.That(
             names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count,

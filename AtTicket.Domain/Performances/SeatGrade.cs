@@ -34,7 +34,7 @@ public partial class SeatGrade
     {
         Guard.That(price > 0, "A seat grade needs a price above 0 won.");
         Guard.That(price <= MaxPrice, $"A seat grade costs at most {MaxPrice:N0} won.");
-        Guard.That(color is not null && HexColor().IsMatch(color), "The grade colour must look like #1a2b3c.");
+        Guard.That(color is not null && HexColor().IsMatch(color), "The grade colour must look like #1a2b3c.", "color");
         var checkedName = Guard.Text(name, "The grade name", 30);
         Guard.That(
             Performance is null || Performance.Grades.All(g => ReferenceEquals(g, this) || !string.Equals(g.Name, checkedName, StringComparison.OrdinalIgnoreCase)),

@@ -54,7 +54,7 @@ public class Hall
         foreach (var (section, row, number, id) in seats)
         {
             var label = $"{section?.Trim()} {row?.Trim()}-{number}";
-            Guard.That(labels.Add(label), $"Seat {label} appears twice in the layout.");
+            Guard.That(labels.Add(label), $"Seat {label} appears twice in the layout.", "seats");
             Guard.That(id is not { } seatId || ids.Add(seatId), $"Seat id {id} is listed twice in the layout.");
         }
     }

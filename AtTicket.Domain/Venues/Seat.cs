@@ -13,9 +13,9 @@ public class Seat
 
     internal Seat(Hall hall, string section, string row, int number, double x, double y, SeatKind kind)
     {
-        Guard.That(number > 0, "A seat number must be positive.");
-        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).");
-        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.");
+        Guard.That(number > 0, "A seat number must be positive.", "number");
+        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).", "x", "y");
+        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.", "kind");
         Hall = hall;
         HallId = hall.Id;
         Section = Guard.Text(section, "The section", 40);
@@ -44,7 +44,7 @@ public class Seat
     /// <summary>New section, row or number; the hall's labels stay unique because the hall saves them under a unique index.</summary>
     public void Relabel(string section, string row, int number)
     {
-        Guard.That(number > 0, "A seat number must be positive.");
+        Guard.That(number > 0, "A seat number must be positive.", "number");
         var checkedSection = Guard.Text(section, "The section", 40);
         var checkedRow = Guard.Text(row, "The row label", 10);
         Section = checkedSection;
@@ -56,14 +56,14 @@ public class Seat
 
     public void MoveTo(double x, double y)
     {
-        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).");
+        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).", "x", "y");
         X = x;
         Y = y;
     }
 
     public void ChangeKind(SeatKind kind)
     {
-        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.");
+        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.", "kind");
         Kind = kind;
     }
 

@@ -78,7 +78,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 
         var incoming = Flatten(layout).ToList();
         var keptIds = incoming.Where(s => s.Seat.Id is not null).Select(s => s.Seat.Id!.Value).ToHashSet();
-        Guard.That(keptIds.All(id => hall.Seats.Any(s => s.Id == id)), "The layout names a seat of another hall.");
+        Guard.That(keptIds.All(id => hall.Seats.Any(s => s.Id == id)), "The layout names a seat of another hall.", "id");
         var removed = hall.Seats.Where(s => !keptIds.Contains(s.Id)).ToList();
         var removedIds = removed.Select(s => s.Id).ToList();
         var locked = await db.PerformanceSeats
@@ -159,7 +159,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         Guard.That(
             layout.Sections is not null && layout.Sections.All(s => s?.Rows is not null && s.Rows.All(r => r?.Seats is not null && r.Seats.All(seat => seat is not null))),
             "A layout lists sections, each with rows, each with seats.");
-        Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.");
+        Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.", "sections");
         Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.");
         Hall.RequireDistinctSeats(Flatten(layout).Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)));
     }

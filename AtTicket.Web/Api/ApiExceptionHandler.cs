@@ -37,13 +37,20 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = Field(exception) is { } field
-                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] }) { Status = status, Title = title, Detail = detail }
+            ProblemDetails = Fields(exception) is { Count: > 0 } fields
+                ? new HttpValidationProblemDetails(fields.ToDictionary(f => f, _ => new[] { detail })) { Status = status, Title = title, Detail = detail }
                 : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
 
-    /// <summary>The JSON field a value could not be read for ("grades[0].price" from "$.grades[0].price"); null for the whole body.</summary>
-    private static string? Field(Exception exception) =>
-        exception.InnerException is System.Text.Json.JsonException { Path: ['$', '.', .. var field] } ? field : null;
+    /// <summary>
+    /// The fields at fault: the JSON field a value could not be read for ("grades[0].price" from "$.grades[0].price"),
+    /// or the inputs a broken rule names; none for the whole body.
+    /// </summary>
+    private static IReadOnlyList<string> Fields(Exception exception) => exception switch
+    {
+        { InnerException: System.Text.Json.JsonException { Path: ['$', '.', .. var field] } } => [field],
+        DomainException rule => rule.Fields,
+        _ => [],
+    };
 }

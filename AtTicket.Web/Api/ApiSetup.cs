@@ -63,6 +63,10 @@ public static class ApiSetup
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .Validate(o => o.IsValid, "RateLimits values must be positive.")
             .ValidateOnStart();
+        services.AddOptions<ClientAddressOptions>().BindConfiguration(ClientAddressOptions.SectionName)
+            .Validate(o => o.IsValid, "ClientAddresses:HashKey must be empty (generated) or at least 32 characters.")
+            .ValidateOnStart();
+        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<LimitCounters>();
         services.AddSingleton<ClientLimits>();
         return services;
@@ -78,7 +82,8 @@ public static class ApiSetup
             .WithTitle("AtTicket API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        var auth = app.MapGroup("/api/auth").WithTags("Accounts")
+        // IdentityErrorFields first, so it renames Identity's codes after the filters that read them (registration) are done.
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").AddEndpointFilter<IdentityErrorFields>()
             .AddEndpointFilter<RequiredMembersFilter>().AddEndpointFilter<RegistrationFilter>().AddEndpointFilter<AccountMailFilter>().AddEndpointFilter<LoginThrottleFilter>().AddEndpointFilter<RefreshTokenRotation>();
         auth.MapIdentityApi<Member>();
         auth.MapLogout();

@@ -22,7 +22,11 @@ internal static class StatusDetails
             options.CustomizeProblemDetails = context =>
             {
                 before?.Invoke(context);
-                if (string.IsNullOrEmpty(context.ProblemDetails.Detail))
+                if (string.IsNullOrEmpty(context.ProblemDetails.Detail) && context.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 })
+                {
+                    context.ProblemDetails.Detail = "Some values are not valid; errors names each field and what is wrong with it.";
+                }
+                else if (string.IsNullOrEmpty(context.ProblemDetails.Detail))
                 {
                     context.ProblemDetails.Detail = For(context.HttpContext, context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
                 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
@@ -46,7 +47,7 @@ internal static class VenueEndpoints
 
     private static async Task<IResult> CreateHallAsync(int id, HallLayoutDocument layout, VenueAdminService venues, CatalogReader catalog)
     {
-        var hallId = await venues.CreateHallAsync(id, layout);
+        var hallId = await InLayoutTermsAsync(() => venues.CreateHallAsync(id, layout));
         if (hallId is null)
         {
             return Problems.NotFound("venue");
@@ -57,7 +58,7 @@ internal static class VenueEndpoints
 
     private static async Task<IResult> SaveHallAsync(int id, HallLayoutDocument layout, VenueAdminService venues, CatalogReader catalog)
     {
-        var result = await venues.SaveHallAsync(id, layout);
+        var result = await InLayoutTermsAsync(() => venues.SaveHallAsync(id, layout));
         return result.Outcome switch
         {
             ChangeOutcome.NotFound => Problems.NotFound("hall"),
@@ -66,6 +67,19 @@ internal static class VenueEndpoints
                 new Dictionary<string, object?> { ["lockedSeatIds"] = result.LockedSeatIds }),
             _ => TypedResults.Ok(ToResponse((await catalog.GetHallLayoutAsync(id))!)),
         };
+    }
+
+    /// <summary>A broken seat rule names the layout's fields: the Domain's section and row are a section's name and a row's label.</summary>
+    private static async Task<T> InLayoutTermsAsync<T>(Func<Task<T>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (DomainException broken) when (broken.Fields.Any(f => f is "section" or "row"))
+        {
+            throw new DomainException(broken.Message, broken.Fields.Select(f => f switch { "section" => "name", "row" => "label", _ => f }));
+        }
     }
 
     private static HallResponse ToResponse(HallLayout layout) =>

@@ -27,12 +27,18 @@ internal sealed class ClientLimitFilter(LimitedAction action) : IEndpointFilter
             LimitedAction.QueueJoin => "requests to join a waiting line",
             _ => "login attempts",
         };
+        var whose = action switch
+        {
+            LimitedAction.Hold or LimitedAction.Booking or LimitedAction.QueueJoin => "member",
+            LimitedAction.AccountMail => "e-mail address",
+            _ => "account",
+        };
         return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests.",
             detail: refused.Scope == LimitScope.Address
                 ? $"Too many {what} from this address. Try again in {seconds} seconds."
-                : $"Too many {what} for this {(action is LimitedAction.Hold or LimitedAction.Booking or LimitedAction.QueueJoin ? "member" : "account")}. Try again in {seconds} seconds.");
+                : $"Too many {what} for this {whose}. Try again in {seconds} seconds.");
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Hosting.Limits;
@@ -20,7 +18,7 @@ public sealed record LimitRefusal(LimitScope Scope, TimeSpan Wait);
 /// window: several fresh accounts from one address share the address's count, and a member who moves
 /// between addresses still has one count. It caps how often anyone may ask, whatever the outcome.
 /// </summary>
-public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounters counters, ILogger<ClientLimits> logger)
+public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounters counters, ClientAddresses addresses, ILogger<ClientLimits> logger)
 {
     /// <summary>
     /// Counts one <paramref name="action"/> for the client's address and <paramref name="member"/> (when known);
@@ -30,7 +28,7 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounte
     public async ValueTask<LimitRefusal?> TryAcquireAsync(LimitedAction action, string? member, HttpContext http)
     {
         var limit = options.Value.Of(action);
-        var client = AddressKey(http.Connection.RemoteIpAddress);
+        var client = addresses.KeyOf(http);
         var address = (LimitScope.Address, client, limit.PerAddress);
         (LimitScope Scope, string Who, int Permits)[] counts = member is null
             ? [address]
@@ -59,28 +57,5 @@ public sealed class ClientLimits(IOptions<RateLimitOptions> options, LimitCounte
     {
         var key = member.Trim().ToUpperInvariant();
         return key.Length > 320 ? key[..320] : key;
-    }
-
-    /// <summary>An IPv6 client gets a whole /64 from its provider, so it counts as one address.</summary>
-    public static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4().ToString();
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-
-        return address.ToString();
     }
 }

@@ -16,6 +16,10 @@ public sealed class BadInputApp() : ApiApp(Settings)
         ["RateLimits:Holds:PerAddress"] = "1000000",
         ["RateLimits:AccountMails:PerMember"] = "1000000",
         ["RateLimits:AccountMails:PerAddress"] = "1000000",
+
+        // A spoilt hold that still holds must not make the member's next spoilt hold break the one-hold rule instead.
+        ["Booking:MaxActiveHoldsPerMember"] = "1000",
+        ["Booking:MaxSeatsPerMemberPerPerformance"] = "1000",
     };
 }
 
@@ -38,6 +42,14 @@ public sealed class ApiBadInputSuiteOnMariaDbTests(MariaDbBadInputApp app) : Api
 public abstract class ApiBadInputSuite(ApiApp app, string totalsFile)
 {
     private const string Sentinel = "__bad_value__";
+
+    /// <summary>
+    /// 400s that do not name the spoilt field or parameter may only shrink (6 Dec 2026, SQLite and MariaDB alike: 64
+    /// of 1,526 400s, down from 243). Left: the waiting-line rules (kept apart from this change), a path id the
+    /// hold and line rules answer with 400 instead of naming it, and spoilt values whose baseline an earlier accepted request changed (grade and seat
+    /// ids of a PUT). Lower this when one of those is fixed.
+    /// </summary>
+    private const int UnnamedAllowance = 64;
 
     [Fact]
     public async Task No_operation_answers_5xx_and_every_4xx_is_a_problem_document()
@@ -66,6 +78,7 @@ public abstract class ApiBadInputSuite(ApiApp app, string totalsFile)
         TestContext.Current.TestOutputHelper?.WriteLine($"{tally.Summary()} (details in {file})");
         Assert.True(tally.Violations.Count == 0, $"{tally.Summary()}\n{string.Join('\n', tally.Violations.Take(60))}");
         Assert.Equal(0, tally.InClass(5));
+        Assert.True(tally.Unnamed.Count <= UnnamedAllowance, $"{tally.Summary()}\n{string.Join('\n', tally.Unnamed.Take(60))}");
     }
 
     private static async Task SendBadInputAsync(OpenApiOperations document, OpenApiOperation operation, BadInputTarget target, BadInputTally tally)
@@ -84,13 +97,13 @@ public abstract class ApiBadInputSuite(ApiApp app, string totalsFile)
                     }
                 }
 
-                await SendAsync(target, request, $"{operation.Key} {parameter.In} {parameter.Name}={bad.Label}", tally);
+                await SendAsync(target, request, $"{operation.Key} {parameter.In} {parameter.Name}={bad.Label}", tally, parameter.Name);
             }
 
             if (parameter.In == "query")
             {
                 using var twice = target.Request(operation, null, $"{parameter.Name}=1&{parameter.Name}=2", target.Body);
-                await SendAsync(target, twice, $"{operation.Key} query {parameter.Name} twice", tally);
+                await SendAsync(target, twice, $"{operation.Key} query {parameter.Name} twice", tally, parameter.Name);
             }
         }
 

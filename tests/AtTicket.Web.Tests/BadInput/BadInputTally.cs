@@ -22,12 +22,12 @@ public sealed partial class BadInputTally
 
     public IReadOnlyList<string> Violations => [.. _violations];
 
-    /// <summary>400s for a bad body property whose problem names neither the property nor its path.</summary>
+    /// <summary>400s for a bad body property or parameter whose problem names neither it nor its path.</summary>
     public IReadOnlyList<string> Unnamed => [.. _unnamed];
 
     public int InClass(int hundreds) => _byStatus.Where(s => s.Key / 100 == hundreds).Sum(s => s.Value);
 
-    /// <summary>Records the answer to <paramref name="what"/>; <paramref name="field"/> is the body property that was made bad, if any.</summary>
+    /// <summary>Records the answer to <paramref name="what"/>; <paramref name="field"/> is the body property or parameter that was made bad, if any.</summary>
     public async Task CheckAsync(string what, HttpResponseMessage response, string? field = null)
     {
         var status = (int)response.StatusCode;

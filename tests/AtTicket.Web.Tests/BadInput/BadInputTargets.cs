@@ -4,12 +4,19 @@ using System.Text.Json;
 using AtTicket.Web.Tests.Api;
 using AtTicket.Web.Tests.Api.Bookings;
 using AtTicket.Web.Tests.Api.Holds;
+using AtTicket.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.Web.Tests.BadInput;
 
 /// <summary>Who calls an operation in the suite, with path values that exist and a body that is valid before a test spoils it.</summary>
 public sealed record BadInputTarget(ApiClient Client, string Role, IReadOnlyDictionary<string, string> PathValues, string? Body)
 {
+    /// <summary>Valid query values sent with every request, except the parameter a test spoils.</summary>
+    public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The operation's request with the valid path values, except <paramref name="overrides"/>; a fresh Idempotency-Key when the operation takes one.</summary>
     public HttpRequestMessage Request(OpenApiOperation operation, IReadOnlyDictionary<string, string>? overrides, string? query, string? body)
     {
@@ -20,7 +27,10 @@ public sealed record BadInputTarget(ApiClient Client, string Role, IReadOnlyDict
             path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
 
-        var request = new HttpRequestMessage(new HttpMethod(operation.Method), query is null ? path : $"{path}?{query}");
+        var valid = QueryValues.Where(q => query is null || !query.StartsWith(q.Key + "=", StringComparison.Ordinal))
+            .Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}");
+        var allQuery = string.Join('&', valid.Append(query).OfType<string>());
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), allQuery.Length == 0 ? path : $"{path}?{allQuery}");
         if (body is not null)
         {
             // Names that must be unique (halls of a venue) differ on every request, so one success does not refuse the rest.
@@ -96,16 +106,31 @@ public sealed class BadInputTargets(ApiApp app, ApiClient admin, BadInputTally t
             "/api/auth/login" => Json(new { email = member.Email, password = HoldApi.Password, acceptPrivacyTerms = true }),
             "/api/auth/refresh" => Json(new { refreshToken = login.GetProperty("refreshToken").GetString() }),
             "/api/auth/resendConfirmationEmail" or "/api/auth/forgotPassword" => Json(new { email = member.Email }),
-            "/api/auth/resetPassword" => Json(new { email = member.Email, resetCode = "not-a-code", newPassword = "Encore#2028" }),
+            "/api/auth/resetPassword" => Json(new { email = member.Email, resetCode = await ResetCodeAsync(member.Email), newPassword = "Encore#2028" }),
             "/api/auth/manage/2fa" => Json(new { enable = false, twoFactorCode = (string?)null, resetSharedKey = false, resetRecoveryCodes = false, forgetMachine = false }),
             "/api/auth/manage/info" => Json(new { newEmail = (string?)null, newPassword = (string?)null, oldPassword = (string?)null }),
             _ => null,
         };
         var signedIn = operation.Path.StartsWith("/api/auth/manage/", StringComparison.Ordinal) || operation.Path == "/api/auth/logout";
         var values = new Dictionary<string, string>();
+        // A real member and a code of the right shape, so each spoilt parameter is the one thing wrong.
+        var query = operation.Path == "/api/auth/confirmEmail"
+            ? new Dictionary<string, string> { ["userId"] = member.Id, ["code"] = "bm90LWEtY29kZQ" }
+            : [];
         return signedIn
-            ? new BadInputTarget(member.Client, "member", values, body)
-            : new BadInputTarget(app.Anonymous(), "anonymous", values, body);
+            ? new BadInputTarget(member.Client, "member", values, body) { QueryValues = query }
+            : new BadInputTarget(app.Anonymous(), "anonymous", values, body) { QueryValues = query };
+    }
+
+    /// <summary>A reset code as the mail carries it; no spoilt request resets the password, so it stays valid for all of them.</summary>
+    private async Task<string> ResetCodeAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var members = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        var member = await members.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No member {email}.");
+        member.EmailConfirmed = true; // Identity's API answers an unconfirmed address as a wrong code
+        await members.UpdateAsync(member);
+        return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await members.GeneratePasswordResetTokenAsync(member)));
     }
 
     private async Task<JsonElement> LogInAsync(string email)

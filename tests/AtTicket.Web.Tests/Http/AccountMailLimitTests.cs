@@ -116,6 +116,51 @@ public sealed class AccountMailLimitTests : IAsyncLifetime
         Assert.Matches(@"^Too many account mail requests from this address\. Try again in \d+ seconds\.$", problem?.Detail);
     }
 
+    [Fact]
+    public async Task An_email_change_mails_the_new_address_within_the_same_limits_and_answers_429_past_either()
+    {
+        using var member = _app.NewClient();
+        await SignInWithBearerAsync(member, await MemberAsync(confirmed: true));
+        var newEmail = $"changed-{Guid.NewGuid():N}@atticket.test";
+        for (var request = 1; request <= PerAccount; request++)
+        {
+            using var changed = await member.PostAsJsonAsync("/api/auth/manage/info", new { newEmail }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        }
+
+        using var overAccount = await member.PostAsJsonAsync("/api/auth/manage/info", new { newEmail }, TestContext.Current.CancellationToken);
+        await AssertTooManyAsync(overAccount, @"^Too many account mail requests for this e-mail address\. Try again in \d+ seconds\.$");
+        Assert.Equal(PerAccount, await OutboxMailsToAsync(newEmail));
+        await WaitForSinkAsync(newEmail, PerAccount);
+
+        // The refused request counted for the client address too (3 of 4): one more new address, then the address is full.
+        var another = $"changed-{Guid.NewGuid():N}@atticket.test";
+        using var allowed = await member.PostAsJsonAsync("/api/auth/manage/info", new { newEmail = another }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var third = $"changed-{Guid.NewGuid():N}@atticket.test";
+        using var overAddress = await member.PostAsJsonAsync("/api/auth/manage/info", new { newEmail = third }, TestContext.Current.CancellationToken);
+        await AssertTooManyAsync(overAddress, @"^Too many account mail requests from this address\. Try again in \d+ seconds\.$");
+        Assert.Equal(1, await OutboxMailsToAsync(another));
+        Assert.Equal(0, await OutboxMailsToAsync(third));
+    }
+
+    private static async Task AssertTooManyAsync(HttpResponseMessage refused, string detail)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var problem = await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(TestContext.Current.CancellationToken);
+        Assert.Matches(detail, problem?.Detail);
+    }
+
+    private static async Task SignInWithBearerAsync(HttpClient client, string email)
+    {
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Limit!2345" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+    }
+
     private async Task WaitForSinkAsync(string email, int count)
     {
         await _sink.WaitForMailsToAsync(email);

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Tests;
+using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace AtTicket.Web.Tests.Http;
 
@@ -103,6 +105,28 @@ public sealed class SharedLimitTests(TwoNodesOnRedis nodes) : IClassFixture<TwoN
 
         Assert.All(answers.Take(6), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Contains(HttpStatusCode.TooManyRequests, answers.Skip(6));
+    }
+
+    [Fact]
+    public async Task A_throttled_client_is_kept_in_redis_by_a_keyed_hash_of_its_address_never_the_address()
+    {
+        var email = await MemberAsync("Shared!2345");
+        var peer = RandomPeer();
+        var last = HttpStatusCode.OK;
+        for (var attempt = 1; attempt <= 16 && last != HttpStatusCode.TooManyRequests; attempt++)
+        {
+            using var client = (attempt % 2 == 0 ? nodes.A : nodes.B).NewClient(peer);
+            using var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email, password = $"Wrong!{attempt}" }, TestContext.Current.CancellationToken);
+            last = wrong.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        var hashed = nodes.A.Services.GetRequiredService<ClientAddresses>().KeyOf(peer);
+        Assert.Equal(hashed, nodes.B.Services.GetRequiredService<ClientAddresses>().KeyOf(peer));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await TestServices.RedisAsync());
+        var keys = redis.GetServers()[0].Keys(pattern: "atticket:limits:*").Select(k => k.ToString()).ToList();
+        Assert.Contains(keys, k => k.StartsWith($"atticket:limits:login:address:{hashed}", StringComparison.Ordinal));
+        Assert.DoesNotContain(keys, k => k.Contains(peer.ToString(), StringComparison.Ordinal));
     }
 
     /// <summary>An address in 172.16.0.0/12 picked at random, so a count left in Redis by an earlier run does not meet it.</summary>

@@ -8,7 +8,7 @@ namespace AtTicket.Web.Components.Account.Throttling;
 /// A browser that signed in to an account gets a protected cookie naming the account and a random device id.
 /// Presented again at login for the same account, it lets that browser skip the address and account counts.
 /// </summary>
-public sealed class KnownDevices(IDataProtectionProvider protection)
+public sealed class KnownDevices(IDataProtectionProvider protection, ClientAddresses addresses)
 {
     public const string CookieName = "atticket.device";
     private readonly IDataProtector _protector = protection.CreateProtector("AtTicket.KnownDevices.v1");
@@ -16,7 +16,7 @@ public sealed class KnownDevices(IDataProtectionProvider protection)
     public LoginClient ClientOf(HttpContext http, string? account)
     {
         var normalized = (account ?? string.Empty).Trim().ToUpperInvariant();
-        var address = ClientLimits.AddressKey(http.Connection.RemoteIpAddress);
+        var address = addresses.KeyOf(http);
         return new LoginClient(normalized, address, DeviceOf(http, normalized));
     }
 
