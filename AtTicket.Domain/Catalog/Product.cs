@@ -81,11 +81,16 @@ public class Product
     /// <summary>The Korean title and description, both optional and checked like the default ones.</summary>
     public void SetKoreanText(string? title, string? description)
     {
-        var checkedTitle = Guard.OptionalText(title, "The Korean title", TitleMaxLength);
-        var checkedDescription = CheckDescription(description, "The Korean description");
+        var checkedTitle = CheckKoreanTitle(title);
+        var checkedDescription = CheckKoreanDescription(description);
         TitleKo = checkedTitle;
         DescriptionKo = checkedDescription;
     }
+
+    /// <summary>The Korean title trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
+    public static string CheckKoreanTitle(string? title) => Guard.OptionalText(title, "The Korean title", TitleMaxLength);
+
+    public static string CheckKoreanDescription(string? description) => CheckDescription(description, "The Korean description");
 
     public void SetPoster(string? posterUrl) => PosterUrl = PosterAddress.Check(posterUrl);
 

@@ -40,7 +40,10 @@ public class Hall
         Name = trimmed;
     }
 
-    public void SetKoreanName(string? name) => NameKo = Guard.OptionalText(name, "The Korean hall name", MaxNameLength);
+    public void SetKoreanName(string? name) => NameKo = CheckKoreanName(name);
+
+    /// <summary>The Korean name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
+    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, "The Korean hall name", MaxNameLength);
 
     public Seat AddSeat(string section, string row, int number, double x, double y, SeatKind kind = SeatKind.Normal)
     {

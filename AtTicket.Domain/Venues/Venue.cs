@@ -44,11 +44,16 @@ public class Venue
     /// <summary>The Korean name and address, both optional and checked like the default ones.</summary>
     public void SetKoreanText(string? name, string? address)
     {
-        var checkedName = Guard.OptionalText(name, "The Korean venue name", MaxNameLength);
-        var checkedAddress = Guard.OptionalText(address, "The Korean address", MaxAddressLength);
+        var checkedName = CheckKoreanName(name);
+        var checkedAddress = CheckKoreanAddress(address);
         NameKo = checkedName;
         AddressKo = checkedAddress;
     }
+
+    /// <summary>The Korean name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
+    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, "The Korean venue name", MaxNameLength);
+
+    public static string CheckKoreanAddress(string? address) => Guard.OptionalText(address, "The Korean address", MaxAddressLength);
 
     public Hall AddHall(string name)
     {

@@ -75,6 +75,11 @@ internal static class ProductEndpoints
 
     private static async Task<IResult> CreateAsync(ProductRequest request, ProductAdminService products, CatalogReader catalog)
     {
+        if (KoreanTextProblem(request) is { } problem)
+        {
+            return problem;
+        }
+
         var id = await products.CreateAsync(ToInput(request));
         var created = await catalog.GetProductAsync(id, includeUnpublished: true);
         return TypedResults.Created($"/api/products/{id}", created!.ToResponse(new Dictionary<int, IReadOnlyList<GradeAvailability>>()));
@@ -82,6 +87,11 @@ internal static class ProductEndpoints
 
     private static async Task<IResult> UpdateAsync(int id, ProductRequest request, ProductAdminService products, CatalogReader catalog, SeatAvailabilityReader availability)
     {
+        if (KoreanTextProblem(request) is { } problem)
+        {
+            return problem;
+        }
+
         if (!await products.UpdateAsync(id, ToInput(request)))
         {
             return Problems.NotFound("product");
@@ -101,7 +111,12 @@ internal static class ProductEndpoints
         };
 
     private static ProductInput ToInput(ProductRequest r) =>
-        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status!.Value, r.PosterUrl);
+        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status!.Value, r.PosterUrl, r.TitleKo, r.DescriptionKo);
+
+    private static IResult? KoreanTextProblem(ProductRequest r) =>
+        Problems.FieldRules(
+            ("titleKo", () => Product.CheckKoreanTitle(r.TitleKo)),
+            ("descriptionKo", () => Product.CheckKoreanDescription(r.DescriptionKo)));
 
     private static T? ParseEnum<T>(string? value, string name, Dictionary<string, string[]> errors)
         where T : struct, Enum
