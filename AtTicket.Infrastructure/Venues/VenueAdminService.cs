@@ -14,7 +14,10 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 {
     public const int MaxSeatsPerHall = 20_000;
 
-    public async Task<int> CreateVenueAsync(string name, string address, string? nameKo = null, string? addressKo = null, CancellationToken cancellationToken = default)
+    public Task<int> CreateVenueAsync(string name, string address, CancellationToken cancellationToken = default) =>
+        CreateVenueAsync(name, address, nameKo: null, addressKo: null, cancellationToken);
+
+    public async Task<int> CreateVenueAsync(string name, string address, string? nameKo, string? addressKo, CancellationToken cancellationToken = default)
     {
         var venue = new Venue(name, address);
         venue.SetKoreanText(nameKo, addressKo);
@@ -25,7 +28,11 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         return venue.Id;
     }
 
-    public async Task<bool> UpdateVenueAsync(int id, string name, string address, string? nameKo = null, string? addressKo = null, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateVenueAsync(int id, string name, string address, CancellationToken cancellationToken = default) =>
+        UpdateVenueAsync(id, name, address, nameKo: null, addressKo: null, cancellationToken);
+
+    /// <summary>Also sets the Korean name and address; the overload without them clears them.</summary>
+    public async Task<bool> UpdateVenueAsync(int id, string name, string address, string? nameKo, string? addressKo, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
