@@ -180,8 +180,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
 
         var total = await products.CountAsync(cancellationToken);
 
-        // Soonest next performance first; products with nothing coming up go last.
-        var page = await products
+        var rows = products
             .Select(p => new
             {
                 p.Id,
@@ -193,8 +192,24 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                 Next = db.Performances
                     .Where(f => f.ProductId == p.Id && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
                     .Min(f => (DateTimeOffset?)f.StartsAt),
-            })
-            .OrderBy(p => p.Next == null)
+            });
+
+        // Each order ends with the soonest next performance first; products with nothing coming up go last.
+        var ordered = query.Sort switch
+        {
+            ProductSort.Price => rows
+                .OrderBy(p => db.Performances
+                    .Where(f => f.ProductId == p.Id && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
+                    .SelectMany(f => f.Grades)
+                    .Min(g => (long?)g.Price) ?? long.MaxValue)
+                .ThenBy(p => p.Next == null),
+            ProductSort.Popularity => rows
+                .OrderByDescending(p => db.PerformanceSeats.Count(s =>
+                    s.Status == SeatStatus.Sold && db.Performances.Any(f => f.Id == s.PerformanceId && f.ProductId == p.Id)))
+                .ThenBy(p => p.Next == null),
+            _ => rows.OrderBy(p => p.Next == null),
+        };
+        var page = await ordered
             .ThenBy(p => p.Next)
             .ThenBy(p => p.Title)
             .Skip((query.Page - 1) * query.PageSize)

@@ -14,6 +14,14 @@ namespace AtTicket.Infrastructure.Catalog;
 [ImmutableObject(true)]
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
+/// <summary>How a product list is ordered: next performance first, lowest price first, or most tickets sold first.</summary>
+public enum ProductSort
+{
+    Date,
+    Price,
+    Popularity,
+}
+
 public sealed record ProductQuery(
     ProductCategory? Category = null,
     string? Search = null,
@@ -23,7 +31,8 @@ public sealed record ProductQuery(
     ProductStatus? Status = null,
     int Page = 1,
     int PageSize = 20,
-    bool IncludeUnpublished = false);
+    bool IncludeUnpublished = false,
+    ProductSort Sort = ProductSort.Date);
 
 [ImmutableObject(true)]
 public sealed record ProductSummary(

@@ -13,7 +13,7 @@ internal static class ProductEndpoints
     public static void MapProductEndpoints(this RouteGroupBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Products");
-        products.MapGet("/", SearchAsync).WithSummary("On-sale products (admins see all), filtered and paged.");
+        products.MapGet("/", SearchAsync).WithSummary("On-sale products (admins see all), filtered, sorted (date, price or popularity) and paged.");
         products.MapGet("/{id:int}", GetAsync).WithSummary("A product with its upcoming performances and remaining seats per grade.");
         products.MapPost("/", CreateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
         products.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
@@ -30,12 +30,14 @@ internal static class ProductEndpoints
         DateTimeOffset? to,
         int? venueId,
         string? status,
+        string? sort,
         int page = 1,
         int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedCategory = ParseEnum<ProductCategory>(category, "category", errors);
         var parsedStatus = ParseEnum<ProductStatus>(status, "status", errors);
+        var parsedSort = ParseEnum<ProductSort>(sort, "sort", errors) ?? ProductSort.Date;
         if (page is < 1 or > CatalogReader.MaxPage)
         {
             errors["page"] = [$"page must be between 1 and {CatalogReader.MaxPage}."];
@@ -57,7 +59,7 @@ internal static class ProductEndpoints
         }
 
         var result = await catalog.SearchProductsAsync(new ProductQuery(
-            parsedCategory, q, from, to, venueId, parsedStatus, page, pageSize, IncludeUnpublished: user.IsInRole(Roles.Admin)));
+            parsedCategory, q, from, to, venueId, parsedStatus, page, pageSize, IncludeUnpublished: user.IsInRole(Roles.Admin), Sort: parsedSort));
         return TypedResults.Ok(new ProductPageResponse(result.Items, result.PageNumber, result.PageSize, result.TotalCount));
     }
 
