@@ -16,6 +16,8 @@ public class Product
     {
         Title = string.Empty;
         Description = string.Empty;
+        TitleKo = string.Empty;
+        DescriptionKo = string.Empty;
     }
 
     public Product(
@@ -36,6 +38,11 @@ public class Product
     public string Title { get; private set; }
     public ProductCategory Category { get; private set; }
     public string Description { get; private set; }
+
+    /// <summary>The title for Korean readers; empty when the default title serves them too.</summary>
+    public string TitleKo { get; private set; }
+
+    public string DescriptionKo { get; private set; }
     public string? PosterUrl { get; private set; }
     public int RunningMinutes { get; private set; }
     public string AgeRating { get; private set; } = "All";
@@ -59,9 +66,7 @@ public class Product
         DateWindow.Check(salesEnd, SalesEndSubject);
         Guard.That(salesStart < salesEnd, "The sale period must end after it starts.", "salesStart", "salesEnd");
         var checkedTitle = Guard.Text(title, "The title", TitleMaxLength);
-        var checkedDescription = (description ?? string.Empty).Trim();
-        Guard.That(checkedDescription.Length <= DescriptionMaxLength, $"The description must be at most {DescriptionMaxLength} characters.");
-        Guard.That(Guard.IsPlain(checkedDescription, allowLineBreaks: true), "The description must not contain control or text-direction override characters.");
+        var checkedDescription = CheckDescription(description, "The description");
         var checkedAgeRating = Guard.Text(ageRating, "The age rating", 20);
 
         Title = checkedTitle;
@@ -72,6 +77,20 @@ public class Product
         SalesStart = salesStart;
         SalesEnd = salesEnd;
     }
+
+    /// <summary>The Korean title and description, both optional and checked like the default ones.</summary>
+    public void SetKoreanText(string? title, string? description)
+    {
+        var checkedTitle = CheckKoreanTitle(title);
+        var checkedDescription = CheckKoreanDescription(description);
+        TitleKo = checkedTitle;
+        DescriptionKo = checkedDescription;
+    }
+
+    /// <summary>The Korean title trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
+    public static string CheckKoreanTitle(string? title) => Guard.OptionalText(title, "The Korean title", TitleMaxLength);
+
+    public static string CheckKoreanDescription(string? description) => CheckDescription(description, "The Korean description");
 
     public void SetPoster(string? posterUrl) => PosterUrl = PosterAddress.Check(posterUrl);
 
@@ -86,5 +105,13 @@ public class Product
     {
         Guard.That(Status == ProductStatus.OnSale, "Only a product on sale can be closed.");
         Status = ProductStatus.Closed;
+    }
+
+    private static string CheckDescription(string? description, string what)
+    {
+        var trimmed = (description ?? string.Empty).Trim();
+        Guard.That(trimmed.Length <= DescriptionMaxLength, $"{what} must be at most {DescriptionMaxLength} characters.");
+        Guard.That(Guard.IsPlain(trimmed, allowLineBreaks: true), $"{what} must not contain control or text-direction override characters.");
+        return trimmed;
     }
 }

@@ -5,33 +5,45 @@ namespace AtTicket.Domain.Venues;
 /// <summary>A physical room with a reusable seat map. Seats exist only through their hall.</summary>
 public class Hall
 {
+    public const int MaxNameLength = 120;
+
     private readonly List<Seat> _seats = [];
 
     private Hall()
     {
         Name = string.Empty;
+        NameKo = string.Empty;
     }
 
     internal Hall(Venue venue, string name)
     {
         Venue = venue;
         Name = name;
+        NameKo = string.Empty;
     }
 
     public int Id { get; private set; }
     public int VenueId { get; private set; }
     public Venue? Venue { get; private set; }
     public string Name { get; private set; }
+
+    /// <summary>The name for Korean readers; empty when the default name serves them too.</summary>
+    public string NameKo { get; private set; }
     public IReadOnlyList<Seat> Seats => _seats;
 
     public void Rename(string name)
     {
-        var trimmed = Guard.Text(name, "The hall name", 120);
+        var trimmed = Guard.Text(name, "The hall name", MaxNameLength);
         Guard.That(
             Venue is null || Venue.Halls.All(h => ReferenceEquals(h, this) || !string.Equals(h.Name, trimmed, StringComparison.OrdinalIgnoreCase)),
             $"The venue already has a hall named '{trimmed}'.");
         Name = trimmed;
     }
+
+    public void SetKoreanName(string? name) => NameKo = CheckKoreanName(name);
+
+    /// <summary>The Korean name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
+    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, "The Korean hall name", MaxNameLength);
 
     public Seat AddSeat(string section, string row, int number, double x, double y, SeatKind kind = SeatKind.Normal)
     {

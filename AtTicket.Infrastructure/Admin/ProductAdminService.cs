@@ -17,7 +17,9 @@ public sealed record ProductInput(
     DateTimeOffset SalesStart,
     DateTimeOffset SalesEnd,
     ProductStatus Status,
-    string? PosterUrl);
+    string? PosterUrl,
+    string? TitleKo = null,
+    string? DescriptionKo = null);
 
 public enum DeleteOutcome
 {
@@ -32,6 +34,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
     public async Task<int> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
     {
         var product = new Product(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
+        product.SetKoreanText(input.TitleKo, input.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         MoveTo(product, input.Status);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -61,6 +64,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         }
 
         product.Update(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
+        product.SetKoreanText(input.TitleKo, input.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         var wasOnSale = product.Status == ProductStatus.OnSale;
         MoveTo(product, input.Status);

@@ -12,7 +12,7 @@ public static class CatalogCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public static string ProductList(ProductQuery query) =>
-        $"products:{query.Category}:{query.Search}:{query.From?.UtcTicks}:{query.To?.UtcTicks}:{query.VenueId}:{query.Status}:{query.Page}:{query.PageSize}:{query.IncludeUnpublished}";
+        $"products:{query.Category}:{query.Search}:{query.From?.UtcTicks}:{query.To?.UtcTicks}:{query.VenueId}:{query.Status}:{query.Page}:{query.PageSize}:{query.IncludeUnpublished}:{query.Sort}";
 
     public static string Product(int id) => $"product:{id}";
 

@@ -98,7 +98,9 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                         v.Id,
                         v.Name,
                         v.Address,
-                        v.Halls.OrderBy(h => h.Name).Select(h => new HallSummary(h.Id, h.Name, h.Seats.Count)).ToList()))
+                        v.Halls.OrderBy(h => h.Name).Select(h => new HallSummary(h.Id, h.Name, h.Seats.Count, h.NameKo)).ToList(),
+                        v.NameKo,
+                        v.AddressKo))
                     .ToListAsync(ct);
                 return (IReadOnlyList<VenueView>)venues;
             },
@@ -115,7 +117,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                 await using var db = await state.contexts.CreateDbContextAsync(ct);
                 var hall = await db.Halls.AsNoTracking()
                     .Where(h => h.Id == state.hallId)
-                    .Select(h => new { h.Id, h.VenueId, VenueName = h.Venue!.Name, h.Name })
+                    .Select(h => new { h.Id, h.VenueId, VenueName = h.Venue!.Name, h.Name, h.NameKo })
                     .SingleOrDefaultAsync(ct);
                 if (hall is null)
                 {
@@ -129,7 +131,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                     .ToListAsync(ct);
                 var width = seats.Count == 0 ? 0 : seats.Max(s => s.X) + 1;
                 var height = seats.Count == 0 ? 0 : seats.Max(s => s.Y) + 1;
-                return new HallLayout(hall.Id, hall.VenueId, hall.VenueName, hall.Name, width, height, seats);
+                return new HallLayout(hall.Id, hall.VenueId, hall.VenueName, hall.Name, width, height, seats, hall.NameKo);
             },
             EntryOptions,
             Tags,
@@ -157,7 +159,12 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
         if (!string.IsNullOrEmpty(query.Search))
         {
             var pattern = "%" + query.Search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            products = products.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+            // The title in either language, or a venue (in either language) where it plays.
+            products = products.Where(p =>
+                EF.Functions.Like(p.Title, pattern, "\\")
+                || EF.Functions.Like(p.TitleKo, pattern, "\\")
+                || db.Performances.Any(f => f.ProductId == p.Id
+                    && (EF.Functions.Like(f.Hall!.Venue!.Name, pattern, "\\") || EF.Functions.Like(f.Hall.Venue.NameKo, pattern, "\\"))));
         }
 
         if (query.From is not null || query.To is not null || query.VenueId is not null)
@@ -173,20 +180,36 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
 
         var total = await products.CountAsync(cancellationToken);
 
-        // Soonest next performance first; products with nothing coming up go last.
-        var page = await products
+        var rows = products
             .Select(p => new
             {
                 p.Id,
                 p.Title,
+                p.TitleKo,
                 p.Category,
                 p.PosterUrl,
                 p.Status,
                 Next = db.Performances
                     .Where(f => f.ProductId == p.Id && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
                     .Min(f => (DateTimeOffset?)f.StartsAt),
-            })
-            .OrderBy(p => p.Next == null)
+            });
+
+        // Each order ends with the soonest next performance first; products with nothing coming up go last.
+        var ordered = query.Sort switch
+        {
+            ProductSort.Price => rows
+                .OrderBy(p => db.Performances
+                    .Where(f => f.ProductId == p.Id && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
+                    .SelectMany(f => f.Grades)
+                    .Min(g => (long?)g.Price) ?? long.MaxValue)
+                .ThenBy(p => p.Next == null),
+            ProductSort.Popularity => rows
+                .OrderByDescending(p => db.PerformanceSeats.Count(s =>
+                    s.Status == SeatStatus.Sold && db.Performances.Any(f => f.Id == s.PerformanceId && f.ProductId == p.Id)))
+                .ThenBy(p => p.Next == null),
+            _ => rows.OrderBy(p => p.Next == null),
+        };
+        var page = await ordered
             .ThenBy(p => p.Next)
             .ThenBy(p => p.Title)
             .Skip((query.Page - 1) * query.PageSize)
@@ -196,7 +219,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
         var ids = page.Select(p => p.Id).ToList();
         var schedule = (await db.Performances.AsNoTracking()
                 .Where(f => ids.Contains(f.ProductId) && f.StartsAt > now && (query.IncludeUnpublished || f.Status == PerformanceStatus.OnSale))
-                .Select(f => new { f.ProductId, f.StartsAt, Venue = f.Hall!.Venue!.Name, MinPrice = f.Grades.Min(g => (long?)g.Price) })
+                .Select(f => new { f.ProductId, f.StartsAt, Venue = f.Hall!.Venue!.Name, VenueKo = f.Hall.Venue.NameKo, MinPrice = f.Grades.Min(g => (long?)g.Price) })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.ProductId);
 
@@ -204,6 +227,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             .Select(p =>
             {
                 var shows = schedule[p.Id].ToList();
+                var venues = shows.DistinctBy(s => s.Venue).OrderBy(s => s.Venue).ToList();
                 return new ProductSummary(
                     p.Id,
                     p.Title,
@@ -213,7 +237,9 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                     shows.Count == 0 ? null : shows.Min(s => s.StartsAt),
                     shows.Count == 0 ? null : shows.Max(s => s.StartsAt),
                     shows.Min(s => s.MinPrice),
-                    [.. shows.Select(s => s.Venue).Distinct().Order()]);
+                    [.. venues.Select(s => s.Venue)],
+                    p.TitleKo,
+                    [.. venues.Select(s => s.VenueKo)]);
             })
             .ToList();
         return new Page<ProductSummary>(items, query.Page, query.PageSize, total);
@@ -231,7 +257,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
         var performances = await ProjectPerformances(db.Performances.Where(p => p.ProductId == id)).ToListAsync(cancellationToken);
         performances = [.. performances.OrderBy(p => p.StartsAt)];
         var summary = Summarize(
-            new ProductSummary(product.Id, product.Title, product.Category, product.PosterUrl, product.Status, null, null, null, []),
+            new ProductSummary(product.Id, product.Title, product.Category, product.PosterUrl, product.Status, null, null, null, [], product.TitleKo),
             performances);
         return new ProductDetail(
             summary,
@@ -240,18 +266,23 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             product.AgeRating,
             product.SalesStart,
             product.SalesEnd,
-            performances);
+            performances,
+            product.DescriptionKo);
     }
 
     /// <summary>Dates, lowest price and venues from the given performances only.</summary>
-    private static ProductSummary Summarize(ProductSummary product, IReadOnlyList<PerformanceView> performances) =>
-        product with
+    private static ProductSummary Summarize(ProductSummary product, IReadOnlyList<PerformanceView> performances)
+    {
+        var venues = performances.Select(p => p.Venue).DistinctBy(v => v.Id).OrderBy(v => v.Name).ToList();
+        return product with
         {
             FirstPerformanceAt = performances.Count == 0 ? null : performances.Min(p => p.StartsAt),
             LastPerformanceAt = performances.Count == 0 ? null : performances.Max(p => p.StartsAt),
             MinPrice = performances.SelectMany(p => p.Grades).Min(g => (long?)g.Price),
-            VenueNames = [.. performances.Select(p => p.Venue.Name).Distinct().Order()],
+            VenueNames = [.. venues.Select(v => v.Name)],
+            VenueNamesKo = [.. venues.Select(v => v.NameKo)],
         };
+    }
 
     private static IQueryable<PerformanceView> ProjectPerformances(IQueryable<Performance> performances) =>
         performances.AsNoTracking().Select(p => new PerformanceView(
@@ -260,8 +291,9 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
             p.Product!.Title,
             p.Product.Category,
             p.StartsAt,
-            new NamedRef(p.Hall!.VenueId, p.Hall.Venue!.Name),
-            new NamedRef(p.HallId, p.Hall.Name),
+            new VenueRef(p.Hall!.VenueId, p.Hall.Venue!.Name, p.Hall.Venue.NameKo, p.Hall.Venue.Address, p.Hall.Venue.AddressKo),
+            new NamedRef(p.HallId, p.Hall.Name, p.Hall.NameKo),
             p.Status,
-            p.Grades.OrderByDescending(g => g.Price).Select(g => new GradeView(g.Id, g.Name, g.Price, g.Color)).ToList()));
+            p.Grades.OrderByDescending(g => g.Price).Select(g => new GradeView(g.Id, g.Name, g.Price, g.Color)).ToList(),
+            p.Product.TitleKo));
 }

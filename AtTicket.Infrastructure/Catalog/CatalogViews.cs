@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using AtTicket.Domain.Catalog;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 
@@ -12,6 +14,14 @@ namespace AtTicket.Infrastructure.Catalog;
 [ImmutableObject(true)]
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
 
+/// <summary>How a product list is ordered: next performance first, lowest price first, or most tickets sold first.</summary>
+public enum ProductSort
+{
+    Date,
+    Price,
+    Popularity,
+}
+
 public sealed record ProductQuery(
     ProductCategory? Category = null,
     string? Search = null,
@@ -21,7 +31,8 @@ public sealed record ProductQuery(
     ProductStatus? Status = null,
     int Page = 1,
     int PageSize = 20,
-    bool IncludeUnpublished = false);
+    bool IncludeUnpublished = false,
+    ProductSort Sort = ProductSort.Date);
 
 [ImmutableObject(true)]
 public sealed record ProductSummary(
@@ -33,7 +44,19 @@ public sealed record ProductSummary(
     DateTimeOffset? FirstPerformanceAt,
     DateTimeOffset? LastPerformanceAt,
     long? MinPrice,
-    IReadOnlyList<string> VenueNames);
+    IReadOnlyList<string> VenueNames,
+    string TitleKo = "",
+    IReadOnlyList<string>? VenueNamesKo = null)
+{
+    /// <summary>The title in the reader's language (see <see cref="ShowText"/>).</summary>
+    [JsonIgnore]
+    public string DisplayTitle => ShowText.ForReader(Title, TitleKo);
+
+    /// <summary>The venue names in the reader's language, in the order of <see cref="VenueNames"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> DisplayVenueNames =>
+        [.. VenueNames.Select((name, i) => ShowText.ForReader(name, VenueNamesKo?.ElementAtOrDefault(i)))];
+}
 
 [ImmutableObject(true)]
 public sealed record ProductDetail(
@@ -43,9 +66,29 @@ public sealed record ProductDetail(
     string AgeRating,
     DateTimeOffset SalesStart,
     DateTimeOffset SalesEnd,
-    IReadOnlyList<PerformanceView> Performances);
+    IReadOnlyList<PerformanceView> Performances,
+    string DescriptionKo = "")
+{
+    [JsonIgnore]
+    public string DisplayDescription => ShowText.ForReader(Description, DescriptionKo);
+}
 
-public sealed record NamedRef(int Id, string Name);
+/// <param name="NameKo">The name for Korean readers; empty when the default name serves them.</param>
+public sealed record NamedRef(int Id, string Name, string NameKo = "")
+{
+    [JsonIgnore]
+    public string DisplayName => ShowText.ForReader(Name, NameKo);
+}
+
+/// <summary>Where a performance takes place, with the address buyers need to get there.</summary>
+public sealed record VenueRef(int Id, string Name, string NameKo, string Address, string AddressKo)
+{
+    [JsonIgnore]
+    public string DisplayName => ShowText.ForReader(Name, NameKo);
+
+    [JsonIgnore]
+    public string DisplayAddress => ShowText.ForReader(Address, AddressKo);
+}
 
 public sealed record GradeView(int Id, string Name, long Price, string Color);
 
@@ -57,10 +100,15 @@ public sealed record PerformanceView(
     string ProductTitle,
     ProductCategory ProductCategory,
     DateTimeOffset StartsAt,
-    NamedRef Venue,
+    VenueRef Venue,
     NamedRef Hall,
     PerformanceStatus Status,
-    IReadOnlyList<GradeView> Grades);
+    IReadOnlyList<GradeView> Grades,
+    string ProductTitleKo = "")
+{
+    [JsonIgnore]
+    public string DisplayProductTitle => ShowText.ForReader(ProductTitle, ProductTitleKo);
+}
 
 public sealed record GradeAvailability(int GradeId, int Total, int Remaining)
 {
@@ -72,12 +120,16 @@ public sealed record GradeAvailability(int GradeId, int Total, int Remaining)
         grades.Where(g => counts.Any(c => c.GradeId == g.Id && c.Total > 0));
 }
 
-public sealed record VenueView(int Id, string Name, string Address, IReadOnlyList<HallSummary> Halls);
+public sealed record VenueView(int Id, string Name, string Address, IReadOnlyList<HallSummary> Halls, string NameKo = "", string AddressKo = "")
+{
+    [JsonIgnore]
+    public string DisplayName => ShowText.ForReader(Name, NameKo);
+}
 
-public sealed record HallSummary(int Id, string Name, int SeatCount);
+public sealed record HallSummary(int Id, string Name, int SeatCount, string NameKo = "");
 
 [ImmutableObject(true)]
-public sealed record HallLayout(int Id, int VenueId, string VenueName, string Name, double Width, double Height, IReadOnlyList<SeatView> Seats);
+public sealed record HallLayout(int Id, int VenueId, string VenueName, string Name, double Width, double Height, IReadOnlyList<SeatView> Seats, string NameKo = "");
 
 public sealed record SeatView(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind);
 

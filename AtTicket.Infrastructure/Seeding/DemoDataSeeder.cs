@@ -39,6 +39,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<AtTicketDbContext> contexts
                 spec.AgeRating,
                 now.AddDays(-7),
                 starts.Count > 0 ? starts.Max() : now.AddDays(60));
+            product.SetKoreanText(spec.TitleKo, spec.DescriptionKo);
             product.SetPoster($"/posters/{spec.PosterSlug}.svg");
             if (spec.OnSale)
             {

@@ -14,15 +14,24 @@ internal static class DemoVenues
     public static IReadOnlyList<Venue> Create()
     {
         var hanbit = new Venue("Hanbit Concert Hall", "Seocho-gu, Seoul");
-        BuildConcertHall(hanbit.AddHall(ConcertHall));
+        hanbit.SetKoreanText("한빛 콘서트홀", "서울 서초구");
+        BuildConcertHall(Korean(hanbit.AddHall(ConcertHall), "대공연장"));
 
         var daehangno = new Venue("Daehangno Arts Theatre", "Jongno-gu, Seoul");
-        BuildTheatre(daehangno.AddHall(Theatre));
+        daehangno.SetKoreanText("대학로 예술극장", "서울 종로구");
+        BuildTheatre(Korean(daehangno.AddHall(Theatre), "대극장"));
 
         var cinema = new Venue("Cine Hangang", "Yeongdeungpo-gu, Seoul");
-        BuildCinema(cinema.AddHall(Cinema));
+        cinema.SetKoreanText("시네 한강", "서울 영등포구");
+        BuildCinema(Korean(cinema.AddHall(Cinema), "1관"));
 
         return [hanbit, daehangno, cinema];
+    }
+
+    private static Hall Korean(Hall hall, string name)
+    {
+        hall.SetKoreanName(name);
+        return hall;
     }
 
     /// <summary>1,024 seats: three floor blocks of 20 rows and three balcony blocks of 8 rows.</summary>

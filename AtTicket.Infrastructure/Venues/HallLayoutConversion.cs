@@ -18,5 +18,5 @@ public static class HallLayoutConversion
                         row.Key,
                         [.. row.OrderBy(s => s.X).Select(s => new SeatDocument(s.Id, s.Number, s.X, s.Y, s.Kind))]))]))];
 
-    public static HallLayoutDocument ToDocument(HallLayout layout) => new(layout.Name, ToSections(layout.Seats));
+    public static HallLayoutDocument ToDocument(HallLayout layout) => new(layout.Name, ToSections(layout.Seats), layout.NameKo);
 }

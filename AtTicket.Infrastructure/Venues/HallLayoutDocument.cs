@@ -5,7 +5,8 @@ namespace AtTicket.Infrastructure.Venues;
 // A hall's seat map as the editor, the JSON import/export and the REST API exchange it:
 // sections of rows of seats, positions in seat widths. Seat ids are present for existing seats.
 
-public sealed record HallLayoutDocument(string Name, IReadOnlyList<SectionDocument> Sections)
+/// <param name="NameKo">The hall's name for Korean readers; empty or left out when the default name serves them.</param>
+public sealed record HallLayoutDocument(string Name, IReadOnlyList<SectionDocument> Sections, string? NameKo = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public int SeatCount => Sections.Sum(s => s.Rows.Sum(r => r.Seats.Count));

@@ -14,9 +14,13 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 {
     public const int MaxSeatsPerHall = 20_000;
 
-    public async Task<int> CreateVenueAsync(string name, string address, CancellationToken cancellationToken = default)
+    public Task<int> CreateVenueAsync(string name, string address, CancellationToken cancellationToken = default) =>
+        CreateVenueAsync(name, address, nameKo: null, addressKo: null, cancellationToken);
+
+    public async Task<int> CreateVenueAsync(string name, string address, string? nameKo, string? addressKo, CancellationToken cancellationToken = default)
     {
         var venue = new Venue(name, address);
+        venue.SetKoreanText(nameKo, addressKo);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Venues.Add(venue);
         await db.SaveChangesAsync(cancellationToken);
@@ -24,7 +28,11 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         return venue.Id;
     }
 
-    public async Task<bool> UpdateVenueAsync(int id, string name, string address, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateVenueAsync(int id, string name, string address, CancellationToken cancellationToken = default) =>
+        UpdateVenueAsync(id, name, address, nameKo: null, addressKo: null, cancellationToken);
+
+    /// <summary>Also sets the Korean name and address; the overload without them clears them.</summary>
+    public async Task<bool> UpdateVenueAsync(int id, string name, string address, string? nameKo, string? addressKo, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
@@ -34,6 +42,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         }
 
         venue.Rename(name, address);
+        venue.SetKoreanText(nameKo, addressKo);
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
         return true;
@@ -51,6 +60,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 
         EnsureSize(layout);
         var hall = venue.AddHall(layout.Name);
+        hall.SetKoreanName(layout.NameKo);
         foreach (var (section, row, seat) in Flatten(layout))
         {
             hall.AddSeat(section, row, seat.Number, seat.X, seat.Y, seat.Kind);
@@ -93,6 +103,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         hall.Rename(layout.Name);
+        hall.SetKoreanName(layout.NameKo);
 
         // Remove first (and their unsold performance rows), then relabel in place, then add:
         // this order never trips the unique (section, row, number) index on the way.

@@ -8,8 +8,10 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
 {
     public void Configure(EntityTypeBuilder<Venue> builder)
     {
-        builder.Property(v => v.Name).HasMaxLength(120);
-        builder.Property(v => v.Address).HasMaxLength(300);
+        builder.Property(v => v.Name).HasMaxLength(Venue.MaxNameLength);
+        builder.Property(v => v.Address).HasMaxLength(Venue.MaxAddressLength);
+        builder.Property(v => v.NameKo).HasMaxLength(Venue.MaxNameLength).HasDefaultValue(string.Empty);
+        builder.Property(v => v.AddressKo).HasMaxLength(Venue.MaxAddressLength).HasDefaultValue(string.Empty);
         builder.HasMany(v => v.Halls).WithOne(h => h.Venue).HasForeignKey(h => h.VenueId);
         builder.Navigation(v => v.Halls).HasField("_halls");
     }
@@ -19,7 +21,8 @@ internal sealed class HallConfiguration : IEntityTypeConfiguration<Hall>
 {
     public void Configure(EntityTypeBuilder<Hall> builder)
     {
-        builder.Property(h => h.Name).HasMaxLength(120);
+        builder.Property(h => h.Name).HasMaxLength(Hall.MaxNameLength);
+        builder.Property(h => h.NameKo).HasMaxLength(Hall.MaxNameLength).HasDefaultValue(string.Empty);
         builder.HasIndex(h => new { h.VenueId, h.Name }).IsUnique();
         builder.HasMany(h => h.Seats).WithOne(s => s.Hall).HasForeignKey(s => s.HallId);
         builder.Navigation(h => h.Seats).HasField("_seats");

@@ -24,7 +24,10 @@ public sealed record ProductDetailResponse(
     string AgeRating,
     DateTimeOffset SalesStart,
     DateTimeOffset SalesEnd,
-    IReadOnlyList<PerformanceResponse> Performances);
+    IReadOnlyList<PerformanceResponse> Performances,
+    string TitleKo,
+    string DescriptionKo,
+    IReadOnlyList<string> VenueNamesKo);
 
 public sealed record GradeResponse(int Id, string Name, long Price, string Color, int Total, int Remaining);
 
@@ -33,10 +36,11 @@ public sealed record PerformanceResponse(
     int ProductId,
     string ProductTitle,
     DateTimeOffset StartsAt,
-    NamedRef Venue,
+    VenueRef Venue,
     NamedRef Hall,
     PerformanceStatus Status,
-    IReadOnlyList<GradeResponse> Grades);
+    IReadOnlyList<GradeResponse> Grades,
+    string ProductTitleKo);
 
 public sealed record SeatResponse(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind, int? GradeId, SeatStatus Status);
 
@@ -55,7 +59,9 @@ public sealed record ProductRequest(
     [property: Required(ErrorMessage = "salesStart is required.")] DateTimeOffset? SalesStart,
     [property: Required(ErrorMessage = "salesEnd is required.")] DateTimeOffset? SalesEnd,
     [property: Required(ErrorMessage = "status is required: draft, onSale or closed.")] ProductStatus? Status,
-    [property: StringLength(PosterAddress.MaxLength)] string? PosterUrl);
+    [property: StringLength(PosterAddress.MaxLength)] string? PosterUrl,
+    [property: StringLength(Product.TitleMaxLength)] string? TitleKo = null,
+    [property: StringLength(Product.DescriptionMaxLength)] string? DescriptionKo = null);
 
 public sealed record GradeRequest(
     int? Id,

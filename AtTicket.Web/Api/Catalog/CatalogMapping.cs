@@ -12,7 +12,8 @@ internal static class CatalogMapping
         return new(
             s.Id, s.Title, s.Category, s.PosterUrl, s.Status, s.FirstPerformanceAt, s.LastPerformanceAt, s.MinPrice, s.VenueNames,
             d.Description, d.RunningMinutes, d.AgeRating, d.SalesStart, d.SalesEnd,
-            [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))]);
+            [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))],
+            s.TitleKo, d.DescriptionKo, s.VenueNamesKo ?? []);
     }
 
     public static PerformanceResponse ToResponse(this PerformanceView p, IReadOnlyList<GradeAvailability> remaining, bool forBuyer = false) =>
@@ -22,7 +23,8 @@ internal static class CatalogMapping
             {
                 var a = remaining.FirstOrDefault(r => r.GradeId == g.Id);
                 return new GradeResponse(g.Id, g.Name, g.Price, g.Color, a?.Total ?? 0, a?.Remaining ?? 0);
-            })]);
+            })],
+            p.ProductTitleKo);
 
     /// <summary>A 400 naming the first grade that is null (<c>grades: [null]</c>), or null when every grade is an object.</summary>
     public static IResult? NullGradeProblem(this IReadOnlyList<GradeRequest?> grades)

@@ -13,7 +13,7 @@ internal static class ProductEndpoints
     public static void MapProductEndpoints(this RouteGroupBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Products");
-        products.MapGet("/", SearchAsync).WithSummary("On-sale products (admins see all), filtered and paged.");
+        products.MapGet("/", SearchAsync).WithSummary("On-sale products (admins see all), filtered, sorted (date, price or popularity) and paged.");
         products.MapGet("/{id:int}", GetAsync).WithSummary("A product with its upcoming performances and remaining seats per grade.");
         products.MapPost("/", CreateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
         products.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
@@ -30,12 +30,14 @@ internal static class ProductEndpoints
         DateTimeOffset? to,
         int? venueId,
         string? status,
+        string? sort,
         int page = 1,
         int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedCategory = ParseEnum<ProductCategory>(category, "category", errors);
         var parsedStatus = ParseEnum<ProductStatus>(status, "status", errors);
+        var parsedSort = ParseEnum<ProductSort>(sort, "sort", errors) ?? ProductSort.Date;
         if (page is < 1 or > CatalogReader.MaxPage)
         {
             errors["page"] = [$"page must be between 1 and {CatalogReader.MaxPage}."];
@@ -57,7 +59,7 @@ internal static class ProductEndpoints
         }
 
         var result = await catalog.SearchProductsAsync(new ProductQuery(
-            parsedCategory, q, from, to, venueId, parsedStatus, page, pageSize, IncludeUnpublished: user.IsInRole(Roles.Admin)));
+            parsedCategory, q, from, to, venueId, parsedStatus, page, pageSize, IncludeUnpublished: user.IsInRole(Roles.Admin), Sort: parsedSort));
         return TypedResults.Ok(new ProductPageResponse(result.Items, result.PageNumber, result.PageSize, result.TotalCount));
     }
 
@@ -75,6 +77,11 @@ internal static class ProductEndpoints
 
     private static async Task<IResult> CreateAsync(ProductRequest request, ProductAdminService products, CatalogReader catalog)
     {
+        if (KoreanTextProblem(request) is { } problem)
+        {
+            return problem;
+        }
+
         var id = await products.CreateAsync(ToInput(request));
         var created = await catalog.GetProductAsync(id, includeUnpublished: true);
         return TypedResults.Created($"/api/products/{id}", created!.ToResponse(new Dictionary<int, IReadOnlyList<GradeAvailability>>()));
@@ -82,6 +89,11 @@ internal static class ProductEndpoints
 
     private static async Task<IResult> UpdateAsync(int id, ProductRequest request, ProductAdminService products, CatalogReader catalog, SeatAvailabilityReader availability)
     {
+        if (KoreanTextProblem(request) is { } problem)
+        {
+            return problem;
+        }
+
         if (!await products.UpdateAsync(id, ToInput(request)))
         {
             return Problems.NotFound("product");
@@ -101,7 +113,12 @@ internal static class ProductEndpoints
         };
 
     private static ProductInput ToInput(ProductRequest r) =>
-        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status!.Value, r.PosterUrl);
+        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status!.Value, r.PosterUrl, r.TitleKo, r.DescriptionKo);
+
+    private static IResult? KoreanTextProblem(ProductRequest r) =>
+        Problems.FieldRules(
+            ("titleKo", () => Product.CheckKoreanTitle(r.TitleKo)),
+            ("descriptionKo", () => Product.CheckKoreanDescription(r.DescriptionKo)));
 
     private static T? ParseEnum<T>(string? value, string name, Dictionary<string, string[]> errors)
         where T : struct, Enum

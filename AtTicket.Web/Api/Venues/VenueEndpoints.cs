@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AtTicket.Domain.Common;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
@@ -7,10 +8,12 @@ using AtTicket.Infrastructure.Venues;
 namespace AtTicket.Web.Api.Venues;
 
 public sealed record VenueRequest(
-    [property: Required(ErrorMessage = "A venue name is required."), StringLength(120)] string? Name,
-    [property: StringLength(300)] string? Address);
+    [property: Required(ErrorMessage = "A venue name is required."), StringLength(Venue.MaxNameLength)] string? Name,
+    [property: StringLength(Venue.MaxAddressLength)] string? Address,
+    [property: StringLength(Venue.MaxNameLength)] string? NameKo = null,
+    [property: StringLength(Venue.MaxAddressLength)] string? AddressKo = null);
 
-public sealed record HallResponse(int Id, int VenueId, string VenueName, string Name, int SeatCount, IReadOnlyList<SectionDocument> Sections);
+public sealed record HallResponse(int Id, int VenueId, string VenueName, string Name, int SeatCount, IReadOnlyList<SectionDocument> Sections, string NameKo);
 
 internal static class VenueEndpoints
 {
@@ -36,17 +39,48 @@ internal static class VenueEndpoints
 
     private static async Task<IResult> CreateVenueAsync(VenueRequest request, VenueAdminService venues)
     {
-        var id = await venues.CreateVenueAsync(request.Name!, request.Address ?? string.Empty);
-        return TypedResults.Created($"/api/venues/{id}", new { id, name = request.Name!.Trim(), address = request.Address?.Trim() ?? string.Empty });
+        if (KoreanTextProblem(request) is { } problem)
+        {
+            return problem;
+        }
+
+        var id = await venues.CreateVenueAsync(request.Name!, request.Address ?? string.Empty, request.NameKo, request.AddressKo);
+        return TypedResults.Created($"/api/venues/{id}", Saved(id, request));
     }
 
-    private static async Task<IResult> UpdateVenueAsync(int id, VenueRequest request, VenueAdminService venues) =>
-        await venues.UpdateVenueAsync(id, request.Name!, request.Address ?? string.Empty)
-            ? TypedResults.Ok(new { id, name = request.Name!.Trim(), address = request.Address?.Trim() ?? string.Empty })
+    private static async Task<IResult> UpdateVenueAsync(int id, VenueRequest request, VenueAdminService venues)
+    {
+        if (KoreanTextProblem(request) is { } problem)
+        {
+            return problem;
+        }
+
+        return await venues.UpdateVenueAsync(id, request.Name!, request.Address ?? string.Empty, request.NameKo, request.AddressKo)
+            ? TypedResults.Ok(Saved(id, request))
             : Problems.NotFound("venue");
+    }
+
+    private static object Saved(int id, VenueRequest r) => new
+    {
+        id,
+        name = r.Name!.Trim(),
+        address = r.Address?.Trim() ?? string.Empty,
+        nameKo = r.NameKo?.Trim() ?? string.Empty,
+        addressKo = r.AddressKo?.Trim() ?? string.Empty,
+    };
+
+    private static IResult? KoreanTextProblem(VenueRequest r) =>
+        Problems.FieldRules(("nameKo", () => Venue.CheckKoreanName(r.NameKo)), ("addressKo", () => Venue.CheckKoreanAddress(r.AddressKo)));
+
+    private static IResult? KoreanTextProblem(HallLayoutDocument layout) => Problems.FieldRules(("nameKo", () => Hall.CheckKoreanName(layout.NameKo)));
 
     private static async Task<IResult> CreateHallAsync(int id, HallLayoutDocument layout, VenueAdminService venues, CatalogReader catalog)
     {
+        if (KoreanTextProblem(layout) is { } problem)
+        {
+            return problem;
+        }
+
         var hallId = await InLayoutTermsAsync(() => venues.CreateHallAsync(id, layout));
         if (hallId is null)
         {
@@ -58,6 +92,11 @@ internal static class VenueEndpoints
 
     private static async Task<IResult> SaveHallAsync(int id, HallLayoutDocument layout, VenueAdminService venues, CatalogReader catalog)
     {
+        if (KoreanTextProblem(layout) is { } problem)
+        {
+            return problem;
+        }
+
         var result = await InLayoutTermsAsync(() => venues.SaveHallAsync(id, layout));
         return result.Outcome switch
         {
@@ -83,5 +122,5 @@ internal static class VenueEndpoints
     }
 
     private static HallResponse ToResponse(HallLayout layout) =>
-        new(layout.Id, layout.VenueId, layout.VenueName, layout.Name, layout.Seats.Count, HallLayoutConversion.ToSections(layout.Seats));
+        new(layout.Id, layout.VenueId, layout.VenueName, layout.Name, layout.Seats.Count, HallLayoutConversion.ToSections(layout.Seats), layout.NameKo);
 }

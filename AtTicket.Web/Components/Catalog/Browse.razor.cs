@@ -37,10 +37,17 @@ public partial class Browse
     [SupplyParameterFromQuery(Name = "venue")]
     public string? VenueQuery { get; set; }
 
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? SortQuery { get; set; }
+
     [SupplyParameterFromQuery(Name = "page")]
     public string? PageQuery { get; set; }
 
     private int? Venue => QueryValues.Positive(VenueQuery);
+
+    private ProductSort Sort => Enum.TryParse<ProductSort>(SortQuery, ignoreCase: true, out var sort) && Enum.IsDefined(sort) && !int.TryParse(SortQuery, out _)
+        ? sort
+        : ProductSort.Date;
 
     private int CurrentPage => QueryValues.Positive(PageQuery, CatalogReader.MaxPage) ?? 1;
 
@@ -60,7 +67,8 @@ public partial class Browse
             To: to is { } t ? new DateTimeOffset(t.AddDays(1), Formats.Kst) : null,
             VenueId: Venue,
             Page: CurrentPage,
-            PageSize: PageSize));
+            PageSize: PageSize,
+            Sort: Sort));
     }
 
     private void OnSearchChanged(string? value) => Go(q: value ?? string.Empty);
@@ -71,6 +79,8 @@ public partial class Browse
 
     private void OnPageChanged(int page) => Go(page: page);
 
+    private void OnSortChanged(ProductSort sort) => Go(sort: sort);
+
     private void OnDatesChanged(DateRange? range) =>
         Go(from: range?.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
            to: range?.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
@@ -78,7 +88,7 @@ public partial class Browse
     private void ClearFilters() => Navigation.NavigateTo("/products");
 
     /// <summary>Changes one filter and goes back to page 1 (unless the page itself changed).</summary>
-    private void Go(string? q = null, string? category = null, string? from = null, string? to = null, int? venue = null, int? page = null)
+    private void Go(string? q = null, string? category = null, string? from = null, string? to = null, int? venue = null, int? page = null, ProductSort? sort = null)
     {
         var parameters = new Dictionary<string, object?>
         {
@@ -87,6 +97,7 @@ public partial class Browse
             ["from"] = Blank(from ?? From),
             ["to"] = Blank(to ?? To),
             ["venue"] = (venue ?? Venue) is > 0 and var v ? v : null,
+            ["sort"] = (sort ?? Sort) is var order and not ProductSort.Date ? order.ToString().ToLowerInvariant() : null,
             ["page"] = page is > 1 ? page : null,
         };
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters("/products", parameters));

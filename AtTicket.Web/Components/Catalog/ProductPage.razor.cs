@@ -18,6 +18,9 @@ public partial class ProductPage : IDisposable
     private IReadOnlyList<DateOnly> _days = [];
     private DateOnly _day;
 
+    /// <summary>Where the upcoming performances take place, each venue once with its address.</summary>
+    private IReadOnlyList<VenueRef> Venues => _product is null ? [] : [.. _product.Performances.Select(p => p.Venue).DistinctBy(v => v.Id)];
+
     [Parameter]
     public int Id { get; set; }
 

@@ -65,7 +65,7 @@ public partial class PerformancePage
     private List<BreadcrumbItem> Breadcrumbs =>
     [
         new(L["Browse"], "/products"),
-        new(_performance!.ProductTitle, $"/products/{_performance.ProductId}"),
+        new(_performance!.DisplayProductTitle, $"/products/{_performance.ProductId}"),
         new(L["Seats"], null, disabled: true),
     ];
 

@@ -1,3 +1,4 @@
+using AtTicket.Infrastructure.Telemetry;
 using System.Collections.Concurrent;
 using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Messaging;
@@ -74,6 +75,7 @@ public sealed class OutboxDispatcherTests(MigratedDatabases databases) : IClassF
             health ?? new BusHealth(),
             Options.Create(new OutboxOptions { BatchSize = batchSize }),
             TimeProvider.System,
+            node.GetRequiredService<AtTicketMetrics>(),
             NullLogger<OutboxDispatcher>.Instance);
 
     private static Task DispatchEverythingAsync(IServiceProvider node) => Dispatcher(node, new RecordingBus(), 100).DispatchPendingAsync(Ct);

@@ -16,7 +16,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var performance = await client.GetJsonAsync($"/api/performances/{show.PerformanceId}");
 
-        ApiAssert.HasFields(performance, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades");
+        ApiAssert.HasFields(performance, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades", "productTitleKo");
         Assert.Equal(show.PerformanceId, performance.GetProperty("id").GetInt32());
         Assert.Equal(show.ProductId, performance.GetProperty("productId").GetInt32());
         Assert.Equal(show.ProductTitle, performance.GetProperty("productTitle").GetString());
@@ -102,7 +102,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await admin.PostAsync($"/api/products/{productId}/performances", body);
 
         var created = await ApiAssert.JsonAsync(response, HttpStatusCode.Created);
-        ApiAssert.HasFields(created, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades");
+        ApiAssert.HasFields(created, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades", "productTitleKo");
         var id = created.GetProperty("id").GetInt32();
         Assert.Equal($"/api/performances/{id}", ApiAssert.Location(response));
         using var client = app.Anonymous();
@@ -263,7 +263,7 @@ public sealed class PerformanceApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await admin.PutAsync($"/api/performances/{show.PerformanceId}", new PerformanceChangeBody(later, change, "onSale"));
 
         var updated = await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
-        ApiAssert.HasFields(updated, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades");
+        ApiAssert.HasFields(updated, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades", "productTitleKo");
         Assert.Equal(later, updated.GetProperty("startsAt").GetDateTimeOffset());
         using var client = app.Anonymous();
         var availability = await client.GetJsonAsync($"/api/performances/{show.PerformanceId}/availability");

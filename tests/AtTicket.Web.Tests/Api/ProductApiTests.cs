@@ -10,10 +10,10 @@ namespace AtTicket.Web.Tests.Api;
 public sealed class ProductApiTests(ApiApp app) : IClassFixture<ApiApp>
 {
     private static readonly string[] SummaryFields =
-        ["id", "title", "category", "posterUrl", "status", "firstPerformanceAt", "lastPerformanceAt", "minPrice", "venueNames"];
+        ["id", "title", "category", "posterUrl", "status", "firstPerformanceAt", "lastPerformanceAt", "minPrice", "venueNames", "titleKo", "venueNamesKo"];
 
     private static readonly string[] DetailFields =
-        [.. SummaryFields, "description", "runningMinutes", "ageRating", "salesStart", "salesEnd", "performances"];
+        [.. SummaryFields, "description", "runningMinutes", "ageRating", "salesStart", "salesEnd", "performances", "descriptionKo"];
 
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
@@ -147,11 +147,11 @@ public sealed class ProductApiTests(ApiApp app) : IClassFixture<ApiApp>
         var performances = product.GetProperty("performances").EnumerateArray().ToList();
         Assert.Equal(3, performances.Count);
         var performance = performances[0];
-        ApiAssert.HasFields(performance, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades");
+        ApiAssert.HasFields(performance, "id", "productId", "productTitle", "startsAt", "venue", "hall", "status", "grades", "productTitleKo");
         Assert.Equal(id, performance.GetProperty("productId").GetInt32());
         Assert.Equal("onSale", performance.GetProperty("status").GetString());
-        ApiAssert.HasFields(performance.GetProperty("venue"), "id", "name");
-        ApiAssert.HasFields(performance.GetProperty("hall"), "id", "name");
+        ApiAssert.HasFields(performance.GetProperty("venue"), "id", "name", "nameKo", "address", "addressKo");
+        ApiAssert.HasFields(performance.GetProperty("hall"), "id", "name", "nameKo");
         Assert.Equal("Main Hall", performance.GetProperty("hall").GetProperty("name").GetString());
         var grades = performance.GetProperty("grades").EnumerateArray().ToList();
         Assert.Equal(["VIP", "R", "S", "A"], grades.Select(g => g.GetProperty("name").GetString()));

@@ -12,7 +12,9 @@ public sealed record ProductBody(
     DateTimeOffset? SalesStart,
     DateTimeOffset? SalesEnd,
     string? Status,
-    string? PosterUrl)
+    string? PosterUrl,
+    string? TitleKo = null,
+    string? DescriptionKo = null)
 {
     public static ProductBody OnSale(string title) =>
         new(Unique(title), "concert", "Made by an API test.", 95, "12+", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(90), "onSale", null);
@@ -23,9 +25,9 @@ public sealed record ProductBody(
     public static string Unique(string title) => $"{title} {Guid.NewGuid().ToString("N")[..8]}";
 }
 
-public sealed record VenueBody(string? Name, string? Address);
+public sealed record VenueBody(string? Name, string? Address, string? NameKo = null, string? AddressKo = null);
 
-public sealed record HallBody(string? Name, IReadOnlyList<SectionBody>? Sections)
+public sealed record HallBody(string? Name, IReadOnlyList<SectionBody>? Sections, string? NameKo = null)
 {
     /// <summary>One section "Main" of <paramref name="rows"/> rows A, B, ... of seats numbered from 1, left to right.</summary>
     public static HallBody Grid(string name, int rows, int seatsPerRow) =>

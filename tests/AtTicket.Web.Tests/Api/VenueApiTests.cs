@@ -13,11 +13,11 @@ public sealed class VenueApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var venues = (await client.GetJsonAsync("/api/venues")).EnumerateArray().ToList();
 
-        Assert.All(venues, v => ApiAssert.HasFields(v, "id", "name", "address", "halls"));
+        Assert.All(venues, v => ApiAssert.HasFields(v, "id", "name", "address", "halls", "nameKo", "addressKo"));
         var hanbit = venues.Single(v => v.GetProperty("name").GetString() == "Hanbit Concert Hall");
         Assert.Equal("Seocho-gu, Seoul", hanbit.GetProperty("address").GetString());
         var hall = Assert.Single(hanbit.GetProperty("halls").EnumerateArray());
-        ApiAssert.HasFields(hall, "id", "name", "seatCount");
+        ApiAssert.HasFields(hall, "id", "name", "seatCount", "nameKo");
         Assert.Equal(("Main Hall", 1_024), (hall.GetProperty("name").GetString(), hall.GetProperty("seatCount").GetInt32()));
         Assert.Contains(venues, v => v.GetProperty("name").GetString() == "Daehangno Arts Theatre");
         Assert.Contains(venues, v => v.GetProperty("name").GetString() == "Cine Hangang");
@@ -34,7 +34,7 @@ public sealed class VenueApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var hall = await client.GetJsonAsync($"/api/halls/{hallId}");
 
-        ApiAssert.HasFields(hall, "id", "venueId", "venueName", "name", "seatCount", "sections");
+        ApiAssert.HasFields(hall, "id", "venueId", "venueName", "name", "seatCount", "sections", "nameKo");
         Assert.Equal((hallId, venueId, "Layout hall", 3), (hall.GetProperty("id").GetInt32(), hall.GetProperty("venueId").GetInt32(), hall.GetProperty("name").GetString(), hall.GetProperty("seatCount").GetInt32()));
         var sections = hall.GetProperty("sections").EnumerateArray().ToList();
         Assert.Equal(["Left", "Right"], sections.Select(s => s.GetProperty("name").GetString()));
@@ -68,7 +68,7 @@ public sealed class VenueApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await admin.PostAsync("/api/venues", new VenueBody($"  {name} ", "Seongdong-gu, Seoul"));
 
         var created = await ApiAssert.JsonAsync(response, HttpStatusCode.Created);
-        ApiAssert.HasFields(created, "id", "name", "address");
+        ApiAssert.HasFields(created, "id", "name", "address", "nameKo", "addressKo");
         Assert.Equal(name, created.GetProperty("name").GetString());
         using var client = app.Anonymous();
         var venue = (await client.GetJsonAsync("/api/venues")).EnumerateArray().Single(v => v.GetProperty("id").GetInt32() == created.GetProperty("id").GetInt32());
@@ -112,7 +112,7 @@ public sealed class VenueApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await admin.PutAsync($"/api/venues/{id}", new VenueBody(name, "Gangnam-gu, Seoul"));
 
         var renamed = await ApiAssert.JsonAsync(response, HttpStatusCode.OK);
-        ApiAssert.HasFields(renamed, "id", "name", "address");
+        ApiAssert.HasFields(renamed, "id", "name", "address", "nameKo", "addressKo");
         using var client = app.Anonymous();
         var venue = (await client.GetJsonAsync("/api/venues")).EnumerateArray().Single(v => v.GetProperty("id").GetInt32() == id);
         Assert.Equal((name, "Gangnam-gu, Seoul"), (venue.GetProperty("name").GetString(), venue.GetProperty("address").GetString()));
@@ -137,7 +137,7 @@ public sealed class VenueApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await admin.PostAsync($"/api/venues/{venueId}/halls", HallBody.Grid("Black box", rows: 2, seatsPerRow: 4));
 
         var created = await ApiAssert.JsonAsync(response, HttpStatusCode.Created);
-        ApiAssert.HasFields(created, "id", "venueId", "venueName", "name", "seatCount", "sections");
+        ApiAssert.HasFields(created, "id", "venueId", "venueName", "name", "seatCount", "sections", "nameKo");
         var id = created.GetProperty("id").GetInt32();
         Assert.Equal($"/api/halls/{id}", ApiAssert.Location(response));
         using var client = app.Anonymous();

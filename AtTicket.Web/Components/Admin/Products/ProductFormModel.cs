@@ -17,6 +17,8 @@ public sealed class ProductFormModel
     public string Title { get; set; } = string.Empty;
     public ProductCategory Category { get; set; } = ProductCategory.Concert;
     public string Description { get; set; } = string.Empty;
+    public string TitleKo { get; set; } = string.Empty;
+    public string DescriptionKo { get; set; } = string.Empty;
     public int? RunningMinutes { get; set; }
     public string? AgeRating { get; set; }
     public DateTime? SalesStartDate { get; set; }
@@ -52,6 +54,8 @@ public sealed class ProductFormModel
             Title = product.Title,
             Category = product.Category,
             Description = product.Description,
+            TitleKo = product.TitleKo,
+            DescriptionKo = product.DescriptionKo,
             RunningMinutes = product.RunningMinutes,
             AgeRating = product.AgeRating,
             SalesStartDate = Unspecified(start.Date),
@@ -81,7 +85,9 @@ public sealed class ProductFormModel
         SalesStart ?? throw new InvalidOperationException("The sale start is missing."),
         SalesEnd ?? throw new InvalidOperationException("The sale end is missing."),
         Status,
-        PosterUrl);
+        PosterUrl,
+        TitleKo,
+        DescriptionKo);
 
     /// <summary>
     /// The instant a date and a time on the Korean clock name; null until both are there, and for a day outside

@@ -30,6 +30,8 @@ public sealed class HallDraft
     private int _savedVersion;
     private string _savedName;
     private string _name = string.Empty;
+    private string _nameKo = string.Empty;
+    private string _savedNameKo = string.Empty;
 
     public HallDraft(int venueId, int? hallId, string name, IEnumerable<SeatView> seats)
     {
@@ -44,7 +46,12 @@ public sealed class HallDraft
 
     public static HallDraft ForNewHall(int venueId) => new(venueId, null, string.Empty, []);
 
-    public static HallDraft FromLayout(HallLayout layout) => new(layout.VenueId, layout.Id, layout.Name, layout.Seats);
+    public static HallDraft FromLayout(HallLayout layout)
+    {
+        var draft = new HallDraft(layout.VenueId, layout.Id, layout.Name, layout.Seats) { NameKo = layout.NameKo };
+        draft._savedNameKo = draft.NameKo.Trim();
+        return draft;
+    }
 
     public int VenueId { get; }
 
@@ -58,6 +65,13 @@ public sealed class HallDraft
         set => _name = value ?? string.Empty;
     }
 
+    /// <summary>The name Korean pages show; empty when the default name serves them.</summary>
+    public string NameKo
+    {
+        get => _nameKo;
+        set => _nameKo = value ?? string.Empty;
+    }
+
     /// <summary>A new list after every change, so the seat map re-measures only when seats moved.</summary>
     public IReadOnlyList<SeatView> Seats => _seats;
 
@@ -69,7 +83,10 @@ public sealed class HallDraft
 
     public bool CanUndo => _undo.Count > 0;
 
-    public bool IsDirty => _version != _savedVersion || !string.Equals(Name.Trim(), _savedName, StringComparison.Ordinal);
+    public bool IsDirty =>
+        _version != _savedVersion
+        || !string.Equals(Name.Trim(), _savedName, StringComparison.Ordinal)
+        || !string.Equals(NameKo.Trim(), _savedNameKo, StringComparison.Ordinal);
 
     public IReadOnlyList<SectionSummary> Summary()
     {
@@ -308,7 +325,7 @@ public sealed class HallDraft
                     Seats = [.. row.Seats.Select(seat => seat.Id is > 0 ? seat : seat with { Id = null })],
                 })],
             });
-        return new HallLayoutDocument(Name.Trim(), [.. sections]);
+        return new HallLayoutDocument(Name.Trim(), [.. sections], NameKo.Trim());
     }
 
     public string Export() => HallLayoutFile.Write(ToDocument());
@@ -391,6 +408,7 @@ public sealed class HallDraft
     {
         _savedVersion = _version;
         _savedName = Name.Trim();
+        _savedNameKo = NameKo.Trim();
     }
 
     private static DraftError? CheckSectionName(string name) =>
