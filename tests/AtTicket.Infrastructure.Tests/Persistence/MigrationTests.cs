@@ -52,7 +52,7 @@ public sealed class MigrationTests
         var procedures = await db.Database
             .SqlQuery<string>($"SELECT ROUTINE_NAME AS Value FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE = 'PROCEDURE' ORDER BY ROUTINE_NAME")
             .ToListAsync(ct);
-        Assert.Equal(["HoldSeats", "ReleaseHold"], procedures);
+        Assert.Equal(["HoldSeats", "ReleaseHold", "SellHold"], procedures);
     }
 
     [Theory]

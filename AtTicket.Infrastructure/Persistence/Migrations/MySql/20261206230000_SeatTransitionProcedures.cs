@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
 {
     /// <summary>
-    /// The hold and the release as one stored procedure each (issue 9, fourth pass): one CALL instead of
+    /// The hold, the release and the sale as one stored procedure each (issue 9, fourth pass): one CALL instead of
     /// a batch of seven statements, parsed once per connection. Each runs its own transaction with the
-    /// rules of the batches it replaces (HoldRoundTrips, ReleaseRoundTrips, HoldingsSql), which SQLite
+    /// rules of the batches it replaces (HoldRoundTrips, ReleaseRoundTrips, SaleRoundTrips, HoldingsSql), which SQLite
     /// still runs. Seat ids arrive in key order as a JSON array, joined through JSON_TABLE to the
     /// primary key (eq_ref), so rows are locked in key order as the IN list locked them.
     /// </summary>
@@ -109,16 +109,63 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
             END
             """;
 
+        private const string SellHold = """
+            CREATE PROCEDURE `SellHold`(
+                IN booking_id CHAR(36) CHARACTER SET ascii COLLATE ascii_general_ci,
+                IN payment_reference VARCHAR(64),
+                IN now_at DATETIME(6),
+                IN hold_id CHAR(36) CHARACTER SET ascii COLLATE ascii_general_ci,
+                IN performance_id INT,
+                IN seat_ids_in_key_order LONGTEXT,
+                IN message_id CHAR(36) CHARACTER SET ascii COLLATE ascii_general_ci,
+                IN message_type VARCHAR(100),
+                IN aggregate_id VARCHAR(64),
+                IN payload LONGTEXT)
+            MODIFIES SQL DATA
+            BEGIN
+                DECLARE confirmed, converted, sold INT;
+                DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
+
+                -- Rows in the hold sweeper's order (hold, then seats), so the two cannot deadlock each other.
+                START TRANSACTION;
+                UPDATE `Bookings` SET `Status` = 'Confirmed', `PaymentReference` = payment_reference, `ConfirmedAt` = now_at
+                  WHERE `Id` = booking_id AND `Status` = 'PendingPayment';
+                SET confirmed = ROW_COUNT();
+                UPDATE `SeatHolds` SET `Status` = 'Converted' WHERE `Id` = hold_id AND `Status` = 'Active' AND `ExpiresAt` >= now_at;
+                SET converted = ROW_COUNT();
+                UPDATE JSON_TABLE(seat_ids_in_key_order, '$[*]' COLUMNS (`value` INT PATH '$')) j
+                  JOIN `PerformanceSeats` s FORCE INDEX (PRIMARY) ON s.`PerformanceId` = performance_id AND s.`SeatId` = j.`value`
+                  SET s.`Status` = 'Sold', s.`BookingId` = booking_id, s.`HeldUntil` = NULL, s.`Version` = s.`Version` + 1
+                  WHERE s.`HoldId` = hold_id AND s.`Status` = 'Held' AND s.`HeldUntil` >= now_at;
+                SET sold = ROW_COUNT();
+
+                IF confirmed = 1 AND converted = 1 AND sold = JSON_LENGTH(seat_ids_in_key_order) THEN
+                    INSERT INTO `OutboxMessages` (`Id`, `Type`, `AggregateId`, `Payload`, `OccurredAt`, `Attempts`)
+                      VALUES (message_id, message_type, aggregate_id, payload, now_at, 0);
+                    SELECT s.`SeatId`, s.`GradeId`, s.`Status`, s.`HeldUntil`, s.`Version`
+                      FROM JSON_TABLE(seat_ids_in_key_order, '$[*]' COLUMNS (`value` INT PATH '$')) j
+                      JOIN `PerformanceSeats` s FORCE INDEX (PRIMARY) ON s.`PerformanceId` = performance_id AND s.`SeatId` = j.`value`;
+                    COMMIT;
+                ELSE
+                    ROLLBACK;
+                END IF;
+
+                SELECT confirmed, converted, sold;
+            END
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(HoldSeats);
             migrationBuilder.Sql(ReleaseHold);
+            migrationBuilder.Sql(SellHold);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP PROCEDURE IF EXISTS `SellHold`;");
             migrationBuilder.Sql("DROP PROCEDURE IF EXISTS `ReleaseHold`;");
             migrationBuilder.Sql("DROP PROCEDURE IF EXISTS `HoldSeats`;");
         }
