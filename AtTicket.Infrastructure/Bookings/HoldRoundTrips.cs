@@ -12,7 +12,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// A hold of named seats in two round trips, the flash sale's hot path: (1) one batch that begins,
+/// A hold of named seats, the flash sale's hot path. On MySQL one CALL of the `HoldSeats` procedure
+/// (migration SeatTransitionProcedures), which runs the rules below in its own transaction. On SQLite
+/// two round trips: (1) one batch that begins,
 /// locks the member, counts what they hold, checks that the performance is on sale, takes the seats
 /// with one conditional UPDATE, inserts the hold and reads back how every asked-for seat ended up;
 /// (2) commit, or roll back when a seat was taken or a rule refused. The database still decides every
@@ -29,7 +31,64 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
               WHERE p.`Id` = @performance AND p.`Status` = 'OnSale' AND p.`StartsAt` > @now AND d.`Status` = 'OnSale');
         """;
 
-    public async Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<HoldResult> HoldAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _sql.IsMySql ? CallAsync(hold, now, cancellationToken) : BatchAsync(hold, now, cancellationToken);
+
+    private async Task<HoldResult> CallAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var call = Command(db.Database.GetDbConnection(), hold, now, """
+                CALL `HoldSeats`(@hold, @member, @performance, @created, @until, @now, @seatIds, @seatIdsInKeyOrder,
+                  @maxSeatsPerBooking, @maxSeatsPerPerformance, @maxActiveHolds);
+                """);
+            _sql.BindRaw(call, "@seatIdsInKeyOrder", JsonSerializer.Serialize(hold.SeatIds.Order())); // locks in key order
+            _sql.BindRaw(call, "@maxSeatsPerBooking", limits.MaxSeatsPerBooking);
+            _sql.BindRaw(call, "@maxSeatsPerPerformance", limits.MaxSeatsPerMemberPerPerformance);
+            _sql.BindRaw(call, "@maxActiveHolds", limits.MaxActiveHoldsPerMember);
+
+            var seats = new List<(SeatFact Fact, bool Mine)>();
+            (string Outcome, int ActiveHolds, int SeatsOwned) answer = default;
+            await using var reader = await call.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (reader.FieldCount == 6)
+                    {
+                        seats.Add((_sql.ReadFact(reader), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture) == 1));
+                    }
+                    else
+                    {
+                        answer = (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+
+            return answer.Outcome switch
+            {
+                "Held" => HoldResult.Held(hold, [.. seats.Where(s => s.Mine).Select(s => s.Fact)]),
+                "NotOnSale" => HoldResult.Rejected("This performance is not on sale."),
+                "Refused" => Refuse(hold, answer.SeatsOwned, answer.ActiveHolds),
+                _ => Explain(hold, seats),
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The procedure applied the limits to the counts; the Domain says why they refuse.</summary>
+    private HoldResult Refuse(SeatHold hold, int seatsOwned, int activeHolds)
+    {
+        limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds);
+        throw new InvalidOperationException("HoldSeats refused a hold that the booking limits allow; the procedure and BookingLimits disagree.");
+    }
+
+    private async Task<HoldResult> BatchAsync(SeatHold hold, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var seatList = string.Join(",", hold.SeatIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// A member's release of their hold in one round trip: begin, lock the hold row (if it is the member's
+/// A member's release of their hold in one round trip. On MySQL one CALL of the `ReleaseHold` procedure
+/// (migration SeatTransitionProcedures), which locks the hold while it is the member's and active and
+/// does the rest below in its own transaction. On SQLite one batch: begin, lock the hold row (if it is the member's
 /// and active), give back the seats it still holds, mark it released, read how every seat of the hold
 /// ended up (for the answer and the announcement; the ids come from the hold row's JSON, so no round
 /// trip is needed to learn them), commit. The seat UPDATE is conditioned on that same active hold of the
@@ -29,7 +31,7 @@ internal sealed class ReleaseRoundTrips(AtTicketDbContext db)
         {
             (int PerformanceId, int[] SeatIds)? found = null;
             var seats = new List<SeatFact>();
-            await using (var release = _sql.Command(connection, $"""
+            await using (var release = _sql.Command(connection, _sql.IsMySql ? "CALL `ReleaseHold`(@hold, @member);" : $"""
                 {_sql.Begin}
                 SELECT `PerformanceId`, `SeatIds` FROM `SeatHolds` WHERE `Id` = @hold AND `MemberId` = @member AND `Status` = 'Active'{_sql.ForUpdate};
                 UPDATE `PerformanceSeats` SET `Status` = 'Available', `HoldId` = NULL, `HeldUntil` = NULL, `Version` = `Version` + 1
@@ -43,23 +45,22 @@ internal sealed class ReleaseRoundTrips(AtTicketDbContext db)
                 _sql.Bind<SeatHold>(release, "@hold", nameof(SeatHold.Id), holdId);
                 _sql.Bind<SeatHold>(release, "@member", nameof(SeatHold.MemberId), memberId);
                 await using var reader = await release.ExecuteReaderAsync(cancellationToken);
-                await SeatSql.SkipToAsync(reader, 2, cancellationToken);
-                if (await reader.ReadAsync(cancellationToken))
+                do
                 {
-                    found = (reader.GetInt32(0), JsonSerializer.Deserialize<int[]>(reader.GetString(1)) ?? []);
+                    // The hold (two columns), then its seats (five); through the COMMIT, so an error there surfaces here.
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (reader.FieldCount == 2)
+                        {
+                            found = (reader.GetInt32(0), JsonSerializer.Deserialize<int[]>(reader.GetString(1)) ?? []);
+                        }
+                        else
+                        {
+                            seats.Add(_sql.ReadFact(reader));
+                        }
+                    }
                 }
-
-                await reader.NextResultAsync(cancellationToken);
-                await SeatSql.SkipToAsync(reader, 5, cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    seats.Add(_sql.ReadFact(reader));
-                }
-
-                while (await reader.NextResultAsync(cancellationToken))
-                {
-                    // Through the COMMIT: an error there surfaces here, not silently.
-                }
+                while (await reader.NextResultAsync(cancellationToken));
             }
 
             open = false;

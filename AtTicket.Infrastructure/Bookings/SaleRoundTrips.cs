@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Live;
 using AtTicket.Domain.Messaging;
@@ -9,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// The sale of a paid checkout in two round trips: (1) begin; booking PendingPayment → Confirmed,
+/// The sale of a paid checkout. On MySQL one CALL of the `SellHold` procedure (migration
+/// SeatTransitionProcedures), which runs the rules below in its own transaction and answers with the
+/// three counts. On SQLite two round trips: (1) begin; booking PendingPayment → Confirmed,
 /// hold Active → Converted while unexpired, exactly the hold's seats Held → Sold while unexpired, each
 /// followed by its count of rows; the confirmation's outbox row; the seats as they ended up;
 /// (2) commit when every count is what it must be, roll back otherwise. Rows are taken in the hold
@@ -31,7 +34,9 @@ internal sealed class SaleRoundTrips(AtTicketDbContext db)
         {
             var counts = new List<long>(3);
             var seats = new List<SeatFact>(hold.SeatIds.Count);
-            await using (var sell = _sql.Command(connection, $"""
+            await using (var sell = _sql.Command(connection, _sql.IsMySql ? """
+                CALL `SellHold`(@booking, @reference, @now, @hold, @performance, @seatIdsInKeyOrder, @message, @type, @aggregate, @payload);
+                """ : $"""
                 {_sql.Begin}
                 UPDATE `Bookings` SET `Status` = 'Confirmed', `PaymentReference` = @reference, `ConfirmedAt` = @now
                   WHERE `Id` = @booking AND `Status` = 'PendingPayment';
@@ -47,12 +52,21 @@ internal sealed class SaleRoundTrips(AtTicketDbContext db)
                 """))
             {
                 Bind(sell, hold, booking, paymentReference, now, message);
+                if (_sql.IsMySql)
+                {
+                    _sql.BindRaw(sell, "@seatIdsInKeyOrder", JsonSerializer.Serialize(hold.SeatIds.Order())); // locks in key order
+                }
+
                 await using var reader = await sell.ExecuteReaderAsync(cancellationToken);
                 do
                 {
-                    if (reader.FieldCount == 1 && await reader.ReadAsync(cancellationToken))
+                    if (reader.FieldCount is 1 or 3 && await reader.ReadAsync(cancellationToken))
                     {
-                        counts.Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+                        // One count per statement from the batch, the three at once from the procedure.
+                        for (var i = 0; i < reader.FieldCount; i++)
+                        {
+                            counts.Add(Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
+                        }
                     }
                     else if (reader.FieldCount == 5)
                     {
@@ -71,7 +85,11 @@ internal sealed class SaleRoundTrips(AtTicketDbContext db)
                 [1, ..] => SaleOutcome.HoldLost,
                 _ => SaleOutcome.NotPending,
             };
-            await SeatSql.EndAsync(connection, commit: outcome == SaleOutcome.Sold, cancellationToken);
+            if (!_sql.IsMySql) // the procedure has ended its transaction itself
+            {
+                await SeatSql.EndAsync(connection, commit: outcome == SaleOutcome.Sold, cancellationToken);
+            }
+
             open = false;
             if (outcome != SaleOutcome.Sold)
             {

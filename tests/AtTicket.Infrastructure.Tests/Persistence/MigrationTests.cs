@@ -40,6 +40,21 @@ public sealed class MigrationTests
         Assert.Equal(0, await db.UserRoles.CountAsync(ct));
     }
 
+    [Fact]
+    public async Task Migrating_an_empty_MariaDB_database_creates_the_seat_transition_procedures()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.MySql);
+
+        await database.MigrateAsync();
+
+        await using var db = database.NewContext();
+        var procedures = await db.Database
+            .SqlQuery<string>($"SELECT ROUTINE_NAME AS Value FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE = 'PROCEDURE' ORDER BY ROUTINE_NAME")
+            .ToListAsync(ct);
+        Assert.Equal(["HoldSeats", "ReleaseHold", "SellHold"], procedures);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
