@@ -189,6 +189,13 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(4000)
                         .HasColumnType("varchar(4000)");
 
+                    b.Property<string>("DescriptionKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("PosterUrl")
                         .HasMaxLength(300)
                         .HasColumnType("varchar(300)");
@@ -211,6 +218,13 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
+
+                    b.Property<string>("TitleKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasDefaultValue("");
 
                     b.HasKey("Id");
 
@@ -436,6 +450,13 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(120)
                         .HasColumnType("varchar(120)");
 
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("varchar(120)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("VenueId")
                         .HasColumnType("int");
 
@@ -503,10 +524,24 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(300)
                         .HasColumnType("varchar(300)");
 
+                    b.Property<string>("AddressKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("varchar(120)");
+
+                    b.Property<string>("NameKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("varchar(120)")
+                        .HasDefaultValue("");
 
                     b.HasKey("Id");
 
