@@ -15,13 +15,13 @@ public sealed record QueueRules
 
     public QueueRules(DateTimeOffset opensAt, int? admitPerMinute, int? maxShopping, TimeSpan? shoppingWindow = null, TimeSpan? grace = null, bool paused = false)
     {
-        Guard.That(admitPerMinute is not null || maxShopping is not null, "Give an admission rate, a cap on members shopping at once, or both.");
-        Guard.That(admitPerMinute is null or >= 1 and <= 60_000, "The admission rate must be between 1 and 60,000 members a minute.");
-        Guard.That(maxShopping is null or >= 1 and <= 100_000, "The cap on members shopping at once must be between 1 and 100,000.");
+        Guard.That(admitPerMinute is not null || maxShopping is not null, "Give an admission rate, a cap on members shopping at once, or both.", nameof(admitPerMinute), nameof(maxShopping));
+        Guard.That(admitPerMinute is null or >= 1 and <= 60_000, "The admission rate must be between 1 and 60,000 members a minute.", nameof(admitPerMinute));
+        Guard.That(maxShopping is null or >= 1 and <= 100_000, "The cap on members shopping at once must be between 1 and 100,000.", nameof(maxShopping));
         ShoppingWindow = shoppingWindow ?? DefaultShoppingWindow;
-        Guard.That(ShoppingWindow >= TimeSpan.FromMinutes(1) && ShoppingWindow <= TimeSpan.FromHours(1), "The shopping window must be between 1 and 60 minutes.");
+        Guard.That(ShoppingWindow >= TimeSpan.FromMinutes(1) && ShoppingWindow <= TimeSpan.FromHours(1), "The shopping window must be between 1 and 60 minutes.", "shoppingWindowMinutes");
         Grace = grace ?? DefaultGrace;
-        Guard.That(AllowsGrace(Grace), GraceOutOfRange);
+        Guard.That(AllowsGrace(Grace), GraceOutOfRange, "graceSeconds");
         OpensAt = opensAt;
         AdmitPerMinute = admitPerMinute;
         MaxShopping = maxShopping;

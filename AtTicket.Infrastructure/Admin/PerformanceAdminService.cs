@@ -96,9 +96,8 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
 
         var hallSeatIds = await db.Seats.Where(s => s.HallId == performance.HallId).Select(s => s.Id).ToListAsync(cancellationToken);
         GradePlan.Validate(hallSeatIds, grades, requireEverySeat: performance.Status == PerformanceStatus.OnSale);
-        Guard.That(
-            grades.Where(g => g.GradeId is not null).All(g => performance.Grades.Any(e => e.Id == g.GradeId)),
-            "A grade does not belong to this performance.");
+        var foreign = grades.Select((g, index) => (g.GradeId, index)).FirstOrDefault(g => g.GradeId is not null && performance.Grades.All(e => e.Id != g.GradeId));
+        Guard.That(foreign.GradeId is null, "A grade does not belong to this performance.", $"grades[{foreign.index}].id");
 
         var locked = await LockedSeatsAsync(db, performanceId, cancellationToken);
         var wanted = grades.SelectMany(g => g.SeatIds.Select(s => (SeatId: s, g.GradeId))).ToDictionary(x => x.SeatId, x => x.GradeId);
