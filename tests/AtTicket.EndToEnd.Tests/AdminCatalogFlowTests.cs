@@ -166,11 +166,11 @@ public sealed partial class AdminCatalogFlowTests(AppProcess app, ChromiumBrowse
         await Expect(page).ToHaveURLAsync(App.BaseUrl + "/admin/products/new");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New product", Level = 1 })).ToBeVisibleAsync();
 
-        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel(new Regex(@"^Title\*?$")).FillAsync(title); // not "Title in Korean (optional)"
         await ChooseAsync(page, "Category", "Musical");
         await page.GetByLabel("Running time (minutes)").FillAsync("150");
         await page.GetByRole(AriaRole.Radio, new() { Name = "12+", Exact = true }).CheckAsync();
-        await page.GetByLabel("Description").FillAsync("A musical made by the end-to-end test: two grades, one new hall.");
+        await page.GetByLabel(new Regex(@"^Description\*?$")).FillAsync("A musical made by the end-to-end test: two grades, one new hall.");
         // The sale period defaults to this hour for 30 days: on sale from now.
         await Expect(page.GetByLabel("Sale starts")).ToHaveValueAsync(IsoDate());
         await Expect(page.GetByLabel("Sale ends")).ToHaveValueAsync(IsoDate());
@@ -209,7 +209,7 @@ public sealed partial class AdminCatalogFlowTests(AppProcess app, ChromiumBrowse
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New hall", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("No sections yet.")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Hall name").FillAsync(hallName);
+        await page.GetByLabel(new Regex(@"^Hall name\*?$")).FillAsync(hallName);
         await page.GetByLabel("New section").FillAsync(Section);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add section" }).ClickAsync();
         await Expect(page.GetByTestId("section-row")).ToHaveTextAsync(new Regex($"^{Section}"));

@@ -30,14 +30,15 @@ public sealed class ClientAddressOptions
 public sealed class ClientAddresses(IOptions<ClientAddressOptions> options, ILogger<ClientAddresses> logger, IConnectionMultiplexer? redis = null)
 {
     private const string SharedKeyName = "atticket:secrets:client-address-key";
-    private readonly Lazy<byte[]> _key = new(() => KeyOf(options.Value, redis, logger));
+    private readonly byte[] _ownKey = RandomNumberGenerator.GetBytes(32);
+    private byte[]? _key = options.Value.HashKey.Length > 0 ? Encoding.UTF8.GetBytes(options.Value.HashKey) : null;
 
     /// <summary>The hashed key of the request's client.</summary>
     public string KeyOf(HttpContext http) => KeyOf(http.Connection.RemoteIpAddress);
 
     public string KeyOf(IPAddress? address)
     {
-        var hash = HMACSHA256.HashData(_key.Value, Encoding.ASCII.GetBytes(Network(address)));
+        var hash = HMACSHA256.HashData(Key(), Encoding.ASCII.GetBytes(Network(address)));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
@@ -64,30 +65,33 @@ public sealed class ClientAddresses(IOptions<ClientAddressOptions> options, ILog
         return address.ToString();
     }
 
-    private static byte[] KeyOf(ClientAddressOptions options, IConnectionMultiplexer? redis, ILogger logger)
+    /// <summary>
+    /// The configured key; else without Redis this process's own; else the one key all nodes share in Redis.
+    /// A node that cannot reach Redis hashes with its own key meanwhile and asks again on the next call, so
+    /// a moment of Redis trouble does not leave its counts apart from the other nodes' for good.
+    /// </summary>
+    private byte[] Key()
     {
-        if (options.HashKey.Length > 0)
+        if (_key is { } known)
         {
-            return Encoding.UTF8.GetBytes(options.HashKey);
+            return known;
         }
 
-        var generated = RandomNumberGenerator.GetBytes(32);
         if (redis is null)
         {
-            return generated;
+            return _key = _ownKey;
         }
 
-        // Every node must hash alike, or each would keep its own counts: the first node to ask stores its key.
         try
         {
             var database = redis.GetDatabase();
-            database.StringSet(SharedKeyName, generated, when: When.NotExists);
-            return (byte[]?)database.StringGet(SharedKeyName) ?? generated;
+            database.StringSet(SharedKeyName, _ownKey, when: When.NotExists); // the first node to ask stores its key
+            return _key = (byte[]?)database.StringGet(SharedKeyName) ?? _ownKey;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            logger.LogWarning(e, "Redis does not answer: client addresses are hashed with a key of this node's own, so its limits count apart from the other nodes'");
-            return generated;
+            logger.LogWarning(e, "Redis does not answer: client addresses are hashed with this node's own key until it does, so meanwhile its limits count apart from the other nodes'");
+            return _ownKey;
         }
     }
 }

@@ -78,7 +78,8 @@ public sealed partial class AccessibleSeatsTests(AppProcess app, ChromiumBrowser
     private static async Task<string> CinemaPathAsync(IPage page)
     {
         await GotoAsync(page, "/products");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Starfall Harbor" }).First.ClickAsync();
+        // The film's title in the page's language (the demo has both).
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Starfall Harbor|별이 지는 항구") }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/products/\d+$"));
         var path = await page.Locator("a[href^='/performances/']").First.GetAttributeAsync("href");
         Assert.NotNull(path);

@@ -39,8 +39,10 @@ public sealed class PaymentRegistrationTests
 
         var gateway = services.GetRequiredService<IPaymentGateway>();
 
-        var simulated = Assert.IsType<SimulatedPaymentGateway>(gateway);
-        Assert.Same(simulated, services.GetRequiredService<IPaymentGateway>());
+        // The one simulated gateway, behind the decorator that counts payments for the metrics.
+        Assert.Equal("ObservedPaymentGateway", gateway.GetType().Name);
+        Assert.Same(gateway, services.GetRequiredService<IPaymentGateway>());
+        var simulated = services.GetRequiredService<SimulatedPaymentGateway>();
         Assert.Same(simulated, services.GetRequiredService<SimulatedPaymentGateway>());
         Assert.Equal(TimeSpan.FromMilliseconds(300), simulated.Latency);
     }

@@ -1,3 +1,5 @@
+using AtTicket.Infrastructure.Identity;
+using AtTicket.Web.Components.Account;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -58,7 +60,7 @@ public class ApiApp : IAsyncLifetime
     public async Task<Browser> BrowserSignedInAsync(DemoAccount account)
     {
         var browser = _app.NewBrowser();
-        await browser.LogInSuccessfullyAsync(account.Email, account.Password);
+        await browser.LogInSuccessfullyAsync(account.Email, account.Password, account.Role == Roles.Admin ? LandingPage.AdminDashboard : LandingPage.Home);
         return browser;
     }
 

@@ -56,7 +56,7 @@ public sealed class DocumentationApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var parameters = document.GetProperty("paths").GetProperty("/api/products").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order();
-        Assert.Equal(["category", "from", "page", "pageSize", "q", "status", "to", "venueId"], parameters);
+        Assert.Equal(["category", "from", "page", "pageSize", "q", "sort", "status", "to", "venueId"], parameters);
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public sealed class HomeTests(DemoCatalogDatabase database) : BunitContext, ICla
         var home = await RenderHomeAsync("ko");
 
         Assert.Equal("다가오는 공연", home.Find("h2").TextContent.Trim());
-        Assert.Equal("14,000원부터", PriceOf(home, "Starfall Harbor"));
-        Assert.Contains("영화", CardOf(home, "Starfall Harbor").TextContent);
+        Assert.Equal("14,000원부터", PriceOf(home, "별이 지는 항구")); // Starfall Harbor, by its Korean title
+        Assert.Contains("영화", CardOf(home, "별이 지는 항구").TextContent);
     }
 
     private async Task<IRenderedComponent<Home>> RenderHomeAsync(string culture)

@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -54,18 +55,20 @@ public sealed class Browser(HttpClient client) : IDisposable
         return await client.PostAsync(target, new FormUrlEncodedContent(values), TestContext.Current.CancellationToken);
     }
 
-    public Task<HttpResponseMessage> LogInAsync(string email, string password, string returnUrl = "/") =>
+    /// <param name="returnUrl">Null: the login page opened by itself, with no page to return to.</param>
+    public Task<HttpResponseMessage> LogInAsync(string email, string password, string? returnUrl = "/") =>
         SubmitFormAsync(
-            "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl),
+            returnUrl is null ? "/Account/Login" : "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl),
             "login",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
     /// <summary>Logs in and checks that it worked: the sign-in redirects to the return URL.</summary>
-    public async Task LogInSuccessfullyAsync(string email, string password)
+    /// <param name="landing">Where the login sends this member: home, or the dashboard for an admin (<see cref="LandingPage"/>).</param>
+    public async Task LogInSuccessfullyAsync(string email, string password, string landing = LandingPage.Home)
     {
         using var response = await LogInAsync(email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", RedirectTarget(response));
+        Assert.Equal(landing, RedirectTarget(response));
     }
 
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>

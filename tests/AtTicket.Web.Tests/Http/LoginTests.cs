@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Net;
 using AtTicket.Infrastructure.Seeding;
 
@@ -38,7 +39,7 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
     {
         using var browser = app.NewBrowser();
 
-        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password);
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, LandingPage.AdminDashboard);
 
         var home = await browser.GetPageAsync("/");
         Assert.Equal(DemoAccounts.Admin.DisplayName, home.QuerySelector("[data-testid='member-name']")?.TextContent.Trim());
@@ -62,7 +63,35 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
     {
         using var browser = app.NewBrowser();
 
+        using var response = await browser.LogInAsync(DemoAccounts.Minji.Email, DemoAccounts.Minji.Password, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", Browser.RedirectTarget(response));
+    }
+
+    [Theory]
+    [InlineData(null, "/admin")]
+    [InlineData("/", "/admin")]
+    [InlineData("https://evil.example/", "/admin")]
+    [InlineData("/products/1", "/products/1")]
+    public async Task An_admin_going_nowhere_in_particular_lands_on_the_dashboard(string? returnUrl, string landing)
+    {
+        using var browser = app.NewBrowser();
+
         using var response = await browser.LogInAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(landing, Browser.RedirectTarget(response));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("/")]
+    public async Task A_customer_going_nowhere_in_particular_lands_home(string? returnUrl)
+    {
+        using var browser = app.NewBrowser();
+
+        using var response = await browser.LogInAsync(DemoAccounts.Minji.Email, DemoAccounts.Minji.Password, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", Browser.RedirectTarget(response));

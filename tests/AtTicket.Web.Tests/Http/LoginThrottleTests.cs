@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Net;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Seeding;
@@ -21,7 +22,7 @@ public sealed class LoginThrottleTests(TestApp app) : IClassFixture<TestApp>
     {
         var admin = DemoAccounts.Admin;
         using var owner = app.NewBrowser();
-        await owner.LogInSuccessfullyAsync(admin.Email, admin.Password);
+        await owner.LogInSuccessfullyAsync(admin.Email, admin.Password, LandingPage.AdminDashboard);
         using var stranger = app.NewBrowser();
 
         for (var attempt = 1; attempt <= Failures; attempt++)
@@ -37,7 +38,7 @@ public sealed class LoginThrottleTests(TestApp app) : IClassFixture<TestApp>
         var refused = await Browser.ParseAsync(strangerRight);
         Assert.Matches(@"^Too many failed logins\. Try again in \d+ seconds\.$", refused.QuerySelector("[role='alert']")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, ownerAgain.StatusCode);
-        Assert.Equal("/", Browser.RedirectTarget(ownerAgain));
+        Assert.Equal(LandingPage.AdminDashboard, Browser.RedirectTarget(ownerAgain));
         await AssertNotLockedAsync(admin.Email);
     }
 

@@ -3,7 +3,9 @@ namespace AtTicket.Web.Tests.Localization;
 /// <summary>The repository's source, found by walking up from the test assembly to AtTicket.sln.</summary>
 public static class SourceTree
 {
-    public static string WebProject { get; } = Path.Combine(FindRoot(), "AtTicket.Web");
+    public static string Root { get; } = FindRoot();
+
+    public static string WebProject { get; } = Path.Combine(Root, "AtTicket.Web");
 
     public static string EnglishResources => Path.Combine(WebProject, "Localization", "SharedResource.resx");
 

@@ -71,7 +71,7 @@ public abstract class BookingPagesContext : BunitContext, IAsyncLifetime
 
     protected static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
-    protected SimulatedPaymentGateway Gateway => (SimulatedPaymentGateway)Services.GetRequiredService<IPaymentGateway>();
+    protected SimulatedPaymentGateway Gateway => Services.GetRequiredService<SimulatedPaymentGateway>();
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Net;
 using AtTicket.Infrastructure.Seeding;
 using AtTicket.Web.Tests.Http;
@@ -36,7 +37,7 @@ public sealed class MessagesPageAccessTests(TestApp app) : IClassFixture<TestApp
     public async Task Admin_sees_the_page_and_finds_it_in_the_menu()
     {
         using var browser = app.NewBrowser();
-        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password);
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, LandingPage.AdminDashboard);
 
         var page = await browser.GetPageAsync(Address);
 

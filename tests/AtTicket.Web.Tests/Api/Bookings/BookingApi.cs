@@ -71,7 +71,7 @@ public static class BookingApi
         [.. booking.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetInt32())];
 
     public static PaymentLedger Ledger(this ApiApp app) =>
-        ((SimulatedPaymentGateway)app.Services.GetRequiredService<IPaymentGateway>()).Ledger;
+        app.Services.GetRequiredService<SimulatedPaymentGateway>().Ledger;
 
     /// <summary>The gateway's charges for one booking: the gateway's key is the booking's id, never the member's key.</summary>
     public static IReadOnlyList<LedgerCharge> ChargesFor(this PaymentLedger ledger, Guid bookingId) =>
