@@ -6,6 +6,7 @@ using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
+using AtTicket.Web.Hosting.Limits;
 using AtTicket.Web.Telemetry;
 
 namespace AtTicket.Web.Hosting;
@@ -25,6 +26,7 @@ public static class WebPipeline
             return false;
         }
 
+        await app.Services.GetRequiredService<ClientAddresses>().LoadSharedKeyAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return true;

@@ -66,32 +66,31 @@ public sealed class ClientAddresses(IOptions<ClientAddressOptions> options, ILog
     }
 
     /// <summary>
-    /// The configured key; else without Redis this process's own; else the one key all nodes share in Redis.
-    /// A node that cannot reach Redis hashes with its own key meanwhile and asks again on the next call, so
-    /// a moment of Redis trouble does not leave its counts apart from the other nodes' for good.
+    /// Fetches the one key all nodes share in Redis (the first node to ask stores its own), before the node
+    /// serves: on the request path a Redis call would be synchronous, and a burst of first requests waiting
+    /// on it starved the thread pool in the sell-out smoke test. Nothing to do with a configured key or
+    /// without Redis.
     /// </summary>
-    private byte[] Key()
+    public async Task LoadSharedKeyAsync()
     {
-        if (_key is { } known)
+        if (_key is not null || redis is null)
         {
-            return known;
-        }
-
-        if (redis is null)
-        {
-            return _key = _ownKey;
+            return;
         }
 
         try
         {
             var database = redis.GetDatabase();
-            database.StringSet(SharedKeyName, _ownKey, when: When.NotExists); // the first node to ask stores its key
-            return _key = (byte[]?)database.StringGet(SharedKeyName) ?? _ownKey;
+            await database.StringSetAsync(SharedKeyName, _ownKey, when: When.NotExists);
+            _key = (byte[]?)await database.StringGetAsync(SharedKeyName) ?? _ownKey;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            logger.LogWarning(e, "Redis does not answer: client addresses are hashed with this node's own key until it does, so meanwhile its limits count apart from the other nodes'");
-            return _ownKey;
+            logger.LogWarning(e, "Redis does not answer: client addresses are hashed with this node's own key, so its limits count apart from the other nodes'");
+            _key = _ownKey;
         }
     }
+
+    /// <summary>The configured key, the shared one loaded at start, else (nothing loaded: Redis-less, or a host that skipped the start) this process's own.</summary>
+    private byte[] Key() => _key ?? _ownKey;
 }

@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AtTicket.Infrastructure.Seeding;
@@ -39,7 +40,7 @@ public abstract partial class PageQuerySuite(TestApp app, string totalsFile)
         Assert.True(pages.Count >= 25, $"Only {pages.Count} page routes were found.");
         Assert.True(pages.Sum(p => p.Query.Count) >= 12, "The pages' query parameters were not found.");
         using var admin = app.NewBrowser();
-        await admin.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password);
+        await admin.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, LandingPage.AdminDashboard);
         using var member = app.NewBrowser();
         await member.LogInSuccessfullyAsync(DemoAccounts.Jun.Email, DemoAccounts.Jun.Password);
         using var anonymous = app.NewBrowser();

@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Net;
 using AtTicket.Infrastructure.Seeding;
 
@@ -35,7 +36,7 @@ public sealed class AdminAccessTests(TestApp app) : IClassFixture<TestApp>
     public async Task Admin_sees_the_dashboard()
     {
         using var browser = app.NewBrowser();
-        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password);
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, LandingPage.AdminDashboard);
 
         var page = await browser.GetPageAsync("/admin");
 

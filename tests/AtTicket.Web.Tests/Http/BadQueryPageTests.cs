@@ -1,3 +1,4 @@
+using AtTicket.Web.Components.Account;
 using System.Net;
 using AtTicket.Infrastructure.Seeding;
 
@@ -39,7 +40,7 @@ public sealed class BadQueryPageTests(TestApp app) : IClassFixture<TestApp>
     public async Task Admin_pages_ignore_a_bad_id_in_the_query(string url)
     {
         using var browser = app.NewBrowser();
-        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password);
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, LandingPage.AdminDashboard);
 
         using var response = await browser.GetAsync(url);
 
