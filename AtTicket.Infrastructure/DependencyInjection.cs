@@ -25,6 +25,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics(); // the meter factory the live feed's and AtTicket's own meters are made by
         services.AddStartupChecks(configuration);
         services.AddPersistence(configuration);
         services.AddRedis(configuration);

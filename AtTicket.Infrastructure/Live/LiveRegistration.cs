@@ -12,7 +12,6 @@ internal static class LiveRegistration
     public static void AddLive(this IServiceCollection services, IConfiguration configuration)
     {
         var redisConfigured = !string.IsNullOrWhiteSpace(configuration.GetConnectionString(Redis.RedisRegistration.ConnectionStringName));
-        services.AddMetrics();
         services.AddSingleton<LiveMetrics>();
         services.AddSingleton(sp =>
         {

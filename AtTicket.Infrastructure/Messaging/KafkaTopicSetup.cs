@@ -16,10 +16,8 @@ internal static partial class KafkaTopicSetup
 
     public static async Task EnsureAsync(string bootstrapServers, IReadOnlyList<string> topics, ILogger logger, CancellationToken cancellationToken)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
-
-        // Asking for a topic by name creates it on a broker that allows automatic creation (Kafka's default).
-        var missing = await Task.Run(() => topics.Where(topic => !Exists(admin, topic)).ToList(), cancellationToken);
+        using var admin = KafkaMetadata.OpenAdmin(bootstrapServers);
+        var missing = await Task.Run(() => topics.Where(topic => !KafkaMetadata.TopicExists(admin, topic, Patience)).ToList(), cancellationToken);
         if (missing.Count == 0)
         {
             return;
@@ -36,18 +34,6 @@ internal static partial class KafkaTopicSetup
         catch (KafkaException exception)
         {
             LogTopicsMissing(logger, exception, string.Join(", ", missing));
-        }
-    }
-
-    private static bool Exists(IAdminClient admin, string topic)
-    {
-        try
-        {
-            return admin.GetMetadata(topic, Patience).Topics.Single().Error.Code is ErrorCode.NoError or ErrorCode.LeaderNotAvailable;
-        }
-        catch (KafkaException)
-        {
-            return false;
         }
     }
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using AtTicket.Infrastructure.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Startup;
@@ -10,18 +11,13 @@ internal static class KafkaReadiness
 
     public static async Task WaitAsync(string bootstrapServers, StartupOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        // librdkafka's own complaints would print a line per connection try; the retry's lines say it once per attempt.
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers })
-            .SetLogHandler((_, _) => { })
-            .SetErrorHandler((_, _) => { })
-            .Build();
+        using var admin = KafkaMetadata.OpenAdmin(bootstrapServers, quiet: true);
         await StartupRetry.WaitForAsync($"Kafka at {bootstrapServers}", token => Probe(admin, token), options, logger, cancellationToken);
     }
 
     private static async ValueTask Probe(IAdminClient admin, CancellationToken cancellationToken)
     {
-        var metadata = await Task.Run(() => admin.GetMetadata(Patience), cancellationToken);
-        if (metadata.Brokers.Count == 0)
+        if (!await Task.Run(() => KafkaMetadata.AnyBrokerAnswers(admin, Patience), cancellationToken))
         {
             throw new KafkaException(ErrorCode.Local_AllBrokersDown);
         }

@@ -19,7 +19,7 @@ internal static partial class StartupRetry
         {
             await Pipeline(service, options, logger).ExecuteAsync(probe, cancellationToken);
         }
-        catch (Exception exception) when (IsTransient(exception))
+        catch (Exception exception) when (WorthWaitingFor(exception))
         {
             throw new StartupFailedException(
                 $"{service} did not answer after {options.Attempts} attempt(s) over {clock.Elapsed.TotalSeconds:0} s: {exception.GetBaseException().Message}",
@@ -36,7 +36,7 @@ internal static partial class StartupRetry
 
         return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(WorthWaitingFor),
             MaxRetryAttempts = options.Attempts - 1,
             Delay = options.Delay,
             BackoffType = DelayBackoffType.Constant,
@@ -49,7 +49,7 @@ internal static partial class StartupRetry
         }).Build();
     }
 
-    private static bool IsTransient(Exception exception) => exception is not (StartupFailedException or OperationCanceledException);
+    private static bool WorthWaitingFor(Exception exception) => exception is not (StartupFailedException or OperationCanceledException);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} is not reachable yet (attempt {Attempt} of {Attempts}): {Reason} (next try in {Seconds} s)")]
     private static partial void LogNotYet(ILogger logger, string service, int attempt, int attempts, string? reason, double seconds);

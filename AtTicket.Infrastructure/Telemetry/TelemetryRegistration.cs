@@ -9,7 +9,6 @@ internal static class TelemetryRegistration
     /// <summary>After the bookings, payments and live registrations: it wraps their ports to count outcomes.</summary>
     public static void AddOutcomeCounting(this IServiceCollection services)
     {
-        services.AddMetrics();
         services.AddSingleton<AtTicketMetrics>();
         services.Decorate<ISeatInventory>((inner, sp) => new CountingSeatInventory(inner, sp.GetRequiredService<AtTicketMetrics>()));
         services.Decorate<IBookingStore>((inner, sp) => new CountingBookingStore(inner, sp.GetRequiredService<AtTicketMetrics>()));

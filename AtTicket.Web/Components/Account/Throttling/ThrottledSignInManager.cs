@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Hosting.Limits;
@@ -42,6 +43,18 @@ public sealed class ThrottledSignInManager(
 
     /// <summary>The wait when the attempt was refused for the login limits (too many attempts, failed or not).</summary>
     public static LimitRefusal? LimitOf(HttpContext http) => http.Items[LimitKey] as LimitRefusal;
+
+    private const string PrincipalKey = "atticket.signed-in";
+
+    /// <summary>Who this request signed in, roles included, so the login page need not look the member up again.</summary>
+    public static ClaimsPrincipal? SignedInAs(HttpContext http) => http.Items[PrincipalKey] as ClaimsPrincipal;
+
+    public override async Task<ClaimsPrincipal> CreateUserPrincipalAsync(Member user)
+    {
+        var principal = await base.CreateUserPrincipalAsync(user);
+        Context.Items[PrincipalKey] = principal;
+        return principal;
+    }
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
