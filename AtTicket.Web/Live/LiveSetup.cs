@@ -15,6 +15,8 @@ internal static class LiveSetup
         services.AddSignalR().AddJsonProtocol(options =>
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHostedService<SeatsHubBridge>();
+        services.AddSingleton<LineFollowers>();
+        services.AddHostedService<LineWatcher>();
         services.AddOptions<SeatsHubOptions>().BindConfiguration(SeatsHubOptions.SectionName)
             .Validate(o => o.MaxSubscriptionsPerConnection > 0, "SeatsHub:MaxSubscriptionsPerConnection must be positive.")
             .ValidateOnStart();
@@ -23,6 +25,7 @@ internal static class LiveSetup
     public static void MapLiveHub(this WebApplication app)
     {
         app.MapHub<SeatsHub>(SeatsHub.Path);
+        app.MapHub<WaitingLineHub>(WaitingLineHub.Path);
         app.MapGet("/api/live/metrics", (SeatFeed feed, LiveMetrics metrics) => TypedResults.Ok(new LiveMetricsResponse(
                 feed.ListenerCount,
                 metrics.Delivered,

@@ -22,13 +22,15 @@ internal sealed class HubClient : IAsyncDisposable
         _connection = connection;
         _connection.On<JsonElement>("SeatsChanged", body => _received.Writer.TryWrite(("SeatsChanged", body)));
         _connection.On("Resync", () => _received.Writer.TryWrite(("Resync", default)));
+        _connection.On<JsonElement>("LineMoved", body => _received.Writer.TryWrite(("LineMoved", body)));
+        _connection.On<JsonElement>("LineEnded", body => _received.Writer.TryWrite(("LineEnded", body)));
     }
 
-    public static async Task<HubClient> ConnectAsync(IServiceProvider services)
+    public static async Task<HubClient> ConnectAsync(IServiceProvider services, string path = SeatsHub.Path)
     {
         var server = (TestServer)services.GetRequiredService<IServer>();
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, SeatsHub.Path), options =>
+            .WithUrl(new Uri(server.BaseAddress, path), options =>
             {
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
@@ -41,22 +43,28 @@ internal sealed class HubClient : IAsyncDisposable
 
     public Task InvokeAsync(string method, int performanceId) => _connection.InvokeAsync(method, performanceId, Cancellation);
 
+    public Task<JsonElement> InvokeForAnswerAsync(string method, int performanceId) => _connection.InvokeAsync<JsonElement>(method, performanceId, Cancellation);
+
     /// <summary>The next message received, which must be <paramref name="method"/>; fails after a generous wait.</summary>
     public async Task<JsonElement> NextAsync(string method)
     {
-        (string Method, JsonElement Body) next;
+        var next = await NextOfAnyAsync(method);
+        Assert.Equal(method, next.Method);
+        return next.Body;
+    }
+
+    /// <summary>The next message received, whatever it is; fails after a generous wait.</summary>
+    public async Task<(string Method, JsonElement Body)> NextOfAnyAsync(string expected = "any")
+    {
         try
         {
-            next = await _received.Reader.ReadAsync(Cancellation).AsTask().WaitAsync(Within.Timeout, Cancellation);
+            return await _received.Reader.ReadAsync(Cancellation).AsTask().WaitAsync(Within.Timeout, Cancellation);
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"No {method} message within {Within.Timeout.TotalSeconds:0} s.");
+            Assert.Fail($"No {expected} message within {Within.Timeout.TotalSeconds:0} s.");
             throw;
         }
-
-        Assert.Equal(method, next.Method);
-        return next.Body;
     }
 
     public async ValueTask DisposeAsync()
