@@ -7,8 +7,12 @@
         return;
     }
 
-    const pollMs = 3000;
+    const nearPollMs = 3000;
     const data = root.dataset;
+    // Far back in a running line nothing changes fast enough to be worth asking every 3 s (docs/benchmarks.md, Q1).
+    const farPollMs = Number(data.farPollMs);
+    const farWaitSeconds = 300;
+    let pollMs = nearPollMs;
     const $ = (name) => root.querySelector(`[data-${name}]`);
     const status = root.querySelector('[role=status]');
     const numbers = new Intl.NumberFormat(data.lang);
@@ -49,6 +53,7 @@
 
     const show = (place) => {
         epoch = place.epoch;
+        pollMs = nearPollMs;
         $('figures').hidden = place.standing !== 'waiting';
         $('progress').hidden = place.standing !== 'waiting' && place.standing !== 'admitted';
         switch (place.standing) {
@@ -60,6 +65,7 @@
                 $('ahead').textContent = numbers.format(place.ahead);
                 // Paused: the place holds and the wait does not count down, so the page says why instead of a figure.
                 $('wait').textContent = place.paused ? data.tWaitPaused : wait(place.estimatedWaitSeconds);
+                pollMs = !place.paused && place.estimatedWaitSeconds > farWaitSeconds ? farPollMs : nearPollMs;
                 root.toggleAttribute('data-paused', place.paused);
                 progress(place.ahead);
                 say(place.paused ? data.tPaused : data.tWaiting);
