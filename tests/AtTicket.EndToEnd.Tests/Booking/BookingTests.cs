@@ -9,7 +9,7 @@ namespace AtTicket.EndToEnd.Tests.Booking;
 /// simulated gateway's test cards, the tickets, My bookings, cancelling; on a desktop and a phone.
 /// </summary>
 [Collection(BookingCollection.Name)]
-public sealed partial class BookingTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
+public sealed partial class BookingTests(AppProcess app, ChromiumBrowser chromium) : BookingSteps(app, chromium)
 {
     // Each test books its own balcony seats (grade A), so none finds another's sold or held.
     private static readonly HallSeat[] BoughtSeats = [new("Balcony C", "H", 5), new("Balcony C", "H", 6)];

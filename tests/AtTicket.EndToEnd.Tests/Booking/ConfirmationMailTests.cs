@@ -4,7 +4,7 @@ namespace AtTicket.EndToEnd.Tests.Booking;
 
 /// <summary>A booking paid in the browser is confirmed by mail: the outbox, the worker and the real SMTP sink behind the app.</summary>
 [Collection(BookingCollection.Name)]
-public sealed class ConfirmationMailTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
+public sealed class ConfirmationMailTests(AppProcess app, ChromiumBrowser chromium) : BookingSteps(app, chromium)
 {
     private static readonly HallSeat[] MailedSeats = [new("Balcony C", "D", 5)];
 

@@ -8,7 +8,7 @@ namespace AtTicket.EndToEnd.Tests.Booking;
 /// While a member holds seats, every page says so (show, seats, time left, Resume), and the one-hold
 /// rule's refusal on another show names and links the show the seats are held for.
 /// </summary>
-public sealed partial class HeldElsewhereTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
+public sealed partial class HeldElsewhereTests(AppProcess app, ChromiumBrowser chromium) : BookingSteps(app, chromium)
 {
     private static readonly HallSeat[] HeldSeats = [new("Balcony C", "A", 5), new("Balcony C", "A", 6)];
 

@@ -8,7 +8,7 @@ namespace AtTicket.EndToEnd.Tests.Booking;
 /// A guest picks seats and presses Hold: after logging in (or signing up first) they are back on the
 /// map with those seats held. Holds only, no bookings: these run alongside the other tests.
 /// </summary>
-public sealed partial class HoldAfterLoginTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
+public sealed partial class HoldAfterLoginTests(AppProcess app, ChromiumBrowser chromium) : BookingSteps(app, chromium)
 {
     private static readonly HallSeat[] LoginSeats = [new("Balcony C", "C", 5), new("Balcony C", "C", 6)];
     private static readonly HallSeat[] SignUpSeats = [new("Balcony C", "B", 5), new("Balcony C", "B", 6)];

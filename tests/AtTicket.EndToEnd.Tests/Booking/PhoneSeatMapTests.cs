@@ -7,7 +7,7 @@ namespace AtTicket.EndToEnd.Tests.Booking;
 /// The 1,024-seat hall on a 390 × 844 phone: an overview of sections, a tapped section with seats a
 /// finger can hit, and the bar at the bottom with the total. A guest only picks; nothing is held.
 /// </summary>
-public sealed class PhoneSeatMapTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
+public sealed class PhoneSeatMapTests(AppProcess app, ChromiumBrowser chromium) : BookingSteps(app, chromium)
 {
     private static readonly HallSeat Picked = new("Balcony L", "G", 3);
 

@@ -13,7 +13,7 @@ namespace AtTicket.EndToEnd.Tests.Queues;
 /// change the shared catalog.
 /// </summary>
 [Collection(CatalogChangingCollection.Name)]
-public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) : BookingTest(app, chromium)
+public sealed class WaitingPageTests(AppProcess app, ChromiumBrowser chromium) : BookingSteps(app, chromium)
 {
     [Fact]
     public async Task Members_see_their_places_and_are_admitted_to_the_seat_map_in_order()

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Sessions;
 
-public static class SessionRegistration
+public static class SessionSetup
 {
     /// <summary>Token lifetimes and the stamp checks of cookies, bearer tokens and live pages, from "Sessions".</summary>
     public static IServiceCollection AddSessions(this IServiceCollection services)

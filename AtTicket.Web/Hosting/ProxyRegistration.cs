@@ -20,7 +20,7 @@ public sealed class ProxyOptions
     public string[] KnownNetworks { get; set; } = [];
 }
 
-public static class ProxySetup
+public static class ProxyRegistration
 {
     public static IServiceCollection AddProxies(this IServiceCollection services)
     {

@@ -17,7 +17,7 @@ using AtTicket.Web.Telemetry;
 
 namespace AtTicket.Web.Hosting;
 
-public static class WebServices
+public static class WebRegistration
 {
     /// <summary>Bearer token when the request carries one, the sign-in cookie otherwise.</summary>
     private const string CookieOrBearer = "CookieOrBearer";

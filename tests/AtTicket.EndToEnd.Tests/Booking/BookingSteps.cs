@@ -9,7 +9,7 @@ namespace AtTicket.EndToEnd.Tests.Booking;
 /// The steps of booking in a browser, for the booking tests: sign up or log in, pick seats on the
 /// map of the first demo performance, hold them, pay, and read the booking page that follows.
 /// </summary>
-public abstract partial class BookingTest(AppProcess app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
+public abstract partial class BookingSteps(AppProcess app, ChromiumBrowser chromium) : BrowserTest(app, chromium)
 {
     /// <summary>Aurora Lights: Live in Seoul, on sale in the 1,024-seat Main Hall.</summary>
     protected const string PerformancePath = "/performances/1";

@@ -20,7 +20,7 @@ using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure;
 
-public static class DependencyInjection
+public static class InfrastructureRegistration
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
