@@ -20,8 +20,7 @@ public sealed class HallDraft
     private const int UndoDepth = 50;
 
     private readonly Dictionary<int, SeatView> _saved;
-    private readonly HashSet<int> _selected = [];
-    private readonly LinkedList<Snapshot> _undo = new();
+    private readonly UndoHistory<Snapshot> _undo = new(UndoDepth);
     private List<SeatView> _seats;
     private List<string> _sections;
     private int _nextTemporaryId = -1;
@@ -42,6 +41,7 @@ public sealed class HallDraft
         _seats = [.. seats];
         _saved = _seats.Where(s => s.Id > 0).ToDictionary(s => s.Id);
         _sections = [.. HallLayoutConversion.ToSections(_seats).Select(s => s.Name)];
+        Selection = new SeatSelection(() => _seats);
     }
 
     public static HallDraft ForNewHall(int venueId) => new(venueId, null, string.Empty, []);
@@ -77,11 +77,11 @@ public sealed class HallDraft
 
     public IReadOnlyList<string> Sections => _sections;
 
-    public IReadOnlySet<int> Selected => _selected;
+    public SeatSelection Selection { get; }
 
     public int SeatCount => _seats.Count;
 
-    public bool CanUndo => _undo.Count > 0;
+    public bool CanUndo => _undo.CanUndo;
 
     public bool IsDirty =>
         _version != _savedVersion
@@ -117,7 +117,7 @@ public sealed class HallDraft
     public DraftError? AddSection(string name)
     {
         var trimmed = name?.Trim() ?? string.Empty;
-        if (CheckSectionName(trimmed) is { } error)
+        if (SeatLabels.CheckSectionName(trimmed) is { } error)
         {
             return error;
         }
@@ -136,45 +136,16 @@ public sealed class HallDraft
     public DraftError? Generate(RowPlan plan)
     {
         var sectionName = plan.Section?.Trim() ?? string.Empty;
-        if (CheckSectionName(sectionName) is { } nameError)
+        if (SeatLabels.CheckSectionName(sectionName) is { } nameError)
         {
             return nameError;
         }
 
-        if (CheckPlan(plan) is { } planError)
-        {
-            return planError;
-        }
-
-        var firstRow = plan.FirstRow is null ? 1 : RowLabels.Parse(plan.Labels, plan.FirstRow);
-        if (firstRow is null)
-        {
-            return plan.Labels == RowLabelStyle.Letters
-                ? new DraftError("The first row must be letters such as A or AA.")
-                : new DraftError("The first row must be a number from 1.");
-        }
-
         var section = FindSection(sectionName) ?? sectionName;
-        var taken = LabelSet(_seats);
-        var added = new List<SeatView>(plan.Rows * plan.SeatsPerRow);
-        for (var r = 0; r < plan.Rows; r++)
+        var (added, error) = RowGenerator.Generate(plan, section, _seats, MaxSeats);
+        if (error is not null)
         {
-            var row = RowLabels.Label(plan.Labels, firstRow.Value + r);
-            if (row.Length > HallLayoutFile.MaxRowLabelLength)
-            {
-                return new DraftError("The row label \"{0}\" is longer than {1} characters.", row, HallLayoutFile.MaxRowLabelLength);
-            }
-
-            for (var i = 0; i < plan.SeatsPerRow; i++)
-            {
-                var number = plan.Numbering == SeatNumbering.LeftToRight ? plan.FirstNumber + i : plan.FirstNumber + plan.SeatsPerRow - 1 - i;
-                if (!taken.Add(Key(section, row, number)))
-                {
-                    return new DraftError("Seat {0} already exists. Choose another first row, first number or section.", HallLayoutFile.SeatLabel(section, row, number));
-                }
-
-                added.Add(new SeatView(0, section, row, number, plan.X + (i * plan.SeatSpacing), plan.Y + (r * plan.RowSpacing), SeatKind.Normal));
-            }
+            return error;
         }
 
         Record();
@@ -187,79 +158,34 @@ public sealed class HallDraft
         return null;
     }
 
-    /// <summary>A plain click: the seat becomes the whole selection.</summary>
-    public void SelectOnly(int seatId)
-    {
-        if (_seats.Any(s => s.Id == seatId))
-        {
-            _selected.Clear();
-            _selected.Add(seatId);
-        }
-    }
-
-    /// <summary>Shift or Ctrl with a click: the seat joins the selection, or leaves it.</summary>
-    public void Toggle(int seatId)
-    {
-        if (!_selected.Remove(seatId) && _seats.Any(s => s.Id == seatId))
-        {
-            _selected.Add(seatId);
-        }
-    }
-
-    /// <summary>Adds seats to the selection (a dragged rectangle adds to what was picked before).</summary>
-    public void Select(IEnumerable<int> seatIds)
-    {
-        var present = _seats.Select(s => s.Id).ToHashSet();
-        _selected.UnionWith(seatIds.Where(present.Contains));
-    }
-
-    public void SelectRow(string section, string row) =>
-        _selected.UnionWith(_seats.Where(s => s.Section == section && string.Equals(s.Row, row, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id));
-
-    public void SelectSection(string section) => _selected.UnionWith(_seats.Where(s => s.Section == section).Select(s => s.Id));
-
-    /// <summary>Grows the selection to every row that has a selected seat.</summary>
-    public void SelectWholeRows()
-    {
-        var rows = _seats.Where(s => _selected.Contains(s.Id)).Select(s => (s.Section, Row: s.Row.ToUpperInvariant())).ToHashSet();
-        _selected.UnionWith(_seats.Where(s => rows.Contains((s.Section, s.Row.ToUpperInvariant()))).Select(s => s.Id));
-    }
-
-    /// <summary>Grows the selection to every section that has a selected seat.</summary>
-    public void SelectWholeSections()
-    {
-        var sections = _seats.Where(s => _selected.Contains(s.Id)).Select(s => s.Section).ToHashSet();
-        _selected.UnionWith(_seats.Where(s => sections.Contains(s.Section)).Select(s => s.Id));
-    }
-
-    public void ClearSelection() => _selected.Clear();
-
     /// <summary>Removes the selected seats (aisles, shapes). Their sections stay, even when empty.</summary>
     public int RemoveSelected()
     {
-        if (_selected.Count == 0)
+        var selected = Selection.Ids;
+        if (selected.Count == 0)
         {
             return 0;
         }
 
         Record();
         var before = _seats.Count;
-        _seats = [.. _seats.Where(s => !_selected.Contains(s.Id))];
-        _selected.Clear();
+        _seats = [.. _seats.Where(s => !selected.Contains(s.Id))];
+        Selection.Clear();
         return before - _seats.Count;
     }
 
     /// <summary>Gives the selected seats a kind; the selection is done with and clears, so the new kind shows.</summary>
     public int MarkSelected(SeatKind kind)
     {
-        var changing = _seats.Count(s => _selected.Contains(s.Id) && s.Kind != kind);
+        var selected = Selection.Ids;
+        var changing = _seats.Count(s => selected.Contains(s.Id) && s.Kind != kind);
         if (changing > 0)
         {
             Record();
-            _seats = [.. _seats.Select(s => _selected.Contains(s.Id) ? s with { Kind = kind } : s)];
+            _seats = [.. _seats.Select(s => selected.Contains(s.Id) ? s with { Kind = kind } : s)];
         }
 
-        _selected.Clear();
+        Selection.Clear();
         return changing;
     }
 
@@ -297,20 +223,19 @@ public sealed class HallDraft
         var before = _seats.Count;
         _seats = [.. _seats.Where(s => s.Section != section)];
         _sections.Remove(section);
-        _selected.IntersectWith(_seats.Select(s => s.Id));
+        Selection.KeepPresent();
         return before - _seats.Count;
     }
 
     public bool Undo()
     {
-        if (_undo.Last is not { } last)
+        if (!_undo.TryUndo(out var before))
         {
             return false;
         }
 
-        _undo.RemoveLast();
-        (_seats, _sections, _version) = (last.Value.Seats, [.. last.Value.Sections], last.Value.Version);
-        _selected.IntersectWith(_seats.Select(s => s.Id));
+        (_seats, _sections, _version) = (before.Seats, [.. before.Sections], before.Version);
+        Selection.KeepPresent();
         return true;
     }
 
@@ -330,10 +255,7 @@ public sealed class HallDraft
 
     public string Export() => HallLayoutFile.Write(ToDocument());
 
-    /// <summary>
-    /// Replaces the seats with a file's (undoable). A seat keeps its saved identity when the file names
-    /// its id or its label, so re-importing an exported hall removes nothing that was sold.
-    /// </summary>
+    /// <summary>Replaces the seats with a file's (undoable), matched to the saved seats by <see cref="LayoutImport"/>.</summary>
     public IReadOnlyList<DraftError> Import(string json)
     {
         var (layout, errors) = HallLayoutFile.Read(json);
@@ -342,34 +264,10 @@ public sealed class HallDraft
             return errors;
         }
 
-        var unclaimed = new Dictionary<int, SeatView>(_saved);
-        var byLabel = _saved.Values.ToDictionary(s => Key(s.Section, s.Row, s.Number), StringComparer.OrdinalIgnoreCase);
-        var sections = new List<string>();
-        var seats = new List<SeatView>(layout.SeatCount);
-        foreach (var section in layout.Sections)
-        {
-            var name = sections.FirstOrDefault(n => string.Equals(n, section.Name.Trim(), StringComparison.OrdinalIgnoreCase)) ?? section.Name.Trim();
-            if (!sections.Contains(name))
-            {
-                sections.Add(name);
-            }
-
-            foreach (var row in section.Rows ?? [])
-            {
-                foreach (var seat in row.Seats ?? [])
-                {
-                    var label = row.Label.Trim();
-                    var id = seat.Id is { } fileId && unclaimed.Remove(fileId) ? fileId
-                        : byLabel.TryGetValue(Key(name, label, seat.Number), out var known) && unclaimed.Remove(known.Id) ? known.Id
-                        : _nextTemporaryId--;
-                    seats.Add(new SeatView(id, name, label, seat.Number, seat.X, seat.Y, seat.Kind));
-                }
-            }
-        }
-
+        var (seats, sections) = LayoutImport.Match(layout, _saved, ref _nextTemporaryId);
         Record();
         (_seats, _sections) = (seats, sections);
-        _selected.Clear();
+        Selection.Clear();
         if (string.IsNullOrWhiteSpace(Name) && !string.IsNullOrWhiteSpace(layout.Name))
         {
             Name = layout.Name.Trim();
@@ -386,11 +284,11 @@ public sealed class HallDraft
     public int RestoreSavedSeats(IEnumerable<int> seatIds)
     {
         var present = _seats.Select(s => s.Id).ToHashSet();
-        var taken = LabelSet(_seats);
+        var taken = SeatLabels.Of(_seats);
         var back = seatIds
             .Where(id => !present.Contains(id) && _saved.ContainsKey(id))
             .Select(id => _saved[id])
-            .Where(s => taken.Add(Key(s.Section, s.Row, s.Number)))
+            .Where(s => taken.Add(SeatLabels.Key(s.Section, s.Row, s.Number)))
             .ToList();
         if (back.Count == 0)
         {
@@ -411,52 +309,12 @@ public sealed class HallDraft
         _savedNameKo = NameKo.Trim();
     }
 
-    private static DraftError? CheckSectionName(string name) =>
-        name.Length == 0 ? new DraftError("Enter a section name.")
-            : name.Length > HallLayoutFile.MaxSectionLength ? new DraftError("The section name \"{0}\" is longer than {1} characters.", name, HallLayoutFile.MaxSectionLength)
-            : null;
-
-    private DraftError? CheckPlan(RowPlan plan)
-    {
-        if (plan.Rows is < 1 or > RowPlan.MaxRows || plan.SeatsPerRow is < 1 or > RowPlan.MaxSeatsPerRow)
-        {
-            return new DraftError("Choose 1 to {0} rows of 1 to {1} seats.", RowPlan.MaxRows, RowPlan.MaxSeatsPerRow);
-        }
-
-        if (plan.FirstNumber < 1)
-        {
-            return new DraftError("Seat numbers start at 1.");
-        }
-
-        if (!double.IsFinite(plan.X) || !double.IsFinite(plan.Y) || plan.X < 0 || plan.Y < 0)
-        {
-            return new DraftError("The position cannot be negative.");
-        }
-
-        if (!double.IsFinite(plan.SeatSpacing) || !double.IsFinite(plan.RowSpacing) || plan.SeatSpacing < RowPlan.MinSpacing || plan.RowSpacing < RowPlan.MinSpacing)
-        {
-            return new DraftError("Spacing must be at least {0} so seats do not overlap.", RowPlan.MinSpacing);
-        }
-
-        var total = _seats.Count + (plan.Rows * plan.SeatsPerRow);
-        return total > MaxSeats ? new DraftError("That would make {0:N0} seats; a hall can have at most {1:N0}.", total, MaxSeats) : null;
-    }
-
     private string? FindSection(string name) => _sections.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
-
-    private static string Key(string section, string row, int number) => $"{section}\u001f{row}\u001f{number}";
-
-    private static HashSet<string> LabelSet(IEnumerable<SeatView> seats) =>
-        seats.Select(s => Key(s.Section, s.Row, s.Number)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Remembers the state before a change, for <see cref="Undo"/>.</summary>
     private void Record()
     {
-        _undo.AddLast(new Snapshot(_seats, [.. _sections], _version));
-        if (_undo.Count > UndoDepth)
-        {
-            _undo.RemoveFirst();
-        }
+        _undo.Record(new Snapshot(_seats, [.. _sections], _version));
 
         _version = ++_versions;
     }

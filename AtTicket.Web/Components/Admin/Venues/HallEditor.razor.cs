@@ -100,7 +100,7 @@ public partial class HallEditor
 
     private SeatPaint Paint(SeatView seat)
     {
-        var selected = _draft!.Selected.Contains(seat.Id);
+        var selected = _draft!.Selection.Ids.Contains(seat.Id);
         var (fill, kind) = seat.Kind switch
         {
             SeatKind.Wheelchair => (WheelchairFill, _wheelchairText),
@@ -118,15 +118,15 @@ public partial class HallEditor
     {
         if (pick.Adds)
         {
-            _draft!.Toggle(pick.Seat.Id);
+            _draft!.Selection.Toggle(pick.Seat.Id);
         }
         else
         {
-            _draft!.SelectOnly(pick.Seat.Id);
+            _draft!.Selection.Only(pick.Seat.Id);
         }
     }
 
-    private void OnAreaSelected(IReadOnlyList<SeatView> seats) => _draft!.Select(seats.Select(s => s.Id));
+    private void OnAreaSelected(IReadOnlyList<SeatView> seats) => _draft!.Selection.Add(seats.Select(s => s.Id));
 
     private void Undo() => _draft!.Undo();
 

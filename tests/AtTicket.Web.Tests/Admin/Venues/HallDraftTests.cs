@@ -87,12 +87,12 @@ public class HallDraftTests
         var draft = Stalls(rows: 1, seats: 5);
         var third = SeatAt(draft, "A", 3);
 
-        draft.Toggle(third.Id);
+        draft.Selection.Toggle(third.Id);
         var removed = draft.RemoveSelected();
 
         Assert.Equal(1, removed);
         Assert.Equal([1, 2, 4, 5], draft.Seats.Select(s => s.Number).Order());
-        Assert.Empty(draft.Selected);
+        Assert.Empty(draft.Selection.Ids);
         Assert.Equal(4.0, SeatAt(draft, "A", 5).X);
     }
 
@@ -100,7 +100,7 @@ public class HallDraftTests
     public void Marking_selected_seats_as_wheelchair_changes_only_those_seats()
     {
         var draft = Stalls(rows: 2, seats: 4);
-        draft.Select([SeatAt(draft, "B", 1).Id, SeatAt(draft, "B", 2).Id]);
+        draft.Selection.Add([SeatAt(draft, "B", 1).Id, SeatAt(draft, "B", 2).Id]);
 
         draft.MarkSelected(SeatKind.Wheelchair);
 
@@ -113,28 +113,28 @@ public class HallDraftTests
     public void Marking_seats_clears_the_selection_even_when_no_seat_changes_kind()
     {
         var draft = Stalls(rows: 1, seats: 4);
-        draft.Select([SeatAt(draft, "A", 1).Id]);
+        draft.Selection.Add([SeatAt(draft, "A", 1).Id]);
 
         draft.MarkSelected(SeatKind.Companion);
-        Assert.Empty(draft.Selected);
+        Assert.Empty(draft.Selection.Ids);
 
-        draft.Select([SeatAt(draft, "A", 1).Id]);
+        draft.Selection.Add([SeatAt(draft, "A", 1).Id]);
         draft.MarkSelected(SeatKind.Companion);
-        Assert.Empty(draft.Selected);
+        Assert.Empty(draft.Selection.Ids);
     }
 
     [Fact]
     public void Selecting_only_one_seat_replaces_the_selection_and_toggling_adds_or_removes()
     {
         var draft = Stalls(rows: 1, seats: 4);
-        draft.Select([SeatAt(draft, "A", 1).Id, SeatAt(draft, "A", 2).Id]);
+        draft.Selection.Add([SeatAt(draft, "A", 1).Id, SeatAt(draft, "A", 2).Id]);
 
-        draft.SelectOnly(SeatAt(draft, "A", 3).Id);
-        Assert.Equal([SeatAt(draft, "A", 3).Id], draft.Selected);
+        draft.Selection.Only(SeatAt(draft, "A", 3).Id);
+        Assert.Equal([SeatAt(draft, "A", 3).Id], draft.Selection.Ids);
 
-        draft.Toggle(SeatAt(draft, "A", 4).Id);
-        draft.Toggle(SeatAt(draft, "A", 3).Id);
-        Assert.Equal([SeatAt(draft, "A", 4).Id], draft.Selected);
+        draft.Selection.Toggle(SeatAt(draft, "A", 4).Id);
+        draft.Selection.Toggle(SeatAt(draft, "A", 3).Id);
+        Assert.Equal([SeatAt(draft, "A", 4).Id], draft.Selection.Ids);
     }
 
     [Fact]
@@ -142,17 +142,17 @@ public class HallDraftTests
     {
         var draft = Stalls(rows: 2, seats: 3);
         draft.Generate(new RowPlan("Balcony", Rows: 1, SeatsPerRow: 2, Y: 5));
-        draft.Toggle(SeatAt(draft, "B", 2).Id);
+        draft.Selection.Toggle(SeatAt(draft, "B", 2).Id);
 
-        draft.SelectWholeRows();
-        Assert.Equal(3, draft.Selected.Count);
+        draft.Selection.GrowToWholeRows();
+        Assert.Equal(3, draft.Selection.Ids.Count);
 
-        draft.SelectWholeSections();
-        Assert.Equal(6, draft.Selected.Count);
+        draft.Selection.GrowToWholeSections();
+        Assert.Equal(6, draft.Selection.Ids.Count);
 
-        draft.ClearSelection();
-        draft.SelectRow("Stalls", "a");
-        Assert.Equal(3, draft.Selected.Count);
+        draft.Selection.Clear();
+        draft.Selection.AddRow("Stalls", "a");
+        Assert.Equal(3, draft.Selection.Ids.Count);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public class HallDraftTests
     public void Undo_back_to_the_loaded_layout_leaves_nothing_unsaved()
     {
         var draft = FromSaved(("Stalls", "A", 1), ("Stalls", "A", 2));
-        draft.Toggle(1);
+        draft.Selection.Toggle(1);
         draft.RemoveSelected();
         Assert.True(draft.IsDirty);
 
@@ -227,7 +227,7 @@ public class HallDraftTests
     {
         var draft = Stalls(rows: 3, seats: 5);
         draft.Generate(new RowPlan("Balcony", Rows: 2, SeatsPerRow: 4, Labels: RowLabelStyle.Numbers, Numbering: SeatNumbering.RightToLeft, X: 0.5, Y: 6));
-        draft.Select([SeatAt(draft, "A", 1).Id]);
+        draft.Selection.Add([SeatAt(draft, "A", 1).Id]);
         draft.MarkSelected(SeatKind.Companion);
         var json = draft.Export();
 
@@ -309,7 +309,7 @@ public class HallDraftTests
     public void Removed_saved_seats_can_be_put_back()
     {
         var draft = FromSaved(("Stalls", "A", 1), ("Stalls", "A", 2));
-        draft.Toggle(2);
+        draft.Selection.Toggle(2);
         draft.RemoveSelected();
 
         var restored = draft.RestoreSavedSeats([2]);
