@@ -9,7 +9,7 @@ namespace AtTicket.Web.Tests.Http;
 /// <summary>Logout, a password change and a replayed refresh token end a member's sessions on both nodes.</summary>
 public sealed class SessionEndTests(TwoAppNodes nodes) : IClassFixture<TwoAppNodes>
 {
-    private const string Password = "Encore#2027";
+    internal const string Password = "Encore#2027";
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -94,18 +94,20 @@ public sealed class SessionEndTests(TwoAppNodes nodes) : IClassFixture<TwoAppNod
         Assert.Equal(TwoAppNodes.AccessTokenMinutes * 60, tokens.ExpiresIn);
     }
 
-    private sealed record Tokens(string AccessToken, string RefreshToken, int ExpiresIn);
+    internal sealed record Tokens(string AccessToken, string RefreshToken, int ExpiresIn);
 
-    private async Task<string> RegisterAsync()
+    private Task<string> RegisterAsync() => RegisterAsync(nodes.A);
+
+    internal static async Task<string> RegisterAsync(TestApp node)
     {
         var email = $"session-{Guid.NewGuid():N}@example.com";
-        using var client = Client(nodes.A);
+        using var client = Client(node);
         using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, acceptPrivacyTerms = true }, Cancellation);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return email;
     }
 
-    private static async Task<Tokens> LogInAsync(TestApp node, string email, string password)
+    internal static async Task<Tokens> LogInAsync(TestApp node, string email, string password)
     {
         using var client = Client(node);
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, Cancellation);
@@ -130,7 +132,7 @@ public sealed class SessionEndTests(TwoAppNodes nodes) : IClassFixture<TwoAppNod
     private static Tokens ToTokens(JsonElement body) => new(
         body.GetProperty("accessToken").GetString()!, body.GetProperty("refreshToken").GetString()!, body.GetProperty("expiresIn").GetInt32());
 
-    private static async Task<HttpStatusCode> BookingsStatusAsync(TestApp node, string? accessToken = null, string? cookie = null)
+    internal static async Task<HttpStatusCode> BookingsStatusAsync(TestApp node, string? accessToken = null, string? cookie = null)
     {
         using var client = Client(node, accessToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/bookings");
@@ -144,7 +146,7 @@ public sealed class SessionEndTests(TwoAppNodes nodes) : IClassFixture<TwoAppNod
     }
 
     /// <summary>A client that keeps no cookies, so a test decides exactly which credentials each request carries.</summary>
-    private static HttpClient Client(TestApp node, string? accessToken = null)
+    internal static HttpClient Client(TestApp node, string? accessToken = null)
     {
         var client = node.NewClient();
         if (accessToken is not null)

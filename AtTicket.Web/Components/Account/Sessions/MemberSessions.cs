@@ -8,12 +8,11 @@ namespace AtTicket.Web.Components.Account.Sessions;
 /// and live page of the member carries the old one and is refused at its next check (<see cref="SessionStamps"/>),
 /// on whichever node it arrives.
 /// </summary>
-public sealed class MemberSessions(UserManager<Member> members, SessionStamps stamps, ILogger<MemberSessions> logger)
+public sealed class MemberSessions(UserManager<Member> members, ILogger<MemberSessions> logger)
 {
     public async Task EndAllAsync(Member member, string reason)
     {
-        await members.UpdateSecurityStampAsync(member);
-        stamps.Forget(member.Id);
+        await members.UpdateSecurityStampAsync(member); // MemberManager tells every node's SessionStamps
         logger.LogInformation("Every session of member {MemberId} ended: {Reason}", member.Id, reason);
     }
 }

@@ -16,6 +16,9 @@ public static class SessionSetup
             .ValidateOnStart();
         services.AddScoped<MemberSessions>();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SessionEndBroadcast>();
+        services.AddSingleton<ISessionStampListener>(sp => sp.GetRequiredService<SessionEndBroadcast>());
+        services.AddHostedService(sp => sp.GetRequiredService<SessionEndBroadcast>());
         services.AddSingleton<RefreshTokenLedger>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
