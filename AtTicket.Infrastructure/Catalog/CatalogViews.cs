@@ -7,7 +7,7 @@ using AtTicket.Domain.Venues;
 
 namespace AtTicket.Infrastructure.Catalog;
 
-// Read models for pages and the REST API. Shapes follow shared/API.md.
+// Read models for pages and the REST API. Shapes follow docs/api.md.
 // The ones the catalog cache holds are sealed and marked immutable, so HybridCache hands out the
 // cached instance instead of deserializing a copy on every read (a 1,024-seat layout per hold).
 

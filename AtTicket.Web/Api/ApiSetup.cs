@@ -14,7 +14,7 @@ using Scalar.AspNetCore;
 
 namespace AtTicket.Web.Api;
 
-/// <summary>The REST API of shared/API.md: JSON, problem details, bearer or cookie authentication.</summary>
+/// <summary>The REST API of docs/api.md: JSON, problem details, bearer or cookie authentication.</summary>
 public static class ApiSetup
 {
     public const string AdminPolicy = "admin";

@@ -24,7 +24,7 @@ public sealed record BookingTicketResponse(string Code, int SeatId, string QrUrl
 public sealed record BookingRefundResponse(long Amount, DateTimeOffset? RefundedAt);
 
 /// <summary>
-/// A booking of shared/API.md. <see cref="Tickets"/> are listed only while the booking is confirmed (a
+/// A booking of docs/api.md. <see cref="Tickets"/> are listed only while the booking is confirmed (a
 /// cancelled or refunded booking's tickets no longer admit anyone); <see cref="Refund"/> is set for a
 /// cancelled or refunded booking and null otherwise.
 /// </summary>

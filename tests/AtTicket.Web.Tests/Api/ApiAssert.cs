@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace AtTicket.Web.Tests.Api;
 
-/// <summary>Checks of what the API answers, in the terms of shared/API.md: status, media type, field names.</summary>
+/// <summary>Checks of what the API answers, in the terms of docs/api.md: status, media type, field names.</summary>
 public static class ApiAssert
 {
     /// <summary>The response must have <paramref name="expected"/> status and a JSON body, which is returned.</summary>

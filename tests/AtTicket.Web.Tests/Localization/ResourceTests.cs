@@ -76,7 +76,7 @@ public sealed partial class ResourceTests
     [Fact]
     public void Every_validation_message_has_a_resource()
     {
-        // The REST API answers developers in English (shared/API.md); the pages speak both languages.
+        // The REST API answers developers in English (docs/api.md); the pages speak both languages.
         var keys = LiteralKeysInSource(ErrorMessage()).Where(k => !k.File.StartsWith("Api" + Path.DirectorySeparatorChar)).ToList();
 
         Assert.NotEmpty(keys);

@@ -29,7 +29,7 @@ public sealed record BookingBody(Guid? HoldId, PaymentBody? Payment)
 /// <summary>The bookings API as a client calls it, and the simulated gateway's books, which a test reads to count charges.</summary>
 public static class BookingApi
 {
-    /// <summary>The fields of a Booking in shared/API.md, with the refund of a cancelled or refunded one.</summary>
+    /// <summary>The fields of a Booking in docs/api.md, with the refund of a cancelled or refunded one.</summary>
     public static readonly string[] BookingFields =
         ["id", "number", "status", "performanceId", "productTitle", "startsAt", "seats", "total", "createdAt", "tickets", "refund"];
 

@@ -18,10 +18,10 @@ public static class HoldApi
 {
     public const string Password = "Encore#2027";
 
-    /// <summary>The fields of a Hold in shared/API.md.</summary>
+    /// <summary>The fields of a Hold in docs/api.md.</summary>
     public static readonly string[] HoldFields = ["id", "performanceId", "seats", "total", "expiresAt"];
 
-    /// <summary>The fields of each seat of a Hold in shared/API.md.</summary>
+    /// <summary>The fields of each seat of a Hold in docs/api.md.</summary>
     public static readonly string[] SeatFields = ["id", "section", "row", "number", "gradeId", "price"];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
