@@ -11,6 +11,7 @@ internal static class TelemetryRegistration
     {
         services.AddMetrics();
         services.AddSingleton<AtTicketMetrics>();
+        services.AddHostedService<OperationsGaugeReader>();
         services.Decorate<ISeatInventory>((inner, sp) => new CountingSeatInventory(inner, sp.GetRequiredService<AtTicketMetrics>()));
         services.Decorate<IBookingStore>((inner, sp) => new CountingBookingStore(inner, sp.GetRequiredService<AtTicketMetrics>()));
         services.Decorate<IPaymentGateway>((inner, sp) => new ObservedPaymentGateway(inner, sp.GetRequiredService<AtTicketMetrics>()));
