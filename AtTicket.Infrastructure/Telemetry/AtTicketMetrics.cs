@@ -32,6 +32,7 @@ public sealed class AtTicketMetrics : IDisposable
         _refunds = _meter.CreateCounter<long>("atticket.refunds", "{refund}", "Refunds asked of the processor, by result: issued or failed (a failed one stays owed and is retried)");
         _outboxLag = _meter.CreateHistogram<double>("atticket.outbox.lag", "ms", "Time from an outbox message's commit to the bus accepting it");
         _circuits = _meter.CreateUpDownCounter<long>("atticket.circuits.active", "{circuit}", "Blazor circuits open on this node");
+        _circuits.Add(0); // the series exists (at 0) before the first circuit, so the dashboard shows 0, not "no data"
         _meter.CreateObservableGauge("atticket.refunds.owed", RefundsOwed, "{booking}", "Charges whose booking did not stand and whose refund has not gone through yet (the same figure on every node)");
         _meter.CreateObservableGauge("atticket.queue.waiting", () => WaitingLines(line => line.Waiting), "{member}", "Members waiting in the line of a performance");
         _meter.CreateObservableGauge("atticket.queue.admitted", () => WaitingLines(line => line.Admitted), "{member}", "Members let through the line of a performance and shopping");
