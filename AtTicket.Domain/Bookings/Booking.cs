@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Bookings;
@@ -105,7 +106,13 @@ public class Booking
     public const string CannotCancelStartedMessage = "A booking cannot be cancelled once the performance has started.";
 
     /// <summary>A charge was taken and has not been given back yet: a cancelled or refunded booking with a payment and no refund.</summary>
-    public bool OwesRefund => Status is BookingStatus.Cancelled or BookingStatus.Refunded && PaymentReference is not null && RefundedAt is null;
+    public static readonly Expression<Func<Booking, bool>> OwingRefund =
+        b => (b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.Refunded) && b.PaymentReference != null && b.RefundedAt == null;
+
+    private static readonly Func<Booking, bool> IsOwingRefund = OwingRefund.Compile();
+
+    /// <summary>See <see cref="OwingRefund"/>; the stores query the same expression.</summary>
+    public bool OwesRefund => IsOwingRefund(this);
 
     /// <summary>Was this booking ever confirmed (so the member holds, or held, tickets)? Declined checkouts never were.</summary>
     public bool WasConfirmed => ConfirmedAt is not null;

@@ -88,9 +88,17 @@ internal sealed class SeatSql(AtTicketDbContext db)
         await end.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>After a failure the transaction may or may not have begun; SQLite refuses a rollback without one.</summary>
+    /// <summary>
+    /// After a failure the transaction may or may not have begun; SQLite refuses a rollback without one. A connection
+    /// the server dropped is closed and has nothing to roll back: the original failure must surface, not the rollback's.
+    /// </summary>
     public static async Task RollBackQuietlyAsync(DbConnection connection)
     {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
         try
         {
             await EndAsync(connection, commit: false, CancellationToken.None);

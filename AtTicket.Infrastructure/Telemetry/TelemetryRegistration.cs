@@ -10,6 +10,7 @@ internal static class TelemetryRegistration
     public static void AddOutcomeCounting(this IServiceCollection services)
     {
         services.AddSingleton<AtTicketMetrics>();
+        services.AddHostedService<OperationsGaugeReader>();
         services.Decorate<ISeatInventory>((inner, sp) => new CountingSeatInventory(inner, sp.GetRequiredService<AtTicketMetrics>()));
         services.Decorate<IBookingStore>((inner, sp) => new CountingBookingStore(inner, sp.GetRequiredService<AtTicketMetrics>()));
         services.Decorate<IPaymentGateway>((inner, sp) => new ObservedPaymentGateway(inner, sp.GetRequiredService<AtTicketMetrics>()));

@@ -18,11 +18,19 @@ internal sealed class PrivateRedis(string executable, string directory) : IAsync
     /// <summary>StackExchange.Redis configuration for the nodes.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public async Task StartAsync()
+    /// <param name="samePort">Start again where it listened before (after <see cref="StopAsync"/>), so clients find it.</param>
+    public async Task StartAsync(bool samePort = false)
     {
-        Port = AppProcess.FreePort();
+        if (!samePort)
+        {
+            Port = AppProcess.FreePort();
+        }
+
         await StartOnPortAsync();
     }
+
+    /// <summary>Starts the server again (empty) if a test left it stopped, so the next test finds it running.</summary>
+    public Task EnsureRunningAsync() => _process is null ? StartOnPortAsync() : Task.CompletedTask;
 
     /// <summary>Kills the server (as a crash would: SIGKILL) and starts an empty one on the same port.</summary>
     public async Task RestartAsync()

@@ -1,0 +1,37 @@
+namespace AtTicket.Infrastructure.Persistence;
+
+/// <summary>
+/// Tells a part that is away (the database or Redis cannot be reached, or dropped the connection) from a
+/// fault of the request or of the code: the first is answered 503 with Retry-After, the second stays a 500.
+/// </summary>
+public static class DependencyOutage
+{
+    /// <summary>What a caller may wait before trying again, in seconds.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>Searches the chain of causes: EF Core and Pomelo wrap the driver's exception, the driver wraps the socket's.</summary>
+    public static bool Caused(Exception exception)
+    {
+        var fromDatabase = false;
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case MySqlConnector.MySqlException { IsTransient: true }
+                    or MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.UnableToConnectToHost }
+                    or StackExchange.Redis.RedisConnectionException
+                    or StackExchange.Redis.RedisTimeoutException
+                    or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }: // busy, locked
+                    return true;
+                case MySqlConnector.MySqlException:
+                    fromDatabase = true;
+                    break;
+                case System.IO.IOException or System.Net.Sockets.SocketException when fromDatabase:
+                    // The server went away in the middle of a command.
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
