@@ -57,17 +57,21 @@ public class Hall
 
     /// <summary>
     /// A whole new seat plan for the hall: every label (section, row, number) appears once, ignoring case and
-    /// surrounding spaces, and every existing seat id is listed at most once.
+    /// surrounding spaces, and every existing seat id is listed at most once. <paramref name="fieldOf"/> names the
+    /// input that holds the seat at a position in <paramref name="seats"/> (the second of a pair), "seats" if not given.
     /// </summary>
-    public static void RequireDistinctSeats(IEnumerable<(string Section, string Row, int Number, int? Id)> seats)
+    public static void RequireDistinctSeats(IEnumerable<(string Section, string Row, int Number, int? Id)> seats, Func<int, string>? fieldOf = null)
     {
         var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<int>();
+        var position = 0;
         foreach (var (section, row, number, id) in seats)
         {
             var label = $"{section?.Trim()} {row?.Trim()}-{number}";
-            Guard.That(labels.Add(label), $"Seat {label} appears twice in the layout.", "seats");
-            Guard.That(id is not { } seatId || ids.Add(seatId), $"Seat id {id} is listed twice in the layout.");
+            var field = fieldOf?.Invoke(position) ?? "seats";
+            Guard.That(labels.Add(label), $"Seat {label} appears twice in the layout.", field);
+            Guard.That(id is not { } seatId || ids.Add(seatId), $"Seat id {id} is listed twice in the layout.", field);
+            position++;
         }
     }
 

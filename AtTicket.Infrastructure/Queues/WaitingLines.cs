@@ -1,4 +1,3 @@
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -61,10 +60,15 @@ public sealed class WaitingLines(IDbContextFactory<AtTicketDbContext> contexts, 
     }
 
     /// <summary>Puts the performance's on-sale behind a line with these rules, or changes them.</summary>
-    public async Task SetAsync(int performanceId, QueueRules rules, CancellationToken cancellationToken = default)
+    /// <returns>False when there is no such performance.</returns>
+    public async Task<bool> SetAsync(int performanceId, QueueRules rules, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        Guard.That(await db.Performances.AnyAsync(p => p.Id == performanceId, cancellationToken), "There is no such performance.");
+        if (!await db.Performances.AnyAsync(p => p.Id == performanceId, cancellationToken))
+        {
+            return false;
+        }
+
         var line = await db.WaitingLines.FindAsync([performanceId], cancellationToken);
         if (line is null)
         {
@@ -77,6 +81,7 @@ public sealed class WaitingLines(IDbContextFactory<AtTicketDbContext> contexts, 
 
         await db.SaveChangesAsync(cancellationToken);
         Forget();
+        return true;
     }
 
     /// <summary>Ends the line: from now on everyone may choose seats.</summary>

@@ -169,12 +169,20 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         // JSON can leave any list out; say so instead of failing on a null.
         Guard.That(
             layout.Sections is not null && layout.Sections.All(s => s?.Rows is not null && s.Rows.All(r => r?.Seats is not null && r.Seats.All(seat => seat is not null))),
-            "A layout lists sections, each with rows, each with seats.");
-        Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.", "sections");
-        Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.");
-        Hall.RequireDistinctSeats(Flatten(layout).Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)));
+            "A layout lists sections, each with rows, each with seats.",
+            "sections");
+        // Rules of the whole layout name its sections and the rows of each, where the seats are.
+        string[] whole = ["sections", .. layout.Sections!.Select((_, s) => $"sections[{s}].rows")]; // not null: checked just above
+        Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.", whole);
+        Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.", whole);
+        var seats = FlattenWithPaths(layout).ToList();
+        Hall.RequireDistinctSeats(seats.Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)), position => seats[position].Path);
     }
 
     private static IEnumerable<(string Section, string Row, SeatDocument Seat)> Flatten(HallLayoutDocument layout) =>
-        layout.Sections.SelectMany(section => section.Rows.SelectMany(row => row.Seats.Select(seat => (section.Name, row.Label, seat))));
+        FlattenWithPaths(layout).Select(s => (s.Section, s.Row, s.Seat));
+
+    /// <summary>Every seat with where the layout document holds it, e.g. <c>sections[1].rows[0].seats[2]</c>, so a broken rule can name it.</summary>
+    private static IEnumerable<(string Section, string Row, SeatDocument Seat, string Path)> FlattenWithPaths(HallLayoutDocument layout) =>
+        layout.Sections.SelectMany((section, s) => section.Rows.SelectMany((row, r) => row.Seats.Select((seat, k) => (section.Name, row.Label, seat, $"sections[{s}].rows[{r}].seats[{k}]"))));
 }

@@ -217,13 +217,14 @@ internal static class BookingEndpoints
     private static Dictionary<string, string[]> Validate(string? idempotencyKey, BookingRequest request, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
+        // Keyed by the header's own name: that is what the caller sent and can change.
         if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            errors["idempotencyKey"] = [$"Send an {IdempotencyKeyHeader} header naming this checkout (a new UUID, say); sending it again answers the same booking."];
+            errors[IdempotencyKeyHeader] = [$"Send an {IdempotencyKeyHeader} header naming this checkout (a new UUID, say); sending it again answers the same booking."];
         }
-        else if (idempotencyKey.Trim().Length > PaymentRequest.MaxIdempotencyKeyLength)
+        else
         {
-            errors["idempotencyKey"] = [$"The {IdempotencyKeyHeader} header must be at most {PaymentRequest.MaxIdempotencyKeyLength} characters."];
+            Check(errors, IdempotencyKeyHeader, () => Guard.Text(idempotencyKey, $"The {IdempotencyKeyHeader} header", PaymentRequest.MaxIdempotencyKeyLength));
         }
 
         if (request.HoldId is null || request.HoldId == Guid.Empty)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AtTicket.Domain.Bookings;
 using AtTicket.Infrastructure.Bookings;
+using AtTicket.Infrastructure.Catalog;
 using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Bookings;
@@ -26,7 +27,7 @@ internal static class HoldEndpoints
             .WithSummary("Releases the hold; its seats are available again at once.");
     }
 
-    private static async Task<IResult> CreateAsync(int id, HoldRequest request, ClaimsPrincipal user, HoldService holds, HoldViewReader views)
+    private static async Task<IResult> CreateAsync(int id, HoldRequest request, ClaimsPrincipal user, HoldService holds, HoldViewReader views, CatalogReader catalog)
     {
         var memberId = MemberId(user);
         HoldResult result;
@@ -44,6 +45,12 @@ internal static class HoldEndpoints
             {
                 ["seatIds"] = ["Send seatIds, or gradeId and quantity for the best available seats."],
             });
+        }
+
+        // Only a refused hold asks whether the performance exists at all, so the answer names the path's id (404).
+        if (result.Outcome == HoldOutcome.Rejected && await catalog.GetPerformanceAsync(id, includeUnpublished: true) is null)
+        {
+            return Problems.NotFound("performance");
         }
 
         return result.Outcome switch

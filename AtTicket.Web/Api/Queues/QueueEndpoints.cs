@@ -91,8 +91,9 @@ internal static class QueueEndpoints
         }
 
         var window = request.ShoppingWindowMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
-        await lines.SetAsync(id, new QueueRules(opensAt, request.AdmitPerMinute, request.MaxShopping, window, grace, request.Paused));
-        return TypedResults.NoContent();
+        return await lines.SetAsync(id, new QueueRules(opensAt, request.AdmitPerMinute, request.MaxShopping, window, grace, request.Paused))
+            ? TypedResults.NoContent()
+            : Problems.NotFound("performance");
     }
 
     private static async Task<IResult> EndLineAsync(int id, WaitingLines lines) =>

@@ -38,6 +38,7 @@ public sealed partial class AxeTests(AppProcess app, ChromiumBrowser chromium) :
         ["my bookings"] = new(Who.Booker, "/bookings"),
         ["booking"] = new(Who.Booker, "/bookings/{booking}"),
         ["change password"] = new(Who.Booker, "/Account/Manage/ChangePassword"),
+        ["change e-mail address"] = new(Who.Booker, "/Account/Manage/Email"),
         ["mail preferences"] = new(Who.Booker, "/account/notifications"),
         ["admin dashboard"] = Admin("/admin"),
         ["admin products"] = Admin("/admin/products"),

@@ -176,6 +176,7 @@ public sealed class BadInputApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("twice", problem.GetProperty("detail").GetString());
+        Assert.Equal(["sections[0].rows[0].seats[1]"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]
@@ -203,6 +204,7 @@ public sealed class BadInputApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains($"id {show.RowA[0]}", problem.GetProperty("detail").GetString());
+        Assert.Equal(["sections[0].rows[0].seats[1]"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Theory]

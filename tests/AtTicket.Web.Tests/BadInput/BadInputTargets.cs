@@ -63,19 +63,33 @@ public sealed class BadInputTargets(ApiApp app, ApiClient admin, BadInputTally t
             return await ForAccountAsync(operation);
         }
 
-        var show = await new AdminSetup(admin).SmallShowAsync("Bad input");
         var member = await app.NewMemberAsync();
+        var (values, body) = await ShowAsync(operation, member.Client);
+        var asMember = new BadInputTarget(member.Client, "member", values, body);
+        return await RefusesMemberAsync(operation, asMember) ? asMember with { Client = admin, Role = "admin" } : asMember;
+    }
+
+    /// <summary>The same caller with a show of its own again: after an accepted PUT replaced the old one's ids.</summary>
+    public async Task<BadInputTarget> AfreshAsync(OpenApiOperation operation, BadInputTarget target)
+    {
+        var (values, body) = await ShowAsync(operation, target.Client);
+        return target with { PathValues = values, Body = body };
+    }
+
+    private async Task<(Dictionary<string, string> Values, string? Body)> ShowAsync(OpenApiOperation operation, ApiClient caller)
+    {
+        var show = await new AdminSetup(admin).SmallShowAsync("Bad input");
         var values = new Dictionary<string, string>();
         var holdSeat = show.RowA[0];
         if (operation.Path.StartsWith("/api/bookings/{id}", StringComparison.Ordinal))
         {
-            var booking = await member.Client.BookSuccessfullyAsync(show.PerformanceId, holdSeat);
+            var booking = await caller.BookSuccessfullyAsync(show.PerformanceId, holdSeat);
             values["id"] = booking.GetProperty("id").GetString()!;
             values["code"] = booking.GetProperty("tickets")[0].GetProperty("code").GetString()!;
         }
         else if (operation.Path.StartsWith("/api/holds/{id}", StringComparison.Ordinal) || operation.Path == "/api/bookings")
         {
-            values["id"] = HoldApi.HoldId(await member.Client.HoldSuccessfullyAsync(show.PerformanceId, holdSeat)).ToString();
+            values["id"] = HoldApi.HoldId(await caller.HoldSuccessfullyAsync(show.PerformanceId, holdSeat)).ToString();
         }
         else
         {
@@ -90,9 +104,7 @@ public sealed class BadInputTargets(ApiApp app, ApiClient admin, BadInputTally t
             values["id"] = values["productId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var body = Body(operation, show, values.GetValueOrDefault("id"));
-        var asMember = new BadInputTarget(member.Client, "member", values, body);
-        return await RefusesMemberAsync(operation, asMember) ? asMember with { Client = admin, Role = "admin" } : asMember;
+        return (values, Body(operation, show, values.GetValueOrDefault("id")));
     }
 
     /// <summary>Account operations: anonymous, except the ones about the signed-in member, which get a member of their own.</summary>

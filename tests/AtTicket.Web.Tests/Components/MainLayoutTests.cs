@@ -47,6 +47,7 @@ public sealed class MainLayoutTests : BunitContext
         Assert.Empty(layout.FindAll("a[href='/admin']"));
         Assert.DoesNotContain("Administration", layout.Markup);
         Assert.Single(layout.FindAll("a[href='/Account/Manage/ChangePassword']"));
+        Assert.Single(layout.FindAll("a[href='/Account/Manage/Email']"));
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class MainLayoutTests : BunitContext
 
         Assert.Empty(layout.FindAll("a[href='/admin']"));
         Assert.Empty(layout.FindAll("a[href='/Account/Manage/ChangePassword']"));
+        Assert.Empty(layout.FindAll("a[href='/Account/Manage/Email']"));
         Assert.Empty(layout.FindAll("[data-testid='member-name']"));
         Assert.Single(layout.FindAll("a[href='/Account/Register']"));
     }

@@ -144,6 +144,41 @@ public sealed class AccountMailLimitTests : IAsyncLifetime
         Assert.Equal(0, await OutboxMailsToAsync(third));
     }
 
+    [Fact]
+    public async Task The_account_page_answers_a_taken_address_as_a_free_one_and_says_when_the_limit_is_used_up()
+    {
+        var email = await MemberAsync(confirmed: true);
+        var taken = await MemberAsync();
+        using var browser = _app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(email, "Limit!2345");
+        var free = $"changed-{Guid.NewGuid():N}@atticket.test";
+
+        var toFree = await ChangeEmailPageAsync(browser, free);
+        var toTaken = await ChangeEmailPageAsync(browser, taken);
+
+        Assert.Equal(toFree.Replace(free, "X", StringComparison.Ordinal), toTaken.Replace(taken, "X", StringComparison.Ordinal));
+        Assert.Contains("a confirmation link is on its way", toFree);
+        Assert.Equal(1, await OutboxMailsToAsync(free));
+        Assert.Equal(0, await OutboxMailsToAsync(taken));
+
+        // Two of the client's four are used: the free address's second mail, then the limit per address asked for.
+        await ChangeEmailPageAsync(browser, free);
+        using var refused = await browser.SubmitFormAsync("/Account/Manage/Email", "change-email", new Dictionary<string, string> { ["Input.NewEmail"] = free });
+        var page = await Browser.ParseAsync(refused);
+        Assert.Null(page.QuerySelector("[role='status']"));
+        Assert.Matches(@"^Too many address changes asked for\. Try again in \d+ minutes\.$", page.QuerySelector("[role='alert']")?.TextContent.Trim());
+        Assert.Equal(PerAccount, await OutboxMailsToAsync(free));
+    }
+
+    private static async Task<string> ChangeEmailPageAsync(Browser browser, string newEmail)
+    {
+        using var answered = await browser.SubmitFormAsync("/Account/Manage/Email", "change-email", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var status = (await Browser.ParseAsync(answered)).QuerySelector("[role='status']");
+        Assert.NotNull(status);
+        return status.TextContent.Trim();
+    }
+
     private static async Task AssertTooManyAsync(HttpResponseMessage refused, string detail)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);

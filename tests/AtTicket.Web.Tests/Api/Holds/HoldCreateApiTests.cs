@@ -417,15 +417,18 @@ public sealed class HoldCreateApiTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Empty(await HoldApi.HoldsOfAsync(app.Services, member.Id));
     }
 
-    [Fact]
-    public async Task An_unknown_performance_answers_a_client_error_not_a_hold()
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task An_unknown_performance_answers_404_not_a_hold(int performanceId)
     {
         using var member = await app.NewMemberAsync();
 
-        using var response = await member.Client.HoldAsync(int.MaxValue, 1);
+        using var response = await member.Client.HoldAsync(performanceId, 1);
 
-        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
-        await ApiAssert.ProblemAsync(response, response.StatusCode);
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("There is no performance with that id.", problem.GetProperty("detail").GetString());
         Assert.Empty(await HoldApi.HoldsOfAsync(app.Services, member.Id));
     }
 

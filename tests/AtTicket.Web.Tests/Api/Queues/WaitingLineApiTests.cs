@@ -91,7 +91,8 @@ public sealed class WaitingLineApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         using (var unknown = await admin.PutAsync("/api/performances/2000000000/queue/line", new { opensAt = DateTimeOffset.UtcNow, admitPerMinute = 60 }))
         {
-            await ApiAssert.ProblemAsync(unknown, HttpStatusCode.BadRequest);
+            var problem = await ApiAssert.ProblemAsync(unknown, HttpStatusCode.NotFound);
+            Assert.Equal("There is no performance with that id.", problem.GetProperty("detail").GetString());
         }
 
         await member.Client.HoldSuccessfullyAsync(show.PerformanceId, show.SeatIds[0]); // no line was set
