@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Admin;
 
+/// <param name="TitleKo">The Korean title: null keeps the stored one when updating, an empty string clears it.</param>
+/// <param name="DescriptionKo">The Korean description: null keeps, an empty string clears, as for <paramref name="TitleKo"/>.</param>
 public sealed record ProductInput(
     string Title,
     ProductCategory Category,
@@ -64,7 +66,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         }
 
         product.Update(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
-        product.SetKoreanText(input.TitleKo, input.DescriptionKo);
+        product.SetKoreanText(input.TitleKo ?? product.TitleKo, input.DescriptionKo ?? product.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         var wasOnSale = product.Status == ProductStatus.OnSale;
         MoveTo(product, input.Status);

@@ -105,9 +105,12 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
                                Booking = b,
                                p.ProductId,
                                ProductTitle = p.Product!.Title,
+                               ProductTitleKo = p.Product.TitleKo,
                                p.StartsAt,
                                VenueName = p.Hall!.Venue!.Name,
+                               VenueNameKo = p.Hall.Venue.NameKo,
                                HallName = p.Hall.Name,
+                               HallNameKo = p.Hall.NameKo,
                                m.Email,
                            }).AsNoTracking().ToListAsync(cancellationToken);
         var tickets = await (from t in db.Tickets
@@ -134,6 +137,9 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
                 h.Booking.ConfirmedAt,
                 h.Booking.CancelledAt,
                 h.Booking.RefundedAt,
-                [.. byBooking[h.Booking.Id].OrderBy(t => t.Section).ThenBy(t => t.Row).ThenBy(t => t.Number)]));
+                [.. byBooking[h.Booking.Id].OrderBy(t => t.Section).ThenBy(t => t.Row).ThenBy(t => t.Number)],
+                h.ProductTitleKo,
+                h.VenueNameKo,
+                h.HallNameKo));
     }
 }

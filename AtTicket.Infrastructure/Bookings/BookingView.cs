@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Venues;
 
 namespace AtTicket.Infrastructure.Bookings;
@@ -6,7 +9,10 @@ namespace AtTicket.Infrastructure.Bookings;
 /// <summary>A booked seat's ticket; <paramref name="Kind"/> says when the seat is a wheelchair space or a companion seat.</summary>
 public sealed record BookingTicketView(int SeatId, string Section, string Row, int Number, string GradeName, long Price, string Code, SeatKind Kind = SeatKind.Normal);
 
-/// <summary>A booking as pages and the API show it: what was booked, for which performance, and its tickets.</summary>
+/// <summary>
+/// A booking as pages and the API show it: what was booked, for which performance, and its tickets. The show's
+/// title, venue and hall come in both languages (the Korean ones empty when the default serves Korean readers).
+/// </summary>
 public sealed record BookingView(
     Guid Id,
     string Number,
@@ -23,8 +29,24 @@ public sealed record BookingView(
     DateTimeOffset? ConfirmedAt,
     DateTimeOffset? CancelledAt,
     DateTimeOffset? RefundedAt,
-    IReadOnlyList<BookingTicketView> Tickets)
+    IReadOnlyList<BookingTicketView> Tickets,
+    string ProductTitleKo = "",
+    string VenueNameKo = "",
+    string HallNameKo = "")
 {
+    /// <summary>The show's title for a reader of <paramref name="culture"/> (see <see cref="ShowText"/>).</summary>
+    public string TitleFor(CultureInfo culture) => ShowText.For(culture, ProductTitle, ProductTitleKo);
+
+    /// <summary>Venue and hall for a reader of <paramref name="culture"/>.</summary>
+    public string PlaceFor(CultureInfo culture) =>
+        $"{ShowText.For(culture, VenueName, VenueNameKo)} · {ShowText.For(culture, HallName, HallNameKo)}";
+
+    [JsonIgnore]
+    public string DisplayTitle => TitleFor(CultureInfo.CurrentUICulture);
+
+    [JsonIgnore]
+    public string DisplayPlace => PlaceFor(CultureInfo.CurrentUICulture);
+
     /// <summary>Only a confirmed booking can be cancelled, and only before its performance starts.</summary>
     public bool CanCancelAt(DateTimeOffset now) => Status == BookingStatus.Confirmed && now < StartsAt;
 }

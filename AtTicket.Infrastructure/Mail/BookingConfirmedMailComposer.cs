@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Localization;
@@ -50,27 +52,27 @@ public sealed class BookingConfirmedMailComposer(BookingReader bookings, MailRec
         }
 
         body.Paragraph(MailText.Get("The attached calendar file puts the performance in your calendar.", culture));
-        var calendar = await CalendarFileAsync(booking, cancellationToken);
+        var calendar = await CalendarFileAsync(booking, culture, cancellationToken);
         var mail = new MimeMessage { Subject = MailText.Format("Your booking {0} is confirmed", culture, booking.Number) };
         mail.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
         mail.Body = body.ToMime(calendar);
         yield return mail;
     }
 
-    private async Task<MimePart> CalendarFileAsync(BookingView booking, CancellationToken cancellationToken)
+    private async Task<MimePart> CalendarFileAsync(BookingView booking, CultureInfo culture, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var place = await db.Performances.AsNoTracking()
             .Where(p => p.Id == booking.PerformanceId)
-            .Select(p => new { p.Product!.RunningMinutes, p.Hall!.Venue!.Address })
+            .Select(p => new { p.Product!.RunningMinutes, p.Hall!.Venue!.Address, p.Hall.Venue.AddressKo })
             .SingleAsync(cancellationToken);
 
         var start = booking.StartsAt.UtcDateTime;
         var performance = new CalendarEvent
         {
             Uid = $"{booking.Id}@atticket",
-            Summary = booking.ProductTitle,
-            Location = string.Join(", ", new[] { booking.VenueName, booking.HallName, place.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            Summary = booking.TitleFor(culture),
+            Location = string.Join(", ", new[] { booking.PlaceFor(culture), ShowText.For(culture, place.Address, place.AddressKo) }.Where(s => !string.IsNullOrWhiteSpace(s))),
             Description = booking.Number,
             DtStart = new CalDateTime(start),
         };

@@ -10,9 +10,9 @@ internal static class BookingMailFacts
     public static (string Label, string Value)[] Of(BookingView booking, CultureInfo culture, (string Label, string Value) amount) =>
     [
         (MailText.Get("Booking number", culture), booking.Number),
-        (MailText.Get("Show", culture), booking.ProductTitle),
+        (MailText.Get("Show", culture), booking.TitleFor(culture)),
         (MailText.Get("Date", culture), Formats.DateTime(booking.StartsAt, culture)),
-        (MailText.Get("Venue", culture), $"{booking.VenueName} · {booking.HallName}"),
+        (MailText.Get("Venue", culture), booking.PlaceFor(culture)),
         (MailText.Get("Seats", culture), string.Join(", ", booking.Tickets.Select(t => $"{SeatLabel(t, culture)} ({t.GradeName})"))),
         amount,
     ];

@@ -20,7 +20,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
     public async Task<int> CreateVenueAsync(string name, string address, string? nameKo, string? addressKo, CancellationToken cancellationToken = default)
     {
         var venue = new Venue(name, address);
-        venue.SetKoreanText(nameKo, addressKo);
+        venue.SetKoreanText(nameKo ?? venue.NameKo, addressKo ?? venue.AddressKo);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Venues.Add(venue);
         await db.SaveChangesAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
     public Task<bool> UpdateVenueAsync(int id, string name, string address, CancellationToken cancellationToken = default) =>
         UpdateVenueAsync(id, name, address, nameKo: null, addressKo: null, cancellationToken);
 
-    /// <summary>Also sets the Korean name and address; the overload without them clears them.</summary>
+    /// <summary>Also sets the Korean name and address: null keeps the stored one, an empty string clears it.</summary>
     public async Task<bool> UpdateVenueAsync(int id, string name, string address, string? nameKo, string? addressKo, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         }
 
         venue.Rename(name, address);
-        venue.SetKoreanText(nameKo, addressKo);
+        venue.SetKoreanText(nameKo ?? venue.NameKo, addressKo ?? venue.AddressKo);
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
         return true;

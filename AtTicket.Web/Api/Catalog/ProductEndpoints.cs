@@ -16,7 +16,8 @@ internal static class ProductEndpoints
         products.MapGet("/", SearchAsync).WithSummary("On-sale products (admins see all), filtered, sorted (date, price or popularity) and paged.");
         products.MapGet("/{id:int}", GetAsync).WithSummary("A product with its upcoming performances and remaining seats per grade.");
         products.MapPost("/", CreateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
-        products.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(ApiSetup.AdminPolicy);
+        products.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(ApiSetup.AdminPolicy)
+            .WithSummary("Replaces a product. titleKo and descriptionKo left out (or null) keep the stored Korean text; an empty string clears it.");
         products.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(ApiSetup.AdminPolicy)
             .WithSummary("Deletes a product nobody has booked; 409 otherwise (close it instead).");
     }

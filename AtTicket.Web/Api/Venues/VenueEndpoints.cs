@@ -25,7 +25,8 @@ internal static class VenueEndpoints
             .WithTags("Venues");
         api.MapGet("/halls/{id:int}", GetHallAsync).WithTags("Venues").WithSummary("The hall's seat map as sections, rows and seats with positions.");
         api.MapPost("/venues", CreateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
-        api.MapPut("/venues/{id:int}", UpdateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
+        api.MapPut("/venues/{id:int}", UpdateVenueAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues")
+            .WithSummary("Renames a venue. nameKo and addressKo left out (or null) keep the stored Korean text; an empty string clears it.");
         api.MapPost("/venues/{id:int}/halls", CreateHallAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues");
         api.MapPut("/halls/{id:int}", SaveHallAsync).RequireAuthorization(ApiSetup.AdminPolicy).WithTags("Venues")
             .WithSummary("Replaces the seat map; 409 when it would remove seats that are held or sold.");
@@ -48,16 +49,21 @@ internal static class VenueEndpoints
         return TypedResults.Created($"/api/venues/{id}", Saved(id, request));
     }
 
-    private static async Task<IResult> UpdateVenueAsync(int id, VenueRequest request, VenueAdminService venues)
+    private static async Task<IResult> UpdateVenueAsync(int id, VenueRequest request, VenueAdminService venues, CatalogReader catalog)
     {
         if (KoreanTextProblem(request) is { } problem)
         {
             return problem;
         }
 
-        return await venues.UpdateVenueAsync(id, request.Name!, request.Address ?? string.Empty, request.NameKo, request.AddressKo)
-            ? TypedResults.Ok(Saved(id, request))
-            : Problems.NotFound("venue");
+        if (!await venues.UpdateVenueAsync(id, request.Name!, request.Address ?? string.Empty, request.NameKo, request.AddressKo))
+        {
+            return Problems.NotFound("venue");
+        }
+
+        // The Korean text may have been kept rather than sent: answer what is stored.
+        var saved = (await catalog.GetVenuesAsync()).FirstOrDefault(v => v.Id == id);
+        return TypedResults.Ok(Saved(id, request with { NameKo = saved?.NameKo ?? request.NameKo, AddressKo = saved?.AddressKo ?? request.AddressKo }));
     }
 
     private static object Saved(int id, VenueRequest r) => new

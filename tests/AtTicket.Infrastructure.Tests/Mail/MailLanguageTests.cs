@@ -2,6 +2,7 @@ using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Members;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Tests.Bookings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AtTicket.Infrastructure.Tests.Bookings.BookingData;
 using static AtTicket.Infrastructure.Tests.Catalog.CatalogData;
@@ -38,5 +39,47 @@ public sealed class MailLanguageTests(MailDatabases databases) : IClassFixture<M
         Assert.Equal(
             [$"예매가 확정되었습니다: {first.Number}", $"Your booking {second.Number} is confirmed"],
             sink.MailsTo(email).Select(m => m.Subject));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task A_Korean_members_booking_mail_names_the_show_venue_and_hall_in_Korean(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var sink = SmtpSink.Shared();
+        var (worker, _) = WorkerFor(node, sink, maxAttempts: 3);
+        var (korean, koreanEmail) = await MemberAsync(node, "ko");
+        var (english, englishEmail) = await MemberAsync(node, "en");
+        var performance = await OnSaleAsync(node);
+        var (title, venue) = await GiveKoreanShowTextAsync(node, performance.Id);
+        var shop = new Shop(node, ClockAtNow());
+
+        foreach (var (memberId, seat) in new[] { (korean, 1), (english, 2) })
+        {
+            var booking = await shop.ConfirmedAsync(memberId, performance.Id, performance.Hall.Seat('A', seat));
+            await worker.HandleAsync(await OutboxMessageAsync(node, booking.Id.ToString(), IntegrationEvents.BookingConfirmedType), Ct);
+        }
+
+        var toKorean = Text(Assert.Single(sink.MailsTo(koreanEmail)));
+        Assert.Contains("뮤지컬 등대", toKorean);
+        Assert.Contains("한빛아트센터 · 대공연장", toKorean);
+        Assert.DoesNotContain(title, toKorean);
+        var toEnglish = Text(Assert.Single(sink.MailsTo(englishEmail)));
+        Assert.Contains(title, toEnglish);
+        Assert.Contains($"{venue} · Main Hall", toEnglish);
+        Assert.DoesNotContain("뮤지컬 등대", toEnglish);
+    }
+
+    /// <summary>Korean title, venue and hall names for the performance's show; returns the default title and venue name.</summary>
+    private static async Task<(string Title, string Venue)> GiveKoreanShowTextAsync(IServiceProvider node, int performanceId)
+    {
+        await using var db = await node.GetRequiredService<IDbContextFactory<AtTicketDbContext>>().CreateDbContextAsync(Ct);
+        var performance = await db.Performances.Include(p => p.Product).Include(p => p.Hall!).ThenInclude(h => h.Venue).SingleAsync(p => p.Id == performanceId, Ct);
+        performance.Product!.SetKoreanText("뮤지컬 등대", null);
+        performance.Hall!.Venue!.SetKoreanText("한빛아트센터", "서울 서초구");
+        performance.Hall.SetKoreanName("대공연장");
+        await db.SaveChangesAsync(Ct);
+        return (performance.Product.Title, performance.Hall.Venue.Name);
     }
 }

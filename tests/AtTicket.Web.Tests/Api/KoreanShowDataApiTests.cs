@@ -22,11 +22,58 @@ public sealed class KoreanShowDataApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var client = app.Anonymous();
         Assert.Equal(("햄릿", "덴마크의 왕자.\n복수극."), KoreanText(await client.GetJsonAsync($"/api/products/{id}")));
 
-        using var response = await admin.PutAsync($"/api/products/{id}", body with { TitleKo = "햄릿 2막", DescriptionKo = null });
+        using var response = await admin.PutAsync($"/api/products/{id}", body with { TitleKo = "햄릿 2막", DescriptionKo = string.Empty });
 
         Assert.Equal(("햄릿 2막", string.Empty), KoreanText(await ApiAssert.JsonAsync(response, HttpStatusCode.OK)));
         Assert.Equal(("햄릿 2막", string.Empty), KoreanText(await client.GetJsonAsync($"/api/products/{id}")));
     }
+
+    [Fact]
+    public async Task A_product_update_that_leaves_out_the_Korean_text_keeps_it_and_an_empty_string_clears_it()
+    {
+        using var admin = await app.AdminAsync();
+        var body = ProductBody.OnSale("Macbeth") with { TitleKo = "맥베스", DescriptionKo = "스코틀랜드의 왕." };
+        var id = (await new AdminSetup(admin).CreateProductAsync(body)).GetProperty("id").GetInt32();
+
+        // A client written before the Korean fields existed sends neither of them.
+        using var withoutKorean = await admin.PutAsync($"/api/products/{id}", new
+        {
+            title = body.Title + " (revised)", category = body.Category, description = body.Description, runningMinutes = body.RunningMinutes,
+            ageRating = body.AgeRating, salesStart = body.SalesStart, salesEnd = body.SalesEnd, status = body.Status,
+        });
+
+        Assert.Equal(("맥베스", "스코틀랜드의 왕."), KoreanText(await ApiAssert.JsonAsync(withoutKorean, HttpStatusCode.OK)));
+        Assert.Equal(body.Title + " (revised)", (await admin.GetJsonAsync($"/api/products/{id}")).GetProperty("title").GetString());
+
+        using var cleared = await admin.PutAsync($"/api/products/{id}", body with { TitleKo = string.Empty, DescriptionKo = string.Empty });
+
+        Assert.Equal((string.Empty, string.Empty), KoreanText(await ApiAssert.JsonAsync(cleared, HttpStatusCode.OK)));
+        Assert.Equal((string.Empty, string.Empty), KoreanText(await admin.GetJsonAsync($"/api/products/{id}")));
+    }
+
+    [Fact]
+    public async Task A_venue_update_that_leaves_out_the_Korean_text_keeps_it_and_an_empty_string_clears_it()
+    {
+        using var admin = await app.AdminAsync();
+        var name = ProductBody.Unique("Mapo Stage");
+        using var created = await admin.PostAsync("/api/venues", new VenueBody(name, "Mapo-gu, Seoul", "마포 스테이지", "서울 마포구"));
+        var id = (await ApiAssert.JsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        using var renamed = await admin.PutAsync($"/api/venues/{id}", new { name = name + " 2", address = "Mapo-gu, Seoul" });
+
+        Assert.Equal(("마포 스테이지", "서울 마포구"), VenueKoreanText(await ApiAssert.JsonAsync(renamed, HttpStatusCode.OK)));
+        Assert.Equal(("마포 스테이지", "서울 마포구"), VenueKoreanText(await VenueAsync(admin, id)));
+
+        using var cleared = await admin.PutAsync($"/api/venues/{id}", new VenueBody(name, "Mapo-gu, Seoul", string.Empty, string.Empty));
+
+        Assert.Equal((string.Empty, string.Empty), VenueKoreanText(await ApiAssert.JsonAsync(cleared, HttpStatusCode.OK)));
+        Assert.Equal((string.Empty, string.Empty), VenueKoreanText(await VenueAsync(admin, id)));
+    }
+
+    private static async Task<JsonElement> VenueAsync(ApiClient client, int id) => await client.GetJsonAsync($"/api/venues/{id}");
+
+    private static (string?, string?) VenueKoreanText(JsonElement venue) =>
+        (venue.GetProperty("nameKo").GetString(), venue.GetProperty("addressKo").GetString());
 
     public static TheoryData<string, ProductBody> BadKoreanProductText => new()
     {

@@ -86,8 +86,8 @@ public sealed class ProductFormModel
         SalesEnd ?? throw new InvalidOperationException("The sale end is missing."),
         Status,
         PosterUrl,
-        TitleKo,
-        DescriptionKo);
+        TitleKo ?? string.Empty, // an emptied field clears the Korean text (null would keep it)
+        DescriptionKo ?? string.Empty);
 
     /// <summary>
     /// The instant a date and a time on the Korean clock name; null until both are there, and for a day outside

@@ -55,6 +55,21 @@ public sealed class BookingPageTests(DemoDatabaseTemplate template)
     }
 
     [Fact]
+    public async Task On_a_Korean_page_the_booking_and_each_printed_ticket_name_the_show_venue_and_hall_in_Korean()
+    {
+        using var culture = new CultureScope("ko");
+        var booking = await BookAsync([(await RowAsync("Floor A", "L"))[0]]);
+
+        var page = RenderBookingPage(booking.Id);
+
+        Assert.Equal("오로라 라이츠 서울 라이브", page.Find("h1 a").TextContent.Trim());
+        Assert.Equal("한빛 콘서트홀 · 대공연장", page.FindAll(".facts dd")[1].TextContent.Trim());
+        var ticket = page.Find("[data-testid=ticket]");
+        Assert.Equal("오로라 라이츠 서울 라이브", ticket.QuerySelector("[data-testid=ticket-show]")!.TextContent.Trim());
+        Assert.EndsWith("한빛 콘서트홀 · 대공연장", ticket.QuerySelector("[data-testid=ticket-when]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Opened_later_the_page_has_no_confirmation_banner()
     {
         using var culture = new CultureScope("en");

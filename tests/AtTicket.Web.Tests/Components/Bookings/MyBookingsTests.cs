@@ -40,6 +40,19 @@ public sealed class MyBookingsTests(DemoDatabaseTemplate template)
     }
 
     [Fact]
+    public async Task A_Korean_reader_sees_the_show_venue_and_hall_in_Korean()
+    {
+        using var culture = new CultureScope("ko");
+        await BookAsync([(await RowAsync("Floor A", "N"))[0]]);
+
+        var item = RenderList().Find("[data-testid=upcoming] [data-testid=booking-item]");
+
+        Assert.Equal("오로라 라이츠 서울 라이브", item.QuerySelector(".title")!.TextContent.Trim());
+        Assert.Contains("한빛 콘서트홀 · 대공연장", item.TextContent);
+        Assert.DoesNotContain("Aurora Lights", item.TextContent);
+    }
+
+    [Fact]
     public async Task A_cancelled_booking_moves_to_past_and_cancelled()
     {
         using var culture = new CultureScope("en");
