@@ -236,11 +236,13 @@ fi
 # One at a time on purpose: the projects share the services, and a test may restart Redis.
 projects=()
 if ((!BUILD_FAILED)); then
+    # Asked of MSBuild, not grepped: tests/Directory.Build.props sets IsTestProject for every project below it.
     for csproj in tests/*/*.csproj; do
-        if [[ -e $csproj ]] && grep -qE 'IsTestProject>true|Include="xunit\.v3"' "$csproj"; then
+        if [[ -e $csproj && $(dotnet msbuild "$csproj" -getProperty:IsTestProject 2>/dev/null) == true ]]; then
             projects+=("$csproj")
         fi
     done
+    ((${#projects[@]})) || fail_check "no test project found under tests/ (IsTestProject)"
     : > "$RESULTS/projects.tsv"
     for csproj in "${projects[@]}"; do
         name=$(basename "$csproj" .csproj)

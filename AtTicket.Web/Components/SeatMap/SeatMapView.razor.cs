@@ -267,7 +267,7 @@ public partial class SeatMapView
         _ => string.Empty,
     };
 
-    private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Coordinate(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private readonly record struct Bounds(double MinX, double MinY, double Width, double Height);
 

@@ -1,4 +1,5 @@
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace AtTicket.Web.Components.Account.Sessions;
@@ -9,87 +10,33 @@ namespace AtTicket.Web.Components.Account.Sessions;
 /// channel every node listens to (from start-up, as a hosted service). A lost announcement (Redis down, a node
 /// reconnecting) costs only time: that node reads the stamp again when its copy's interval ends.
 /// </summary>
-public sealed class SessionEndBroadcast(SessionStamps stamps, ILogger<SessionEndBroadcast> logger, IConnectionMultiplexer? redis = null)
-    : ISessionStampListener, IHostedService
+public sealed class SessionEndBroadcast : ISessionStampListener, IHostedService
 {
-    internal static readonly RedisChannel Channel = RedisChannel.Literal("atticket:sessions:stamp-changed");
-    private readonly string _nodeId = Guid.NewGuid().ToString("N");
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _listening = Task.CompletedTask;
+    private readonly SessionStamps _stamps;
+    private readonly NodeAnnouncements? _announcements;
+
+    public SessionEndBroadcast(SessionStamps stamps, ILogger<SessionEndBroadcast> logger, IConnectionMultiplexer? redis = null)
+    {
+        _stamps = stamps;
+        _announcements = redis is null
+            ? null
+            : new NodeAnnouncements(redis, "atticket:sessions:stamp-changed", "session ends of member", stamps.Forget, logger);
+    }
 
     public async Task StampMayHaveChangedAsync(string memberId)
     {
-        stamps.Forget(memberId);
-        if (redis is null)
+        _stamps.Forget(memberId);
+        if (_announcements is not null)
         {
-            return;
-        }
-
-        try
-        {
-            await redis.GetSubscriber().PublishAsync(Channel, $"{_nodeId}|{memberId}");
-        }
-        catch (RedisException exception)
-        {
-            logger.LogWarning(exception, "Could not tell other nodes that the sessions of member {MemberId} changed; they notice within their stamp check interval", memberId);
+            await _announcements.AnnounceAsync(memberId);
         }
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // In the background: the node starts while Redis is down, and listens once it is back.
-        _listening = redis is null ? Task.CompletedTask : ListenWhenAvailableAsync(redis, _stopping.Token);
+        _announcements?.StartListening();
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _listening;
-        if (redis is not null)
-        {
-            try
-            {
-                await redis.GetSubscriber().UnsubscribeAsync(Channel);
-            }
-            catch (RedisException)
-            {
-                // Redis is away: the subscription went with the connection.
-            }
-        }
-    }
-
-    private async Task ListenWhenAvailableAsync(IConnectionMultiplexer connection, CancellationToken stopping)
-    {
-        for (var delay = TimeSpan.FromMilliseconds(250); !stopping.IsCancellationRequested; delay = TimeSpan.FromSeconds(Math.Min(5, delay.TotalSeconds * 2)))
-        {
-            try
-            {
-                await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnAnnouncement(message));
-                return;
-            }
-            catch (RedisException exception)
-            {
-                logger.LogWarning(exception, "Cannot listen for other nodes' session ends yet; trying again in {Delay}", delay);
-            }
-
-            try
-            {
-                await Task.Delay(delay, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    private void OnAnnouncement(RedisValue message)
-    {
-        var parts = message.ToString().Split('|', 2);
-        if (parts.Length == 2 && parts[0] != _nodeId)
-        {
-            stamps.Forget(parts[1]);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _announcements?.StopAsync() ?? Task.CompletedTask;
 }
