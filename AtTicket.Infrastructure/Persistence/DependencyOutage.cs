@@ -9,19 +9,23 @@ public static class DependencyOutage
     /// <summary>What a caller may wait before trying again, in seconds.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>Searches the chain of causes: EF Core and Pomelo wrap the driver's exception, the driver wraps the socket's.</summary>
+    /// <summary>Searches the chain of causes (<see cref="ExceptionCauses.AndCauses"/>).</summary>
     public static bool Caused(Exception exception)
     {
         var fromDatabase = false;
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        foreach (var cause in exception.AndCauses())
         {
+            if (cause.IsSqliteBusy())
+            {
+                return true;
+            }
+
             switch (cause)
             {
                 case MySqlConnector.MySqlException { IsTransient: true }
                     or MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.UnableToConnectToHost }
                     or StackExchange.Redis.RedisConnectionException
-                    or StackExchange.Redis.RedisTimeoutException
-                    or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }: // busy, locked
+                    or StackExchange.Redis.RedisTimeoutException:
                     return true;
                 case MySqlConnector.MySqlException:
                     fromDatabase = true;

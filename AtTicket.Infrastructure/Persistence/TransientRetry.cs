@@ -16,19 +16,10 @@ internal static class TransientRetry
     /// could not be opened in time (nothing ran yet: a new session's handshake is slow on a busy machine), or a
     /// busy or locked SQLite file, anywhere in the chain of causes (EF and Pomelo wrap the driver's exception).
     /// </summary>
-    public static bool IsTransient(Exception exception)
-    {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout or MySqlConnector.MySqlErrorCode.UnableToConnectToHost }
-                || cause is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }) // busy, locked
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsTransient(Exception exception) =>
+        exception.AndCauses().Any(cause =>
+            cause is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout or MySqlConnector.MySqlErrorCode.UnableToConnectToHost }
+            || cause.IsSqliteBusy());
 
     /// <param name="retryAlso">Failures of the caller's own that also mean "go again" (a lost race).</param>
     public static async Task<T> RunAsync<T>(
