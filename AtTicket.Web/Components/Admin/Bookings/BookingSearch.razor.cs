@@ -5,7 +5,7 @@ namespace AtTicket.Web.Components.Admin.Bookings;
 
 /// <summary>
 /// Finds a booking when the admin does not know its performance (a customer calls with a number or an email):
-/// searches every performance and links to the performance's bookings, where it can be opened or cancelled.
+/// searches every performance and links to the performance's bookings, filtered to the booking, where it can be opened or cancelled.
 /// </summary>
 public partial class BookingSearch
 {

@@ -34,7 +34,7 @@ public sealed class BookingSearchTests(DemoDatabaseTemplate template)
         Assert.Contains(Minji, row);
         Assert.Contains("Confirmed", row);
         Assert.Contains(Formats.Krw(first.TotalAmount), row);
-        Assert.Equal($"/admin/performances/{OtherPerformance}/bookings", page.Find("tbody tr a.booking-number").GetAttribute("href"));
+        Assert.Equal($"/admin/performances/{OtherPerformance}/bookings?search={second.Number}", page.Find("tbody tr a.booking-number").GetAttribute("href"));
     }
 
     [Fact]
