@@ -89,6 +89,42 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
         return new Page<BookingRow>(items, page, pageSize, total);
     }
 
+    /// <summary>
+    /// Bookings of every performance with exactly this booking number or with the term in the buyer's email, newest
+    /// first, at most <paramref name="limit"/>; the same bookings the per-performance list shows.
+    /// </summary>
+    public async Task<IReadOnlyList<BookingSearchHit>> SearchAllPerformancesAsync(string search, int limit, CancellationToken cancellationToken = default)
+    {
+        var term = search.Trim().ToUpperInvariant();
+        if (term.Length == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from b in db.Bookings
+                      join m in db.Users on b.MemberId equals m.Id
+                      join p in db.Performances on b.PerformanceId equals p.Id
+                      where b.Status != BookingStatus.PendingPayment && (b.Status != BookingStatus.Cancelled || b.ConfirmedAt != null)
+                          && (b.Number.ToUpper() == term || m.Email!.ToUpper().Contains(term))
+                      orderby b.CreatedAt descending, b.Number descending
+                      select new BookingSearchHit(
+                          b.Id,
+                          b.Number,
+                          b.PerformanceId,
+                          p.Product!.Title,
+                          p.Product.TitleKo,
+                          p.StartsAt,
+                          m.Email ?? string.Empty,
+                          b.Status,
+                          b.PaymentReference != null && b.RefundedAt == null
+                              && (b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.Refunded),
+                          b.TotalAmount))
+            .Take(Math.Clamp(limit, 1, MaxPageSize))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>What a member may see: confirmed bookings, cancelled ones that had been confirmed, and refunded ones.</summary>
     private static IQueryable<Booking> Visible(IQueryable<Booking> bookings) =>
         bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Refunded

@@ -53,3 +53,19 @@ public sealed record BookingView(
 
 /// <summary>One line of an admin's list of a performance's bookings.</summary>
 public sealed record BookingRow(Guid Id, string Number, BookingStatus Status, string MemberEmail, int SeatCount, long Total, DateTimeOffset CreatedAt, DateTimeOffset? RefundedAt, bool OwesRefund);
+
+/// <summary>A booking found by an admin's search across all performances; the title comes in both languages.</summary>
+public sealed record BookingSearchHit(
+    Guid Id,
+    string Number,
+    int PerformanceId,
+    string ProductTitle,
+    string ProductTitleKo,
+    DateTimeOffset StartsAt,
+    string MemberEmail,
+    BookingStatus Status,
+    bool OwesRefund,
+    long Total)
+{
+    public string TitleFor(CultureInfo culture) => ShowText.For(culture, ProductTitle, ProductTitleKo);
+}

@@ -51,6 +51,8 @@ public sealed partial class AxeTests(AppProcess app, ChromiumBrowser chromium) :
         ["admin sales"] = Admin($"/admin/performances/{AxeShopper.PerformanceId}/sales"),
         ["admin bookings"] = Admin($"/admin/performances/{AxeShopper.PerformanceId}/bookings"),
         ["admin messages"] = Admin("/admin/messages"),
+        ["admin find a booking"] = Admin("/admin/bookings"),
+        ["ko admin find a booking"] = Admin("/admin/bookings") with { Korean = true },
         ["ko home"] = Guest("/", korean: true),
         ["ko products"] = Guest("/products", korean: true),
         ["ko product"] = Guest("/products/1", korean: true),

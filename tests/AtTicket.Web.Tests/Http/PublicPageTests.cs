@@ -131,6 +131,24 @@ public sealed class PublicPageTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Theory]
+    [InlineData(null, "system", "light dark")]
+    [InlineData("true", "dark", "dark")]
+    [InlineData("false", "light", "light")]
+    public async Task The_first_paint_carries_the_stored_theme_before_any_script_runs(string? dark, string theme, string colorScheme)
+    {
+        using var browser = app.NewBrowser();
+        if (dark is not null)
+        {
+            using var choice = await browser.GetAsync("/preferences/theme?dark=" + dark + "&redirectUri=%2F");
+        }
+
+        var page = await browser.GetPageAsync("/");
+
+        Assert.Equal(theme, page.DocumentElement.GetAttribute("data-theme"));
+        Assert.Equal(colorScheme, page.QuerySelector("head meta[name='color-scheme']")?.GetAttribute("content"));
+    }
+
+    [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     public async Task Health_endpoint_answers_healthy(string path)

@@ -24,6 +24,10 @@ public partial class PerformanceBookings
     [Parameter]
     public int Id { get; set; }
 
+    /// <summary>Set by the search across all performances, so the list opens on the booking found there.</summary>
+    [SupplyParameterFromQuery(Name = "search")]
+    public string? InitialSearch { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -33,6 +37,8 @@ public partial class PerformanceBookings
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override void OnInitialized() => _search = string.IsNullOrWhiteSpace(InitialSearch) ? null : InitialSearch.Trim();
 
     protected override async Task OnParametersSetAsync()
     {

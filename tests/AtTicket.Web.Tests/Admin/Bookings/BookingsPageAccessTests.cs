@@ -23,6 +23,30 @@ public sealed class BookingsPageAccessTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task Customer_is_refused_the_search_across_all_performances()
+    {
+        using var browser = app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Minji.Email, DemoAccounts.Minji.Password);
+
+        using var response = await browser.GetAsync("/admin/bookings");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", Browser.RedirectTarget(response));
+    }
+
+    [Fact]
+    public async Task Admin_finds_the_search_across_all_performances()
+    {
+        using var browser = app.NewBrowser();
+        await browser.LogInSuccessfullyAsync(DemoAccounts.Admin.Email, DemoAccounts.Admin.Password, LandingPage.AdminDashboard);
+
+        var page = await browser.GetPageAsync("/admin/bookings");
+
+        Assert.Equal("Find a booking", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("a[href='/admin/bookings']"));
+    }
+
+    [Fact]
     public async Task Anonymous_visitor_is_sent_to_log_in()
     {
         using var browser = app.NewBrowser();

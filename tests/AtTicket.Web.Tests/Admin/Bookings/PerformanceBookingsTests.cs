@@ -4,6 +4,7 @@ using AtTicket.Infrastructure.Seeding;
 using AtTicket.Web.Tests.Components.Performances;
 using AtTicket.Web.Localization;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.Web.Tests.Admin.Bookings;
@@ -48,6 +49,19 @@ public sealed class PerformanceBookingsTests(DemoDatabaseTemplate template)
         Clock.Advance(TimeSpan.FromSeconds(1));
 
         page.WaitForAssertion(() => Assert.Equal([wanted.Number], Numbers(page)), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Opened_from_the_search_across_performances_the_list_shows_only_that_booking()
+    {
+        var wanted = await BookAsync(Minji);
+        await BookAsync(Jun);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/admin/performances/{Performance}/bookings?search={wanted.Number}");
+
+        var page = RenderPage();
+
+        Assert.Equal([wanted.Number], Numbers(page));
+        Assert.Equal(wanted.Number, page.Find("#booking-search").GetAttribute("value"));
     }
 
     [Fact]
