@@ -45,6 +45,12 @@ internal static class BookingEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>
+    /// The header's name as a problem's <c>errors</c> key: lower case, as HTTP/2 writes header names, because the
+    /// JSON naming policy would turn "Idempotency-Key" into "idempotency-Key".
+    /// </summary>
+    public const string IdempotencyKeyField = "idempotency-key";
+
     public static void MapBookingEndpoints(this RouteGroupBuilder api)
     {
         var bookings = api.MapGroup("/bookings").WithTags("Bookings").RequireAuthorization();
@@ -220,11 +226,11 @@ internal static class BookingEndpoints
         // Keyed by the header's own name: that is what the caller sent and can change.
         if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            errors[IdempotencyKeyHeader] = [$"Send an {IdempotencyKeyHeader} header naming this checkout (a new UUID, say); sending it again answers the same booking."];
+            errors[IdempotencyKeyField] = [$"Send an {IdempotencyKeyHeader} header naming this checkout (a new UUID, say); sending it again answers the same booking."];
         }
         else
         {
-            Check(errors, IdempotencyKeyHeader, () => Guard.Text(idempotencyKey, $"The {IdempotencyKeyHeader} header", PaymentRequest.MaxIdempotencyKeyLength));
+            Check(errors, IdempotencyKeyField, () => Guard.Text(idempotencyKey, $"The {IdempotencyKeyHeader} header", PaymentRequest.MaxIdempotencyKeyLength));
         }
 
         if (request.HoldId is null || request.HoldId == Guid.Empty)

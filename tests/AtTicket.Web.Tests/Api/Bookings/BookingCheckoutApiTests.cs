@@ -415,7 +415,7 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         var problem = await ApiAssert.ValidationProblemAsync(response, "holdId");
         Assert.Equal(
-            ["holdId", "idempotencyKey", "payment.cardNumber", "payment.cvc", "payment.expiry", "payment.holderName"],
+            ["holdId", "idempotency-key", "payment.cardNumber", "payment.cvc", "payment.expiry", "payment.holderName"],
             problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
     }
 
@@ -474,8 +474,8 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
 
         using var response = await member.Client.BookAsync(key, BookingBody.For(holdId));
 
-        var problem = await ApiAssert.ValidationProblemAsync(response, "idempotencyKey");
-        Assert.Equal(["idempotencyKey"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var problem = await ApiAssert.ValidationProblemAsync(response, "idempotency-key");
+        Assert.Equal(["idempotency-key"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(chargesBefore, app.Ledger().Charges.Count);
         Assert.Equal(holdId, HoldApi.HoldId(await member.Client.GetJsonAsync($"/api/holds/{holdId}")));
     }
