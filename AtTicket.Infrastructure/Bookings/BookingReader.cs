@@ -102,11 +102,13 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owingRefund = db.Bookings.Where(Booking.OwingRefund);
         return await (from b in db.Bookings
                       join m in db.Users on b.MemberId equals m.Id
                       join p in db.Performances on b.PerformanceId equals p.Id
                       where b.Status != BookingStatus.PendingPayment && (b.Status != BookingStatus.Cancelled || b.ConfirmedAt != null)
-                          && (b.Number.ToUpper() == term || m.Email!.ToUpper().Contains(term))
+                          // Numbers are issued in upper case and Identity's normalized e-mail is upper case: no function on the column.
+                          && (b.Number == term || m.NormalizedEmail!.Contains(term))
                       orderby b.CreatedAt descending, b.Number descending
                       select new BookingSearchHit(
                           b.Id,
@@ -117,8 +119,7 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
                           p.StartsAt,
                           m.Email ?? string.Empty,
                           b.Status,
-                          b.PaymentReference != null && b.RefundedAt == null
-                              && (b.Status == BookingStatus.Cancelled || b.Status == BookingStatus.Refunded),
+                          owingRefund.Any(o => o.Id == b.Id),
                           b.TotalAmount))
             .Take(Math.Clamp(limit, 1, MaxPageSize))
             .AsNoTracking()
