@@ -85,9 +85,6 @@ public sealed class LineFollowers(WaitingLines lines, IWaitingRoom room)
         return new(performanceId, counts.Waiting, counts.Shopping, rules.Paused, perMinute);
     }
 
-    public async Task<LineMovedMessage> CurrentAsync(int performanceId, CancellationToken cancellationToken) =>
-        await TryCurrentAsync(performanceId, cancellationToken) ?? new(performanceId, 0, 0, false, null);
-
     private void Release(int performanceId)
     {
         if (--_followerCounts[performanceId] == 0)

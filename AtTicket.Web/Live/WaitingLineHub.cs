@@ -1,4 +1,3 @@
-using AtTicket.Infrastructure.Queues;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace AtTicket.Web.Live;
 /// The counts are public, like the seat availability, so the hub is too; a connection may follow at most
 /// <see cref="SeatsHubOptions.MaxSubscriptionsPerConnection"/> lines, and only lines that exist.
 /// </summary>
-public sealed class WaitingLineHub(WaitingLines lines, LineFollowers followers, IOptions<SeatsHubOptions> options) : Hub
+public sealed class WaitingLineHub(LineFollowers followers, IOptions<SeatsHubOptions> options) : Hub
 {
     public const string Path = "/hubs/queue";
 
@@ -25,10 +24,9 @@ public sealed class WaitingLineHub(WaitingLines lines, LineFollowers followers, 
             throw new HubException("performanceId must be a positive performance id.");
         }
 
-        if (await lines.RulesAsync(performanceId, Context.ConnectionAborted) is null)
-        {
-            throw new HubException($"Performance {performanceId} has no waiting line.");
-        }
+        // One read of the line answers both "does it exist" and "how does it stand".
+        var now = await followers.TryCurrentAsync(performanceId, Context.ConnectionAborted)
+            ?? throw new HubException($"Performance {performanceId} has no waiting line.");
 
         if (!followers.TryFollow(Context.ConnectionId, performanceId, options.Value.MaxSubscriptionsPerConnection))
         {
@@ -36,7 +34,7 @@ public sealed class WaitingLineHub(WaitingLines lines, LineFollowers followers, 
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(performanceId));
-        return await followers.CurrentAsync(performanceId, Context.ConnectionAborted);
+        return now;
     }
 
     public async Task Unfollow(int performanceId)
