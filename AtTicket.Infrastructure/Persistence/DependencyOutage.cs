@@ -1,8 +1,9 @@
 namespace AtTicket.Infrastructure.Persistence;
 
 /// <summary>
-/// Tells a part that is away (the database or Redis cannot be reached, or dropped the connection) from a
-/// fault of the request or of the code: the first is answered 503 with Retry-After, the second stays a 500.
+/// Tells a part that is away or swamped (the database or Redis cannot be reached, dropped the connection,
+/// or did not answer a command in its timeout) from a fault of the request or of the code: the first is
+/// answered 503 with Retry-After, the second stays a 500.
 /// </summary>
 public static class DependencyOutage
 {
@@ -24,6 +25,7 @@ public static class DependencyOutage
             {
                 case MySqlConnector.MySqlException { IsTransient: true }
                     or MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.UnableToConnectToHost }
+                    or MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.CommandTimeoutExpired }
                     or StackExchange.Redis.RedisConnectionException
                     or StackExchange.Redis.RedisTimeoutException:
                     return true;

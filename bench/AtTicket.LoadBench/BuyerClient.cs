@@ -64,7 +64,10 @@ public sealed class BuyerClient : IDisposable
     public Task<(int Status, double Milliseconds)> ReleaseAsync(Guid holdId) => TimeAsync(() => _http.DeleteAsync($"/api/holds/{holdId}"));
 
     /// <summary>Pays for the hold with the approving test card under a fresh Idempotency-Key.</summary>
-    public Task<(int Status, double Milliseconds)> BookAsync(Guid holdId)
+    public Task<(int Status, double Milliseconds)> BookAsync(Guid holdId) => BookAsync(holdId, Guid.NewGuid().ToString());
+
+    /// <summary>Pays for the hold under <paramref name="idempotencyKey"/>: sent again, it answers how that checkout ended.</summary>
+    public Task<(int Status, double Milliseconds)> BookAsync(Guid holdId, string idempotencyKey)
     {
         var expiry = DateTime.UtcNow.AddYears(2).ToString("MM/yy", System.Globalization.CultureInfo.InvariantCulture);
         return TimeAsync(() =>
@@ -73,7 +76,7 @@ public sealed class BuyerClient : IDisposable
             {
                 Content = JsonContent.Create(new { holdId, payment = new { cardNumber = ApprovingCard, expiry, cvc = "123", holderName = Member.DisplayName } }, options: Json.Api),
             };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
             return _http.SendAsync(request);
         });
     }

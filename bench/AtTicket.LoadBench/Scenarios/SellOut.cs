@@ -99,6 +99,8 @@ public static class SellOut
         private long _bookedTotal;
         private long _soldOutAtTicks = -1;
 
+        private const int CheckoutAttempts = 5;
+
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
 
         public CallLog Holds { get; } = new();
@@ -173,12 +175,32 @@ public static class SellOut
             }
         }
 
+        /// <summary>
+        /// Pays, and as a real client does when no answer or a 5xx came back, sends the same Idempotency-Key
+        /// again to learn how the checkout ended (the server finishes it even when the caller went away):
+        /// otherwise a booking made after the client gave up would be one the buyer was never told of.
+        /// </summary>
+        private async Task<int> CheckOutAsync(BuyerClient client, Guid holdId)
+        {
+            var key = Guid.NewGuid().ToString();
+            for (var attempt = 1; ; attempt++)
+            {
+                var (status, milliseconds) = await client.BookAsync(holdId, key);
+                Bookings.Add(status, milliseconds);
+                if (status is not (CallLog.NoAnswer or >= 500) || attempt == CheckoutAttempts)
+                {
+                    return status;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+
         private async Task FinishAsync(BuyerClient client, HoldAnswer hold, int[] seatIds, bool pays)
         {
             if (pays)
             {
-                var (status, milliseconds) = await client.BookAsync(hold.HoldId!.Value);
-                Bookings.Add(status, milliseconds);
+                var status = await CheckOutAsync(client, hold.HoldId!.Value);
                 if (status == 201)
                 {
                     Interlocked.Increment(ref _booked);

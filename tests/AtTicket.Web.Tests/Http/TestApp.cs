@@ -161,9 +161,30 @@ public sealed class TestApp : IAsyncLifetime
         if (_ownsDatabase && _database is not null)
         {
             _database.Dispose();
-            if (Directory.Exists(MailFolder))
+            await DeleteMailFolderAsync();
+        }
+    }
+
+    /// <summary>
+    /// A mail written while the app stopped can land between the listing and the removal of the folder
+    /// ("Directory not empty"): the listing is taken again. A folder that still will not go stays in the
+    /// temp folder rather than failing every test of the class at clean-up.
+    /// </summary>
+    private async Task DeleteMailFolderAsync()
+    {
+        for (var attempt = 1; Directory.Exists(MailFolder); attempt++)
+        {
+            try
             {
                 Directory.Delete(MailFolder, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (IOException)
+            {
+                return;
             }
         }
     }
