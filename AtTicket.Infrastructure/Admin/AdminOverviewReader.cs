@@ -48,9 +48,11 @@ public sealed class AdminOverviewReader(IDbContextFactory<AtTicketDbContext> con
         var rateSince = now - RateWindow;
         var soonUntil = now + SoonWindow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = db.Bookings.Where(b => b.Status == BookingStatus.Confirmed && b.ConfirmedAt >= midnight);
-        var salesToday = await today.CountAsync(cancellationToken);
-        var amountToday = await today.SumAsync(b => (long?)b.TotalAmount, cancellationToken) ?? 0;
+        var today = await db.Bookings
+            .Where(b => b.Status == BookingStatus.Confirmed && b.ConfirmedAt >= midnight)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Amount = g.Sum(b => b.TotalAmount) })
+            .SingleOrDefaultAsync(cancellationToken);
         var holds = await db.SeatHolds.CountAsync(h => h.CreatedAt >= rateSince, cancellationToken);
         var bookings = await db.Bookings.CountAsync(b => b.ConfirmedAt >= rateSince, cancellationToken);
         var opening = await db.Products.AsNoTracking()
@@ -60,6 +62,6 @@ public sealed class AdminOverviewReader(IDbContextFactory<AtTicketDbContext> con
             .Take(MaxOpeningSoon)
             .Select(p => new OpeningSale(p.Id, p.Title, p.TitleKo, p.SalesStart, p.Status))
             .ToListAsync(cancellationToken);
-        return new AdminActivity(salesToday, amountToday, holds / RateWindow.TotalMinutes, bookings / RateWindow.TotalMinutes, opening);
+        return new AdminActivity(today?.Count ?? 0, today?.Amount ?? 0, holds / RateWindow.TotalMinutes, bookings / RateWindow.TotalMinutes, opening);
     }
 }
