@@ -13,6 +13,9 @@ namespace AtTicket.Web.Telemetry;
 
 internal static class TelemetrySetup
 {
+    /// <summary>The ActivitySource MySqlConnector traces every command with, EF Core's or not.</summary>
+    private const string MySqlConnectorSpans = "MySqlConnector";
+
     /// <summary>
     /// Metrics always (scraped at /metrics); traces and logs only towards a configured collector, so a
     /// node without one pays nothing for spans nobody reads.
@@ -41,6 +44,7 @@ internal static class TelemetrySetup
         telemetry
             .WithTracing(tracing => tracing
                 .AddSource(AtTicketMetrics.MeterName)
+                .AddSource(MySqlConnectorSpans) // the seat transitions are stored procedures called without EF Core
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
