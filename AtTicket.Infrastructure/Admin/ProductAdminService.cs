@@ -1,5 +1,4 @@
 using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
