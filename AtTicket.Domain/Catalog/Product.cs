@@ -107,6 +107,27 @@ public class Product
         Status = ProductStatus.Closed;
     }
 
+    /// <summary>The status an admin chose: on sale, or closed; a product never goes back to draft.</summary>
+    public void MoveTo(ProductStatus target)
+    {
+        if (Status == target)
+        {
+            return;
+        }
+
+        switch (target)
+        {
+            case ProductStatus.OnSale:
+                PutOnSale();
+                break;
+            case ProductStatus.Closed:
+                Close();
+                break;
+            default:
+                throw new DomainException("A product cannot go back to draft once it has been on sale.");
+        }
+    }
+
     private static string CheckDescription(string? description, string what)
     {
         var trimmed = (description ?? string.Empty).Trim();

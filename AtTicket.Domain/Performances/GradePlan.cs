@@ -37,4 +37,14 @@ public static class GradePlan
             Guard.That(missing == 0, missing == 1 ? "Every seat needs a grade: 1 seat has none." : $"Every seat needs a grade: {missing} seats have none.");
         }
     }
+
+    /// <summary>
+    /// Held and sold seats keep their grade (<see cref="PerformanceSeat.Claimed"/>): of the
+    /// <paramref name="locked"/> seats, the ones the plan would move to another grade or leave out.
+    /// </summary>
+    public static IReadOnlyList<int> LockedSeatsMoved(IEnumerable<(int SeatId, int? GradeId)> locked, IReadOnlyList<GradeSeats> grades)
+    {
+        var wanted = grades.SelectMany(g => g.SeatIds.Select(s => (SeatId: s, g.GradeId))).ToDictionary(x => x.SeatId, x => x.GradeId);
+        return [.. locked.Where(l => !wanted.TryGetValue(l.SeatId, out var gradeId) || gradeId != l.GradeId).Select(l => l.SeatId)];
+    }
 }

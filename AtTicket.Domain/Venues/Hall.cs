@@ -7,6 +7,20 @@ public class Hall
 {
     public const int MaxNameLength = 120;
 
+    /// <summary>The most seats one hall's map may have, so that a seat map stays drawable and its queries bounded.</summary>
+    public const int MaxSeats = 20_000;
+
+    /// <summary>A hall's seat map has at least one seat and at most <see cref="MaxSeats"/>.</summary>
+    public static HallSize SizeOf(int seats) => seats < 1 ? HallSize.Empty : seats > MaxSeats ? HallSize.TooLarge : HallSize.Fits;
+
+    /// <summary>Throws the sentence for a map of <paramref name="seats"/> seats that does not fit (<see cref="SizeOf"/>).</summary>
+    public static void RequireSize(int seats, params IEnumerable<string?> fields)
+    {
+        var size = SizeOf(seats);
+        Guard.That(size != HallSize.Empty, "A hall needs at least one seat.", fields);
+        Guard.That(size != HallSize.TooLarge, $"A hall can have at most {MaxSeats:N0} seats.", fields);
+    }
+
     private readonly List<Seat> _seats = [];
 
     private Hall()

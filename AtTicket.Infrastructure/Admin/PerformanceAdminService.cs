@@ -100,11 +100,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         Guard.That(foreign.GradeId is null, "A grade does not belong to this performance.", $"grades[{foreign.index}].id");
 
         var locked = await LockedSeatsAsync(db, performanceId, cancellationToken);
-        var wanted = grades.SelectMany(g => g.SeatIds.Select(s => (SeatId: s, g.GradeId))).ToDictionary(x => x.SeatId, x => x.GradeId);
-        var conflicts = locked
-            .Where(l => !wanted.TryGetValue(l.SeatId, out var gradeId) || gradeId != l.GradeId)
-            .Select(l => l.SeatId)
-            .ToList();
+        var conflicts = GradePlan.LockedSeatsMoved(locked, grades);
         if (conflicts.Count > 0)
         {
             return new ChangeResult(ChangeOutcome.SeatsLocked, conflicts);
@@ -114,7 +110,8 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         performance.Reschedule(startsAt);
         var kept = grades.Where(g => g.GradeId is not null).Select(g => g.GradeId!.Value).ToHashSet();
         await db.PerformanceSeats
-            .Where(s => s.PerformanceId == performanceId && s.Status == SeatStatus.Available)
+            .Where(s => s.PerformanceId == performanceId)
+            .Where(PerformanceSeat.Unclaimed)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.GradeId, (int?)null).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
 
         // Rename in two steps so that swapping two grades' names never collides with the unique index.
@@ -194,7 +191,8 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
 
     private static async Task<List<(int SeatId, int? GradeId)>> LockedSeatsAsync(AtTicketDbContext db, int performanceId, CancellationToken cancellationToken) =>
         (await db.PerformanceSeats
-            .Where(s => s.PerformanceId == performanceId && s.Status != SeatStatus.Available)
+            .Where(s => s.PerformanceId == performanceId)
+            .Where(PerformanceSeat.Claimed)
             .Select(s => new { s.SeatId, s.GradeId })
             .ToListAsync(cancellationToken))
         .Select(s => (s.SeatId, s.GradeId))

@@ -1,5 +1,4 @@
 using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Messaging;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Catalog;
@@ -38,7 +37,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         var product = new Product(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
         product.SetKoreanText(input.TitleKo, input.DescriptionKo);
         product.SetPoster(input.PosterUrl);
-        MoveTo(product, input.Status);
+        product.MoveTo(input.Status);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Products.Add(product);
@@ -69,7 +68,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         product.SetKoreanText(input.TitleKo ?? product.TitleKo, input.DescriptionKo ?? product.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         var wasOnSale = product.Status == ProductStatus.OnSale;
-        MoveTo(product, input.Status);
+        product.MoveTo(input.Status);
         if (!wasOnSale && product.Status == ProductStatus.OnSale)
         {
             // One SaveChanges: the status change and its announcement commit together.
@@ -94,7 +93,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
         var performanceIds = db.Performances.Where(p => p.ProductId == id).Select(p => p.Id);
         // Bookings, or seats someone is paying for right now.
         if (await db.Bookings.AnyAsync(b => performanceIds.Contains(b.PerformanceId), cancellationToken)
-            || await db.PerformanceSeats.AnyAsync(s => performanceIds.Contains(s.PerformanceId) && s.Status != SeatStatus.Available, cancellationToken))
+            || await db.PerformanceSeats.Where(s => performanceIds.Contains(s.PerformanceId)).AnyAsync(PerformanceSeat.Claimed, cancellationToken))
         {
             return DeleteOutcome.HasBookings;
         }
@@ -112,25 +111,5 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-    }
-
-    private static void MoveTo(Product product, ProductStatus target)
-    {
-        if (product.Status == target)
-        {
-            return;
-        }
-
-        switch (target)
-        {
-            case ProductStatus.OnSale:
-                product.PutOnSale();
-                break;
-            case ProductStatus.Closed:
-                product.Close();
-                break;
-            default:
-                throw new DomainException("A product cannot go back to draft once it has been on sale.");
-        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class SalesReader(IDbContextFactory<AtTicketDbContext> contexts, T
             return null;
         }
 
+        var free = PerformanceSeat.FreeAt(now);
         var counts = await db.PerformanceSeats
             .Where(s => s.PerformanceId == performanceId && s.GradeId != null)
             .GroupBy(s => s.GradeId)
@@ -36,7 +37,8 @@ public sealed class SalesReader(IDbContextFactory<AtTicketDbContext> contexts, T
                 GradeId = g.Key!.Value,
                 Total = g.Count(),
                 Sold = g.Count(s => s.Status == SeatStatus.Sold),
-                Held = g.Count(s => s.Status == SeatStatus.Held && s.HeldUntil >= now),
+                // Every seat is sold, free, or held by a live hold: what is neither sold nor free is held.
+                Held = g.Count() - g.Count(s => s.Status == SeatStatus.Sold) - g.AsQueryable().Count(free),
             })
             .ToDictionaryAsync(c => c.GradeId, cancellationToken);
 

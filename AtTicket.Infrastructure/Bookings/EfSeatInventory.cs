@@ -1,6 +1,5 @@
 using System.Globalization;
 using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +63,8 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             // Read and take inside one transaction; if another buyer wins a seat in between, the
             // conditional UPDATE changes fewer rows, everything rolls back and the pick runs again.
             var free = await db.PerformanceSeats
-                .Where(s => s.PerformanceId == draft.PerformanceId && s.GradeId == gradeId
-                    && (s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)))
+                .Where(s => s.PerformanceId == draft.PerformanceId && s.GradeId == gradeId)
+                .Where(PerformanceSeat.FreeAt(now))
                 .Select(s => new CandidateSeat(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.X, s.Seat.Y, s.Seat.Kind))
                 .ToListAsync(cancellationToken);
             var chosen = SeatPicker.Choose(free, quantity, includeAccessible);
@@ -122,10 +121,11 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
             // until commit, so the list read next is exactly what gets freed.
             var releaseId = Guid.NewGuid();
             await db.PerformanceSeats
-                .Where(s => s.HoldId == hold.Id && s.Status == SeatStatus.Held && s.HeldUntil < now)
+                .Where(s => s.HoldId == hold.Id && s.Status == SeatStatus.Held)
+                .Where(PerformanceSeat.FreeAt(now))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.HoldId, releaseId).SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
             var freed = await db.PerformanceSeats.Where(s => s.HoldId == releaseId).Select(s => s.SeatId).ToListAsync(cancellationToken);
-            await FreeSeatsAsync(db, releaseId, expiredBefore: null, cancellationToken);
+            await FreeSeatsAsync(db, releaseId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (freed.Count > 0)
             {
@@ -155,8 +155,8 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
     {
         var seatIds = hold.SeatIds;
         return db.PerformanceSeats
-            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null
-                && (s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)))
+            .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId) && s.GradeId != null)
+            .Where(PerformanceSeat.FreeAt(now))
             .ExecuteUpdateAsync(
                 update => update
                     .SetProperty(s => s.Status, SeatStatus.Held)
@@ -167,9 +167,9 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
                 cancellationToken);
     }
 
-    private static Task<int> FreeSeatsAsync(AtTicketDbContext db, Guid holdId, DateTimeOffset? expiredBefore, CancellationToken cancellationToken) =>
+    private static Task<int> FreeSeatsAsync(AtTicketDbContext db, Guid holdId, CancellationToken cancellationToken) =>
         db.PerformanceSeats
-            .Where(s => s.HoldId == holdId && s.Status == SeatStatus.Held && (expiredBefore == null || s.HeldUntil < expiredBefore))
+            .Where(s => s.HoldId == holdId && s.Status == SeatStatus.Held)
             .ExecuteUpdateAsync(
                 update => update
                     .SetProperty(s => s.Status, SeatStatus.Available)
@@ -179,9 +179,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
                 cancellationToken);
 
     private static async Task<HoldResult?> RefuseUnlessOnSaleAsync(AtTicketDbContext db, int performanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Performances.AnyAsync(
-            p => p.Id == performanceId && p.Status == PerformanceStatus.OnSale && p.StartsAt > now && p.Product!.Status == ProductStatus.OnSale,
-            cancellationToken)
+        await db.Performances.Where(p => p.Id == performanceId).AnyAsync(Performance.BookableAt(now), cancellationToken)
             ? null
             : HoldResult.Rejected("This performance is not on sale.");
 

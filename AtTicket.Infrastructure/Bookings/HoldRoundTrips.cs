@@ -24,6 +24,7 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
 {
     private readonly SeatSql _sql = new(db);
 
+    /// <summary>The holdings, then the Domain's <c>Performance.BookableAt</c> in SQL: on sale, not started, product on sale.</summary>
     private static readonly string CountHoldings = $"""
         SELECT
         {HoldingsSql.Columns},
@@ -39,6 +40,8 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // HoldSeats mirrors Domain rules in its SQL: Performance.BookableAt, PerformanceSeat.FreeAt and the
+            // BookingLimits counts; HoldSeatsAgreesWithDomainTests hold the procedure to them.
             await using var call = Command(db.Database.GetDbConnection(), hold, now, """
                 CALL `HoldSeats`(@hold, @member, @performance, @created, @until, @now, @seatIds, @seatIdsInKeyOrder,
                   @maxSeatsPerBooking, @maxSeatsPerPerformance, @maxActiveHolds);
@@ -110,7 +113,7 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
                 {CountHoldings}
                 UPDATE `PerformanceSeats`{_sql.ByPrimaryKey} SET `Status` = 'Held', `HoldId` = @hold, `HeldUntil` = @until, `BookingId` = NULL, `Version` = `Version` + 1
                   WHERE `PerformanceId` = @performance AND `SeatId` IN ({seatList}) AND `GradeId` IS NOT NULL
-                    AND (`Status` = 'Available' OR (`Status` = 'Held' AND `HeldUntil` < @now));
+                    AND {SeatSql.FreeSeat};
                 INSERT INTO `SeatHolds` (`Id`, `CreatedAt`, `ExpiresAt`, `MemberId`, `PerformanceId`, `SeatIds`, `Status`)
                   SELECT @hold, @created, @until, @member, @performance, @seatIds, 'Active' FROM `Performances` WHERE `Id` = @performance;
                 SELECT {SeatSql.FactColumns}, CASE WHEN `HoldId` = @hold THEN 1 ELSE 0 END

@@ -15,6 +15,12 @@ namespace AtTicket.Infrastructure.Bookings;
 /// </summary>
 internal sealed class SeatSql(AtTicketDbContext db)
 {
+    /// <summary>
+    /// The Domain's <c>PerformanceSeat.FreeAt</c> (available, or held past its expiry) for raw SQL on the
+    /// hot path, the one copy of that rule in SQL text outside the MySQL procedures. Parameter: @now.
+    /// </summary>
+    public const string FreeSeat = "(`Status` = 'Available' OR (`Status` = 'Held' AND `HeldUntil` < @now))";
+
     /// <summary>The columns <see cref="ReadFact"/> reads, in its order.</summary>
     public const string FactColumns = "`SeatId`, `GradeId`, `Status`, `HeldUntil`, `Version`";
 

@@ -1,3 +1,4 @@
+using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class SeatAvailabilityReader(IDbContextFactory<AtTicketDbContext> 
         }
 
         var now = time.GetUtcNow();
+        var free = PerformanceSeat.FreeAt(now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.PerformanceSeats
             .Where(s => performanceIds.Contains(s.PerformanceId) && s.GradeId != null)
@@ -30,7 +32,7 @@ public sealed class SeatAvailabilityReader(IDbContextFactory<AtTicketDbContext> 
                 g.Key.PerformanceId,
                 GradeId = g.Key.GradeId!.Value,
                 Total = g.Count(),
-                Remaining = g.Count(s => s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HeldUntil < now)),
+                Remaining = g.AsQueryable().Count(free),
             })
             .ToListAsync(cancellationToken);
 
@@ -49,13 +51,11 @@ public sealed class SeatAvailabilityReader(IDbContextFactory<AtTicketDbContext> 
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PerformanceSeats
+        var facts = await db.PerformanceSeats
             .AsNoTracking()
             .Where(s => s.PerformanceId == performanceId)
-            .Select(s => new SeatState(
-                s.SeatId,
-                s.GradeId,
-                s.Status == SeatStatus.Held && s.HeldUntil < now ? SeatStatus.Available : s.Status))
+            .Select(s => new SeatFact(s.SeatId, s.GradeId, s.Status, s.HeldUntil, s.Version))
             .ToListAsync(cancellationToken);
+        return [.. facts.Select(f => new SeatState(f.SeatId, f.GradeId, f.StatusAt(now)))];
     }
 }

@@ -12,8 +12,6 @@ namespace AtTicket.Infrastructure.Venues;
 /// <summary>Venues, halls and their seat maps. A seat that some performance has held or sold cannot be removed.</summary>
 public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache, ISeatChangeNotifier notifier)
 {
-    public const int MaxSeatsPerHall = 20_000;
-
     public Task<int> CreateVenueAsync(string name, string address, CancellationToken cancellationToken = default) =>
         CreateVenueAsync(name, address, nameKo: null, addressKo: null, cancellationToken);
 
@@ -92,7 +90,8 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         var removed = hall.Seats.Where(s => !keptIds.Contains(s.Id)).ToList();
         var removedIds = removed.Select(s => s.Id).ToList();
         var locked = await db.PerformanceSeats
-            .Where(p => removedIds.Contains(p.SeatId) && p.Status != SeatStatus.Available)
+            .Where(p => removedIds.Contains(p.SeatId))
+            .Where(PerformanceSeat.Claimed)
             .Select(p => p.SeatId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -108,7 +107,8 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         // Remove first (and their unsold performance rows), then relabel in place, then add:
         // this order never trips the unique (section, row, number) index on the way.
         var deletedInventory = await db.PerformanceSeats
-            .Where(p => removedIds.Contains(p.SeatId) && p.Status == SeatStatus.Available)
+            .Where(p => removedIds.Contains(p.SeatId))
+            .Where(PerformanceSeat.Unclaimed)
             .ExecuteDeleteAsync(cancellationToken);
         foreach (var seat in removed)
         {
@@ -173,8 +173,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
             "sections");
         // Rules of the whole layout name its sections and the rows of each, where the seats are.
         string[] whole = ["sections", .. layout.Sections!.Select((_, s) => $"sections[{s}].rows")]; // not null: checked just above
-        Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.", whole);
-        Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.", whole);
+        Hall.RequireSize(layout.SeatCount, whole);
         var seats = FlattenWithPaths(layout).ToList();
         Hall.RequireDistinctSeats(seats.Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)), position => seats[position].Path);
     }

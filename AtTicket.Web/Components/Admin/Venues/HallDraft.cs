@@ -15,8 +15,7 @@ public sealed record SectionSummary(string Name, int Seats, int Rows, int Wheelc
 /// </summary>
 public sealed class HallDraft
 {
-    public const int MaxSeats = VenueAdminService.MaxSeatsPerHall;
-    public const int MaxNameLength = 120;
+    public const int MaxNameLength = Hall.MaxNameLength;
     private const int UndoDepth = 50;
 
     private readonly Dictionary<int, SeatView> _saved;
@@ -142,7 +141,7 @@ public sealed class HallDraft
         }
 
         var section = FindSection(sectionName) ?? sectionName;
-        var (added, error) = RowGenerator.Generate(plan, section, _seats, MaxSeats);
+        var (added, error) = RowGenerator.Generate(plan, section, _seats);
         if (error is not null)
         {
             return error;

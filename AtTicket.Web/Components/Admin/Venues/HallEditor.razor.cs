@@ -141,7 +141,7 @@ public partial class HallEditor
     {
         var draft = _draft!;
         _error = draft.CheckName() ?? CheckUniqueName(draft)
-            ?? (draft.SeatCount == 0 ? new DraftError("Add at least one seat before saving.") : null);
+            ?? (Hall.SizeOf(draft.SeatCount) == HallSize.Empty ? new DraftError("Add at least one seat before saving.") : null);
         if (_error is not null)
         {
             return;

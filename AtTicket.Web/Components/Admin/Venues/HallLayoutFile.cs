@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Venues;
 
 namespace AtTicket.Web.Components.Admin.Venues;
@@ -56,14 +57,12 @@ public static class HallLayoutFile
     private static List<DraftError> Check(HallLayoutDocument layout)
     {
         var seatCount = layout.Sections.Sum(s => s?.Rows?.Sum(r => r?.Seats?.Count ?? 0) ?? 0);
-        if (seatCount == 0)
+        switch (Hall.SizeOf(seatCount))
         {
-            return [new DraftError("The file contains no seats.")];
-        }
-
-        if (seatCount > VenueAdminService.MaxSeatsPerHall)
-        {
-            return [new DraftError("The file has {0:N0} seats; a hall can have at most {1:N0}.", seatCount, VenueAdminService.MaxSeatsPerHall)];
+            case HallSize.Empty:
+                return [new DraftError("The file contains no seats.")];
+            case HallSize.TooLarge:
+                return [new DraftError("The file has {0:N0} seats; a hall can have at most {1:N0}.", seatCount, Hall.MaxSeats)];
         }
 
         var errors = new List<DraftError>();

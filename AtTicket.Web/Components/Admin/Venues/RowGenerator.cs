@@ -8,9 +8,9 @@ internal static class RowGenerator
 {
     /// <param name="section">The section the seats go to: an existing one's own spelling, or the plan's.</param>
     /// <returns>The new seats (id 0), or the reason there are none.</returns>
-    public static (IReadOnlyList<SeatView> Seats, DraftError? Error) Generate(RowPlan plan, string section, IReadOnlyList<SeatView> existing, int maxSeats)
+    public static (IReadOnlyList<SeatView> Seats, DraftError? Error) Generate(RowPlan plan, string section, IReadOnlyList<SeatView> existing)
     {
-        if (CheckPlan(plan, existing.Count, maxSeats) is { } planError)
+        if (CheckPlan(plan, existing.Count) is { } planError)
         {
             return ([], planError);
         }
@@ -48,7 +48,7 @@ internal static class RowGenerator
         return (added, null);
     }
 
-    private static DraftError? CheckPlan(RowPlan plan, int existingSeats, int maxSeats)
+    private static DraftError? CheckPlan(RowPlan plan, int existingSeats)
     {
         if (plan.Rows is < 1 or > RowPlan.MaxRows || plan.SeatsPerRow is < 1 or > RowPlan.MaxSeatsPerRow)
         {
@@ -71,6 +71,6 @@ internal static class RowGenerator
         }
 
         var total = existingSeats + (plan.Rows * plan.SeatsPerRow);
-        return total > maxSeats ? new DraftError("That would make {0:N0} seats; a hall can have at most {1:N0}.", total, maxSeats) : null;
+        return Hall.SizeOf(total) == HallSize.TooLarge ? new DraftError("That would make {0:N0} seats; a hall can have at most {1:N0}.", total, Hall.MaxSeats) : null;
     }
 }

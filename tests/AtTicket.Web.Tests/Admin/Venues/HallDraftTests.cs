@@ -288,7 +288,7 @@ public class HallDraftTests
     [Fact]
     public void Import_refuses_more_seats_than_a_hall_may_have()
     {
-        var seats = Enumerable.Range(1, VenueAdminService.MaxSeatsPerHall + 1).Select(n => new SeatDocument(null, n, n, 0)).ToArray();
+        var seats = Enumerable.Range(1, Hall.MaxSeats + 1).Select(n => new SeatDocument(null, n, n, 0)).ToArray();
 
         var errors = HallDraft.ForNewHall(1).Import(Layout(seats));
 
