@@ -1,5 +1,4 @@
 using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Live;
 using AtTicket.Web.Live;
 using AtTicket.Web.Localization;
@@ -41,21 +40,7 @@ public partial class PerformancePage : IDisposable
 
     private Task ApplyLiveAsync(IReadOnlyList<SeatsChanged> changes) => InvokeAsync(() =>
     {
-        var taken = new List<int>();
-        foreach (var seat in changes.SelectMany(c => c.Seats))
-        {
-            if (!_states.TryGetValue(seat.SeatId, out var state))
-            {
-                continue;
-            }
-
-            _states[seat.SeatId] = state with { Status = seat.Status };
-            // While the member's own hold is being made, its seats turning held is no news.
-            if (seat.Status != SeatStatus.Available && !_busy && _selected.Remove(seat.SeatId))
-            {
-                taken.Add(seat.SeatId);
-            }
-        }
+        var taken = Selection.Apply(changes.SelectMany(c => c.Seats), holdingNow: _busy);
 
         var remaining = changes[^1].Grades.ToDictionary(g => g.GradeId, g => g.Remaining);
         _remaining = [.. _remaining.Select(g => g with { Remaining = remaining.GetValueOrDefault(g.GradeId, g.Remaining) })];
@@ -66,7 +51,7 @@ public partial class PerformancePage : IDisposable
                 taken.Count,
                 "Just taken by someone else: {1}. Choose another seat.",
                 "Just taken by someone else: {1}. Choose other seats.",
-                string.Join(", ", taken.Select(id => Label(_seats.First(s => s.Id == id)))));
+                string.Join(", ", taken.Select(id => Label(Selection.Seat(id)))));
         }
 
         StateHasChanged();

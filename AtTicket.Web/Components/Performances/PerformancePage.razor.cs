@@ -3,7 +3,6 @@ using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Identity;
@@ -21,11 +20,9 @@ public partial class PerformancePage
 {
     private PerformanceView? _performance;
     private HallLayout? _layout;
-    private IReadOnlyList<SeatView> _seats = [];
-    private Dictionary<int, SeatState> _states = [];
+    private BuyerSelection? _selection;
     private Dictionary<int, GradeView> _grades = [];
     private IReadOnlyList<GradeAvailability> _remaining = [];
-    private readonly List<int> _selected = [];
     private HoldView? _hold;
     private string? _notice;
     private string? _selectionAnnouncement;
@@ -52,8 +49,7 @@ public partial class PerformancePage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<PerformancePage> Logger { get; set; } = default!;
 
-    private IReadOnlyList<SelectedSeat> SelectedSeats =>
-        [.. _selected.Select(id => _seats.First(s => s.Id == id)).Select(s => new SelectedSeat(s, _grades[_states[s.Id].GradeId!.Value]))];
+    private BuyerSelection Selection => _selection!;
 
     private ElementReference _checkout;
 
@@ -86,6 +82,7 @@ public partial class PerformancePage
         }
 
         _grades = _performance.Grades.ToDictionary(g => g.Id);
+        _selection ??= new BuyerSelection(Limits.MaxSeatsPerBooking);
         // A member who comes back (reload, another tab) finds the seats they hold, with checkout.
         _hold = MemberId is { } memberId ? await HoldViews.FindLiveAsync(memberId, Id) : null;
         Listen(await ReloadSeatsAsync());
@@ -98,22 +95,19 @@ public partial class PerformancePage
     /// </summary>
     private async Task HoldReturningChoiceAsync()
     {
-        var chosen = SeatChoice.Parse(SeatsToHold, Limits.MaxSeatsPerBooking)
-            .Where(id => _states.TryGetValue(id, out var state) && state.GradeId is not null)
-            .ToList();
+        var chosen = Selection.Sellable(SeatChoice.Parse(SeatsToHold, Limits.MaxSeatsPerBooking));
         if (chosen.Count == 0 || _hold is not null)
         {
             return;
         }
 
-        _selected.Clear();
-        if (MemberId is null || !RendererInfo.IsInteractive)
+        var holdNow = MemberId is not null && RendererInfo.IsInteractive;
+        Selection.Replace(chosen, availableOnly: !holdNow);
+        if (!holdNow)
         {
-            _selected.AddRange(chosen.Where(id => _states[id].Status == SeatStatus.Available));
             return;
         }
 
-        _selected.AddRange(chosen);
         await HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, chosen), chosen, returning: true);
 
         // Used once: a reload or a bookmark of this address must not hold the seats again.
@@ -126,11 +120,9 @@ public partial class PerformancePage
         // From this node's live state: the seats, the remaining seats and the number they include, together.
         var snapshot = await Snapshots.ReadAsync(Id);
         var sequence = snapshot.Sequence;
-        _states = snapshot.Seats.ToDictionary(s => s.SeatId);
-        _seats = [.. _layout!.Seats.Where(s => _states.ContainsKey(s.Id))];
-        _kinds = _seats.Select(s => s.Kind).ToHashSet();
+        Selection.Load(_grades, _layout!.Seats, snapshot.Seats);
+        _kinds = Selection.Seats.Select(s => s.Kind).ToHashSet();
         _remaining = snapshot.Grades;
-        _selected.RemoveAll(id => _states[id].Status != SeatStatus.Available);
         if (_live is { } live && live.Sequence > sequence)
         {
             // Changes were applied while the seats were read; the rows read may be older than they
@@ -150,29 +142,20 @@ public partial class PerformancePage
         _notice = null;
         _heldElsewhere = [];
         _justTaken.Clear();
-        if (_hold is not null)
+        switch (Selection.Toggle(seat, holding: _hold is not null))
         {
-            _notice = L["Release your held seats before choosing others."];
-        }
-        else if (_selected.Remove(seat.Id))
-        {
-            // Deselected.
-        }
-        else if (_states[seat.Id].Status != SeatStatus.Available || _states[seat.Id].GradeId is null)
-        {
-            _notice = L["Seat {0} is not available.", Label(seat)];
-        }
-        else if (_selected.Count >= Limits.MaxSeatsPerBooking)
-        {
-            _notice = L["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
-        }
-        else if (seat.Kind == SeatKind.Wheelchair && !await ConfirmWheelchairSpaceAsync(seat))
-        {
-            // The buyer chose not to take the wheelchair space.
-        }
-        else if (!_selected.Contains(seat.Id))
-        {
-            _selected.Add(seat.Id);
+            case SelectionChange.HoldFirst:
+                _notice = L["Release your held seats before choosing others."];
+                break;
+            case SelectionChange.NotAvailable:
+                _notice = L["Seat {0} is not available.", Label(seat)];
+                break;
+            case SelectionChange.LimitReached:
+                _notice = L["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
+                break;
+            case SelectionChange.ConfirmWheelchair when await ConfirmWheelchairSpaceAsync(seat):
+                Selection.Add(seat);
+                break;
         }
 
         AnnounceSelection();
@@ -180,14 +163,14 @@ public partial class PerformancePage
 
     private void ClearSelection()
     {
-        _selected.Clear();
+        Selection.Clear();
         AnnounceSelection();
     }
 
     /// <summary>Tells a screen reader what the selection now adds up to ("2 seats selected, total ₩132,000").</summary>
     private void AnnounceSelection()
     {
-        var seats = SelectedSeats;
+        var seats = Selection.Picked;
         var total = Formats.Krw(seats.Sum(s => s.Grade.Price));
         _selectionAnnouncement = seats.Count switch
         {
@@ -197,7 +180,7 @@ public partial class PerformancePage
         };
     }
 
-    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. _selected]), [.. _selected]);
+    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. Selection.PickedIds]), [.. Selection.PickedIds]);
 
     private Task HoldBestAsync(BestAvailableChoice choice) =>
         HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, choice.GradeId, choice.Quantity, choice.IncludeAccessible), []);
@@ -222,11 +205,11 @@ public partial class PerformancePage
             if (result.Outcome == HoldOutcome.Held)
             {
                 _hold = await HoldViews.DescribeAsync(result.Hold!);
-                _selected.Clear();
+                Selection.Clear();
             }
             else if (result.Outcome == HoldOutcome.SeatsTaken)
             {
-                var taken = string.Join(", ", result.TakenSeatIds.Select(id => Label(_seats.First(s => s.Id == id))));
+                var taken = string.Join(", ", result.TakenSeatIds.Select(id => Label(Selection.Seat(id))));
                 _notice = result.TakenSeatIds.Count == 0
                     ? L["Not enough seats are left together in this grade."]
                     : returning && result.TakenSeatIds.Count < chosen.Count
@@ -318,7 +301,7 @@ public partial class PerformancePage
     }
 
     /// <summary>A seat anyone could still pick: the overview of sections counts these.</summary>
-    private bool IsFree(SeatView seat) => _states[seat.Id] is { Status: SeatStatus.Available, GradeId: not null };
+    private bool IsFree(SeatView seat) => Selection.IsFree(seat.Id);
 
     /// <summary>The phone's bar leads to the checkout form below the map: focusing its anchor scrolls it into view.</summary>
     private async Task GoToCheckoutAsync() => await _checkout.FocusAsync();
@@ -327,10 +310,10 @@ public partial class PerformancePage
 
     private SeatPaint PaintSeat(SeatView seat)
     {
-        var state = _states[seat.Id];
+        var state = Selection.StateOf(seat.Id);
         var grade = state.GradeId is { } gradeId ? _grades.GetValueOrDefault(gradeId) : null;
         var mine = _hold?.Seats.Any(s => s.Id == seat.Id) == true;
-        var selected = _selected.Contains(seat.Id);
+        var selected = Selection.IsPicked(seat.Id);
         string status = mine ? L["held by you"] : selected ? L["selected by you"] : state.Status switch
         {
             SeatStatus.Available => L["available"],

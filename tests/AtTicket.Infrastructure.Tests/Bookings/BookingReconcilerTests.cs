@@ -265,8 +265,8 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
     {
         await using var services = TestDatabase.BuildServices(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Database"] = "Data Source=:memory:" });
 
-        Assert.Contains(services.GetServices<IHostedService>(), s => s is BookingReconcilerService);
-        Assert.NotNull(services.GetRequiredService<BookingReconciler>());
+        Assert.Single(services.GetServices<IHostedService>().OfType<BookingReconcilerService>());
+        _ = services.GetRequiredService<BookingReconciler>(); // throws when something it needs is not registered
     }
 
     [Fact]
@@ -297,13 +297,6 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
         Assert.Equal(await charge, await lookup);
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The reconciler did not settle the booking within 15 seconds.");
-            await Task.Delay(50, Ct);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) =>
+        Within.UntilAsync(condition, () => "The reconciler did not settle the booking.");
 }

@@ -46,13 +46,6 @@ public sealed class HoldSweeperTests(MigratedDatabases databases) : IClassFixtur
         }
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The sweeper did not release the expired hold within 15 seconds.");
-            await Task.Delay(50, Ct);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) =>
+        Within.UntilAsync(condition, () => "The sweeper did not release the expired hold.");
 }

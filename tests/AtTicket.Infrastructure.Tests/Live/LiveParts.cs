@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
@@ -126,27 +125,6 @@ internal sealed class FailingBus : ISeatChangeBus
         Task.FromException<long>(new InvalidOperationException("Redis is down."));
 
     public Task<LiveSequence> CurrentSequenceAsync(int performanceId) => Task.FromException<LiveSequence>(new InvalidOperationException("Redis is down."));
-}
-
-/// <summary>Bounded waits: something another thread or node does must happen within a generous time, or the test fails saying what.</summary>
-internal static class Within
-{
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
-    public static async Task UntilAsync(Func<bool> condition, Func<string> failure, TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? Timeout;
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > limit)
-            {
-                Assert.Fail($"Not within {limit.TotalSeconds:0} s. {failure()}");
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
 }
 
 /// <summary>A performance without seats: the bus tests number fake performances.</summary>

@@ -12,13 +12,18 @@ namespace AtTicket.Infrastructure.Tests.Live;
 /// </summary>
 internal sealed class PrivateRedis : IAsyncDisposable
 {
-    private readonly string _binary;
-    private Process? _process;
+    private readonly ServerProcess _server;
 
     private PrivateRedis(string binary, int port)
     {
-        _binary = binary;
         Port = port;
+        var start = new ProcessStartInfo(binary);
+        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _server = new ServerProcess(start, AcceptsAsync);
     }
 
     public int Port { get; }
@@ -27,55 +32,16 @@ internal sealed class PrivateRedis : IAsyncDisposable
 
     public static async Task<PrivateRedis> StartAsync()
     {
-        var redis = new PrivateRedis(FindBinary(), FreePort());
+        var redis = new PrivateRedis(FindBinary(), ServerProcess.FreePort());
         await redis.StartAgainAsync();
         return redis;
     }
 
     /// <summary>Starts the server (again) on the same port and waits until it accepts connections.</summary>
-    public async Task StartAgainAsync()
-    {
-        var start = new ProcessStartInfo(_binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"{_binary} did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var clock = Stopwatch.StartNew();
-        while (!await AcceptsAsync())
-        {
-            if (_process.HasExited || clock.Elapsed > Within.Timeout)
-            {
-                Assert.Fail($"{_binary} on port {Port} did not accept connections (exited: {_process.HasExited}).");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task StartAgainAsync() => _server.StartAsync(Within.Timeout);
 
     /// <summary>Kills the server as a crash would, and waits until it is gone.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
+    public Task KillAsync() => _server.KillAsync();
 
     public async ValueTask DisposeAsync() => await KillAsync();
 
@@ -99,15 +65,6 @@ internal sealed class PrivateRedis : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string FindBinary()

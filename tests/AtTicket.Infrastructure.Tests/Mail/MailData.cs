@@ -74,21 +74,8 @@ internal static class MailData
     }
 
     /// <summary>Reads until <paramref name="done"/> holds (the worker runs on its own), failing after 30 s.</summary>
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Still not there after 30 s: {value}");
-            await Task.Delay(20, Ct);
-        }
-    }
+    public static Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done) =>
+        Within.ReadUntilAsync(read, done, value => $"Still not there: {value}", TimeSpan.FromSeconds(30));
 
     public static string Text(MimeMessage mail) => mail.TextBody ?? string.Empty;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AtTicket.Tests.Shared;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Tests.Mail;
@@ -15,7 +16,7 @@ internal sealed class SmtpSink : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // a consumer group joining on a loaded machine
-    private Process? _process;
+    private ServerProcess? _server; // null for the shared sink
 
     private SmtpSink(string host, int port, string maildir)
     {
@@ -64,49 +65,30 @@ internal sealed class SmtpSink : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(maildir, folder));
         }
 
-        var sink = new SmtpSink("127.0.0.1", FreePort(), maildir);
+        var sink = new SmtpSink("127.0.0.1", ServerProcess.FreePort(), maildir);
         await sink.StartAgainAsync();
         return sink;
     }
 
     /// <summary>Starts the private server (again) on its port and waits until it greets.</summary>
-    public async Task StartAgainAsync()
+    public Task StartAgainAsync()
     {
-        var start = new ProcessStartInfo(Python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
+        if (_server is null)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var clock = Stopwatch.StartNew();
-        while (!await GreetsAsync())
-        {
-            if (_process.HasExited || clock.Elapsed > Patience)
+            var start = new ProcessStartInfo(Python);
+            foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
             {
-                Assert.Fail($"aiosmtpd on port {Port} did not accept connections (exited: {_process.HasExited}).");
+                start.ArgumentList.Add(argument);
             }
 
-            await Task.Delay(20);
+            _server = new ServerProcess(start, GreetsAsync);
         }
+
+        return _server.StartAsync(Patience);
     }
 
     /// <summary>Kills the private server, as an outage would, and waits until it is gone.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
+    public Task StopAsync() => _server?.KillAsync() ?? Task.CompletedTask;
 
     /// <summary>Every mail the sink holds for <paramref name="address"/>, oldest first.</summary>
     public IReadOnlyList<MimeMessage> MailsTo(string address) =>
@@ -123,29 +105,16 @@ internal sealed class SmtpSink : IAsyncDisposable
     public Task<IReadOnlyList<MimeMessage>> WaitForMailsToAsync(string address) => WaitForMailsToAsync(address, _ => true);
 
     /// <summary>Waits until at least one mail to <paramref name="address"/> that <paramref name="matches"/> has arrived, and returns those.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForMailsToAsync(string address, Func<MimeMessage, bool> matches)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var mails = MailsTo(address).Where(matches).ToList();
-            if (mails.Count > 0)
-            {
-                return mails;
-            }
-
-            if (clock.Elapsed > Patience)
-            {
-                Assert.Fail($"No such mail to {address} reached the sink in {Maildir} within {Patience.TotalSeconds:0} s.");
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
+    public Task<IReadOnlyList<MimeMessage>> WaitForMailsToAsync(string address, Func<MimeMessage, bool> matches) =>
+        Within.ReadUntilAsync<IReadOnlyList<MimeMessage>>(
+            () => Task.FromResult<IReadOnlyList<MimeMessage>>([.. MailsTo(address).Where(matches)]),
+            mails => mails.Count > 0,
+            _ => $"No such mail to {address} reached the sink in {Maildir}.",
+            Patience);
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is null)
+        if (_server is null)
         {
             return;
         }
@@ -169,15 +138,6 @@ internal sealed class SmtpSink : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static T Unavailable<T>(string reason)

@@ -199,12 +199,7 @@ public sealed class AccountMailLimitTests : IAsyncLifetime
     private async Task WaitForSinkAsync(string email, int count)
     {
         await _sink.WaitForMailsToAsync(email);
-        var patience = System.Diagnostics.Stopwatch.StartNew();
-        while (_sink.MailsTo(email).Count < count)
-        {
-            Assert.True(patience.Elapsed < TimeSpan.FromSeconds(60), $"Only {_sink.MailsTo(email).Count} of {count} mails to {email} reached the sink.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Within.UntilAsync(() => _sink.MailsTo(email).Count >= count, () => $"Only {_sink.MailsTo(email).Count} of {count} mails to {email} reached the sink.", TimeSpan.FromSeconds(60));
     }
 
     private async Task<int> OutboxMailsToAsync(string email)

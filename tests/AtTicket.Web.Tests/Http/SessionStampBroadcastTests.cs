@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using AtTicket.Infrastructure.Persistence;
-using AtTicket.Infrastructure.Tests;
 using AtTicket.Web.Components.Account.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,35 +17,14 @@ namespace AtTicket.Web.Tests.Http;
 /// Two nodes on one SQLite file and the real Redis that keep each member's security stamp for an hour, as a
 /// flash sale's nodes would keep it for the configured interval: only the broadcast can end a session sooner.
 /// </summary>
-public sealed class TwoStampCachingNodesOnRedis : IAsyncLifetime
+public sealed class TwoStampCachingNodesOnRedis : TwoNodesOnOneFile
 {
     public const int StampCheckSeconds = 3600;
 
-    private readonly TemporaryDatabase _database = new();
-
-    public TestApp A { get; private set; } = default!;
-
-    public TestApp B { get; private set; } = default!;
-
-    public async ValueTask InitializeAsync()
+    protected override Task<Dictionary<string, string>> SettingsAsync() => OnRedisAsync(new()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Redis"] = await TestServices.RedisAsync(),
-            ["Sessions:StampCheckSeconds"] = StampCheckSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        A = new TestApp(settings, _database);
-        B = new TestApp(settings, _database);
-        await A.InitializeAsync(); // first alone: it migrates and seeds the shared file
-        await B.InitializeAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
-        _database.Dispose();
-    }
+        ["Sessions:StampCheckSeconds"] = StampCheckSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 }
 
 /// <summary>
@@ -120,17 +98,10 @@ public sealed class SessionStampBroadcastTests(TwoStampCachingNodesOnRedis nodes
     }
 
     /// <summary>The broadcast reaches the other node moments after the change: ask until it answers otherwise (at most 10 s; the interval is an hour).</summary>
-    private static async Task<HttpStatusCode> StatusOnceTheNewsArrivedAsync(TestApp node, string accessToken)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        HttpStatusCode status;
-        while ((status = await BookingsStatusAsync(node, accessToken)) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, Cancellation);
-        }
-
-        return status;
-    }
+    private static Task<HttpStatusCode> StatusOnceTheNewsArrivedAsync(TestApp node, string accessToken) =>
+        Within.ReadUntilAsync(
+            () => BookingsStatusAsync(node, accessToken), status => status != HttpStatusCode.OK,
+            _ => "The other node still accepts the token.", TimeSpan.FromSeconds(10));
 
     private static async Task<ClaimsPrincipal> SignedInAsync(IDbContextFactory<AtTicketDbContext> contexts, IServiceProvider services, string email)
     {

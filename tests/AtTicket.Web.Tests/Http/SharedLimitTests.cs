@@ -10,38 +10,17 @@ using StackExchange.Redis;
 namespace AtTicket.Web.Tests.Http;
 
 /// <summary>Two app nodes on one SQLite file that share the real Redis, as two servers behind nginx do.</summary>
-public sealed class TwoNodesOnRedis : IAsyncLifetime
+public sealed class TwoNodesOnRedis : TwoNodesOnOneFile
 {
     public const int MailsPerAddress = 10;
     public const int LoginsPerAccount = 20;
 
-    private readonly TemporaryDatabase _database = new();
-
-    public TestApp A { get; private set; } = default!;
-
-    public TestApp B { get; private set; } = default!;
-
-    public async ValueTask InitializeAsync()
+    protected override Task<Dictionary<string, string>> SettingsAsync() => OnRedisAsync(new()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Redis"] = await TestServices.RedisAsync(),
-            ["RateLimits:AccountMails:PerAddress"] = MailsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RateLimits:AccountMails:PerMember"] = "1000",
-            ["RateLimits:Logins:PerMember"] = LoginsPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        A = new TestApp(settings, _database);
-        B = new TestApp(settings, _database);
-        await A.InitializeAsync(); // first alone: it migrates and seeds the shared file
-        await B.InitializeAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
-        _database.Dispose();
-    }
+        ["RateLimits:AccountMails:PerAddress"] = MailsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:AccountMails:PerMember"] = "1000",
+        ["RateLimits:Logins:PerMember"] = LoginsPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 }
 
 /// <summary>

@@ -6,39 +6,13 @@ namespace AtTicket.Web.Tests.Http;
 /// profile's key folder), so a cookie or token made by one is read by the other. Sessions are checked against the
 /// database on every request (Sessions:StampCheckSeconds = 0), so a test needs no waiting.
 /// </summary>
-public sealed class TwoAppNodes : IAsyncLifetime
+public sealed class TwoAppNodes : TwoNodesOnOneFile
 {
     public const int AccessTokenMinutes = 5;
 
-    private static readonly Dictionary<string, string> Settings = new()
+    protected override Task<Dictionary<string, string>> SettingsAsync() => Task.FromResult(new Dictionary<string, string>
     {
         ["Sessions:StampCheckSeconds"] = "0",
         ["Sessions:AccessTokenMinutes"] = AccessTokenMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    private readonly TemporaryDatabase _database = new();
-
-    public TwoAppNodes()
-    {
-        A = new TestApp(Settings, _database);
-        B = new TestApp(Settings, _database);
-    }
-
-    public TestApp A { get; }
-
-    public TestApp B { get; }
-
-    public async ValueTask InitializeAsync()
-    {
-        // One after the other: the first migrates and seeds the shared file.
-        await A.InitializeAsync();
-        await B.InitializeAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
-        _database.Dispose();
-    }
+    });
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AtTicket.Domain.Live;
 using AtTicket.Domain.Performances;
@@ -31,22 +30,3 @@ internal static class LiveParts
     }
 }
 
-/// <summary>Bounded waits on what another thread does: within a generous time, or the test fails saying what.</summary>
-internal static class Within
-{
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
-    public static async Task UntilAsync(Func<bool> condition, Func<string> failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Timeout)
-            {
-                Assert.Fail($"Not within {Timeout.TotalSeconds:0} s. {failure()}");
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
-}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -52,22 +51,12 @@ public sealed partial class DashboardSeriesTests(ApiApp app) : IClassFixture<Api
         await QueueApi.JoinAsync(member.Client, line);
 
         var expected = DashboardSeries().Concat(ReadmeSeries()).Distinct().Order().ToList();
-        var missing = expected;
-        var scrape = string.Empty;
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            scrape = await ScrapeAsync();
-            missing = [.. expected.Where(name => !Scraped(scrape, name))];
-            if (missing.Count == 0 || clock.Elapsed > Bound)
-            {
-                break;
-            }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(missing.Count == 0, $"Named by the dashboard or the README but not scraped within {Bound.TotalSeconds:0} s: {string.Join(", ", missing)}.\n---- the last scrape ----\n{scrape}");
+        List<string> Missing(string scrape) => [.. expected.Where(name => !Scraped(scrape, name))];
+        await Within.ReadUntilAsync(
+            ScrapeAsync,
+            scrape => Missing(scrape).Count == 0,
+            scrape => $"Named by the dashboard or the README but not scraped: {string.Join(", ", Missing(scrape))}.\n---- the last scrape ----\n{scrape}",
+            Bound);
     }
 
     /// <summary>A sample of the series, or for a histogram's base name its buckets.</summary>

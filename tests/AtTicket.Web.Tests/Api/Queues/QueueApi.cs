@@ -20,19 +20,10 @@ public static class QueueApi
     }
 
     /// <summary>The line advances once a second on its own; asking keeps the member's place meanwhile.</summary>
-    public static async Task<JsonElement> UntilAdmittedAsync(ApiClient client, string line, string epoch)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var place = await client.GetJsonAsync($"{line}?epoch={epoch}");
-            if (place.GetProperty("standing").GetString() == "admitted" || DateTimeOffset.UtcNow > deadline)
-            {
-                Assert.Equal("admitted", place.GetProperty("standing").GetString());
-                return place;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+    public static Task<JsonElement> UntilAdmittedAsync(ApiClient client, string line, string epoch) =>
+        Within.ReadUntilAsync(
+            () => client.GetJsonAsync($"{line}?epoch={epoch}"),
+            place => place.GetProperty("standing").GetString() == "admitted",
+            place => $"Still {place.GetProperty("standing").GetString()} in the line.",
+            TimeSpan.FromSeconds(20));
 }
