@@ -174,7 +174,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         // Rules of the whole layout name its sections and the rows of each, where the seats are.
         string[] whole = ["sections", .. layout.Sections!.Select((_, s) => $"sections[{s}].rows")]; // not null: checked just above
         Guard.That(layout.SeatCount > 0, "A hall needs at least one seat.", whole);
-        Guard.That(layout.SeatCount <= MaxSeatsPerHall, $"A hall can have at most {MaxSeatsPerHall:N0} seats.", whole);
+        Guard.That(layout.SeatCount <= MaxSeatsPerHall, new Refusal(RefusalCode.HallTooManySeats, $"A hall can have at most {MaxSeatsPerHall:N0} seats.", MaxSeatsPerHall), whole);
         var seats = FlattenWithPaths(layout).ToList();
         Hall.RequireDistinctSeats(seats.Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)), position => seats[position].Path);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AtTicket.Domain.Common;
 using Microsoft.Extensions.Localization;
 
 namespace AtTicket.Web.Localization;
@@ -13,6 +14,17 @@ namespace AtTicket.Web.Localization;
 /// </summary>
 public static partial class DomainText
 {
+    /// <summary>A refusal's text by its code (<see cref="Refusal.Key"/>) with its values; English if the resources lack it.</summary>
+    public static string Localize(this IStringLocalizer localizer, Refusal refusal)
+    {
+        var localized = localizer[refusal.Key, [.. refusal.Arguments]];
+        return localized.ResourceNotFound ? refusal.Message : localized.Value;
+    }
+
+    /// <summary>The refusal by its code when it has one, otherwise its sentence.</summary>
+    public static string Localize(this IStringLocalizer localizer, DomainException refused) =>
+        refused.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(refused.Message);
+
     public static string Localize(this IStringLocalizer localizer, string? message)
     {
         if (string.IsNullOrWhiteSpace(message))

@@ -98,7 +98,7 @@ internal static class BookingEndpoints
         {
             result = await bookings.ConfirmAsync(memberId, holdId, idempotencyKey!, card);
         }
-        catch (DomainException reused) when (reused.Message == BookingService.KeyUsedForOtherHoldMessage)
+        catch (DomainException reused) when (reused.Refusal?.Code == RefusalCode.IdempotencyKeyUsedForOtherHold)
         {
             return KeyReused();
         }
@@ -200,7 +200,7 @@ internal static class BookingEndpoints
         }
         else
         {
-            Check(errors, IdempotencyKeyField, () => Guard.Text(idempotencyKey, $"The {IdempotencyKeyHeader} header", PaymentRequest.MaxIdempotencyKeyLength));
+            Check(errors, IdempotencyKeyField, () => Guard.Text(idempotencyKey, RuleSubject.IdempotencyKeyHeader, PaymentRequest.MaxIdempotencyKeyLength));
         }
 
         if (request.HoldId is null || request.HoldId == Guid.Empty)
@@ -217,7 +217,7 @@ internal static class BookingEndpoints
         Check(errors, "payment.cardNumber", () => CardValidation.EnsureNumber(payment.CardNumber));
         Check(errors, "payment.expiry", () => CardValidation.EnsureExpiry(payment.Expiry, now));
         Check(errors, "payment.cvc", () => CardValidation.EnsureCvc(payment.Cvc));
-        Check(errors, "payment.holderName", () => Guard.Text(payment.HolderName, "The cardholder's name", CardValidation.MaxHolderNameLength));
+        Check(errors, "payment.holderName", () => Guard.Text(payment.HolderName, RuleSubject.CardholderName, CardValidation.MaxHolderNameLength));
         return errors;
     }
 

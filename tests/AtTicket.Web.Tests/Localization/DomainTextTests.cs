@@ -47,7 +47,7 @@ public sealed class DomainTextTests
         var limits = new BookingLimits { MaxSeatsPerBooking = 6 };
         var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 7, seatsAlreadyOwnedForPerformance: 0, activeHolds: 0));
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
         Assert.Equal("한 번에 최대 6석까지 예매할 수 있습니다.", korean);
     }
@@ -60,7 +60,7 @@ public sealed class DomainTextTests
         var limits = new BookingLimits { MaxActiveHoldsPerMember = allowed };
         var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 1, seatsAlreadyOwnedForPerformance: 0, activeHolds: allowed));
 
-        Assert.StartsWith(start, InKorean(() => Localizer.Localize(refusal.Message)));
+        Assert.StartsWith(start, InKorean(() => Localizer.Localize(refusal)));
     }
 
     public static TheoryData<string> CardMistakes() =>
@@ -83,7 +83,7 @@ public sealed class DomainTextTests
         };
         var refusal = Assert.Throws<DomainException>(check);
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
         Assert.NotEqual(refusal.Message, korean);
         Assert.Matches(@"\p{IsHangulSyllables}", korean);
@@ -121,7 +121,7 @@ public sealed class DomainTextTests
         };
         var refusal = Assert.Throws<DomainException>(breakIt);
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
         Assert.NotEqual(refusal.Message, korean);
         Assert.Matches(@"\p{IsHangulSyllables}", korean);
@@ -132,21 +132,56 @@ public sealed class DomainTextTests
     }
 
     [Fact]
-    public void A_sentence_quoting_braces_an_admin_typed_is_shown_as_it_is()
+    public void A_label_with_braces_an_admin_typed_is_quoted_as_it_is()
     {
-        // "Seat {9 A-1 appears twice": with its numbers taken out it would be an invalid format string.
+        // The label is an argument of the refusal, never part of a format string.
         var refusal = Assert.Throws<DomainException>(() => Hall.RequireDistinctSeats([("{9", "A", 1, null), ("{9", "A", 1, null)]));
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
-        Assert.Equal(refusal.Message, korean);
+        Assert.Equal("좌석 {9 A-1이(가) 배치에 두 번 들어 있습니다.", korean);
+    }
+
+    public static TheoryData<string> RefusalKeys()
+    {
+        RuleSubject[] dates = [RuleSubject.SalesStart, RuleSubject.SalesEnd, RuleSubject.PerformanceDate];
+        RefusalCode[] texts = [RefusalCode.TextRequired, RefusalCode.TextTooLong, RefusalCode.TextNotPlain];
+        var keys = Enum.GetValues<RefusalCode>().SelectMany(code => code switch
+        {
+            RefusalCode.DateOutsideWindow => dates.Select(subject => Refusal.KeyOf(code, subject)),
+            _ when texts.Contains(code) => Enum.GetValues<RuleSubject>().Except(dates).Select(subject => Refusal.KeyOf(code, subject)),
+            _ => [Refusal.KeyOf(code)],
+        });
+        return [.. keys];
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusalKeys))]
+    public void Every_refusal_code_has_an_English_and_a_Korean_text(string key)
+    {
+        var english = InCulture("en-US", () => Localizer.GetString(key));
+        var korean = InCulture("ko-KR", () => Localizer.GetString(key));
+
+        Assert.False(english.ResourceNotFound, key);
+        Assert.False(korean.ResourceNotFound, key);
+        Assert.NotEqual(english.Value, korean.Value);
+        Assert.Matches(@"\p{IsHangulSyllables}", korean.Value);
+    }
+
+    [Fact]
+    public void A_refusal_reads_in_English_as_the_domain_wrote_it()
+    {
+        var limits = new BookingLimits { MaxSeatsPerBooking = 6 };
+        var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 7, seatsAlreadyOwnedForPerformance: 0, activeHolds: 0));
+
+        Assert.Equal(refusal.Message, InCulture("en-US", () => Localizer.Localize(refusal)));
     }
 
     [Fact]
     public void A_sentence_without_a_translation_stays_English_and_nothing_is_empty()
     {
         Assert.Equal("Something nobody translated, 42 times.", InKorean(() => Localizer.Localize("Something nobody translated, 42 times.")));
-        Assert.Equal(string.Empty, Localizer.Localize(null));
+        Assert.Equal(string.Empty, Localizer.Localize((string?)null));
     }
 
     [Fact]
@@ -161,7 +196,7 @@ public sealed class DomainTextTests
 
     private static string InKorean(Func<string> read) => InCulture("ko-KR", read);
 
-    private static string InCulture(string culture, Func<string> read)
+    private static T InCulture<T>(string culture, Func<T> read)
     {
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);

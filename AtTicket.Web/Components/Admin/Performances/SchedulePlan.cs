@@ -98,7 +98,7 @@ public sealed class SchedulePlan
             {
                 0 => "No day between these dates falls on the chosen weekdays.",
                 > MaxPerformances => "A series has at most 100 performances.",
-                _ => DateWindow.Problem(times[0], Performance.StartsAtSubject) ?? DateWindow.Problem(times[^1], Performance.StartsAtSubject),
+                _ => (DateWindow.Problem(times[0], Performance.StartsAtSubject) ?? DateWindow.Problem(times[^1], Performance.StartsAtSubject))?.Message,
             };
         }
     }
