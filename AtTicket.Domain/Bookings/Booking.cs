@@ -32,11 +32,11 @@ public class Booking
         Guard.That(seats.All(s => !string.IsNullOrWhiteSpace(s.GradeName)), "Every booked seat needs its grade name.");
         Guard.That(!string.IsNullOrWhiteSpace(memberId), "A booking needs a member.");
         Id = id;
-        Number = Guard.Text(number, "The booking number", 20);
+        Number = Guard.Text(number, RuleSubject.BookingNumber, 20);
         MemberId = memberId;
         PerformanceId = performanceId;
         HoldId = holdId;
-        IdempotencyKey = Guard.Text(idempotencyKey, "The idempotency key", 100);
+        IdempotencyKey = Guard.Text(idempotencyKey, RuleSubject.IdempotencyKey, 100);
         CreatedAt = createdAt;
         _tickets.AddRange(seats.Select(s => new Ticket(s.SeatId, s.GradeName, s.Price)));
         TotalAmount = _tickets.Sum(t => t.Price);
@@ -62,7 +62,7 @@ public class Booking
     public void Confirm(string paymentReference, DateTimeOffset now)
     {
         Guard.That(Status == BookingStatus.PendingPayment, $"A {Status} booking cannot be confirmed.");
-        PaymentReference = Guard.Text(paymentReference, "The payment reference", 64);
+        PaymentReference = Guard.Text(paymentReference, RuleSubject.PaymentReference, 64);
         Status = BookingStatus.Confirmed;
         ConfirmedAt = now;
     }
@@ -83,7 +83,7 @@ public class Booking
     public void RecordLatePayment(string paymentReference)
     {
         Guard.That(Status == BookingStatus.Cancelled && ConfirmedAt is null && PaymentReference is null, $"A {Status} booking cannot take a late payment.");
-        PaymentReference = Guard.Text(paymentReference, "The payment reference", 64);
+        PaymentReference = Guard.Text(paymentReference, RuleSubject.PaymentReference, 64);
         Status = BookingStatus.Refunded;
     }
 

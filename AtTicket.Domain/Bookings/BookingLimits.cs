@@ -17,14 +17,19 @@ public sealed class BookingLimits
     public void EnsureAllowed(int seatsRequested, int seatsAlreadyOwnedForPerformance, int activeHolds)
     {
         Guard.That(seatsRequested > 0, "Choose at least one seat.");
-        Guard.That(seatsRequested <= MaxSeatsPerBooking, $"You can book at most {MaxSeatsPerBooking} seats at a time.");
+        Guard.That(
+            seatsRequested <= MaxSeatsPerBooking,
+            new Refusal(RefusalCode.TooManySeatsAtOnce, $"You can book at most {MaxSeatsPerBooking} seats at a time.", MaxSeatsPerBooking));
         Guard.That(
             seatsAlreadyOwnedForPerformance + seatsRequested <= MaxSeatsPerMemberPerPerformance,
-            $"You can have at most {MaxSeatsPerMemberPerPerformance} seats for one performance.");
+            new Refusal(RefusalCode.TooManySeatsForPerformance, $"You can have at most {MaxSeatsPerMemberPerPerformance} seats for one performance.", MaxSeatsPerMemberPerPerformance));
         Guard.That(
             activeHolds < MaxActiveHoldsPerMember,
             MaxActiveHoldsPerMember == 1
-                ? "You can hold seats for one booking at a time; finish or release the current one first."
-                : $"You can hold seats for at most {MaxActiveHoldsPerMember} bookings at once; finish or release the current ones first.");
+                ? new Refusal(RefusalCode.OneHoldAtATime, "You can hold seats for one booking at a time; finish or release the current one first.")
+                : new Refusal(
+                    RefusalCode.TooManyHolds,
+                    $"You can hold seats for at most {MaxActiveHoldsPerMember} bookings at once; finish or release the current ones first.",
+                    MaxActiveHoldsPerMember));
     }
 }

@@ -28,7 +28,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     public async Task<ConfirmResult> ConfirmAsync(string memberId, Guid holdId, string idempotencyKey, CardDetails card, CancellationToken cancellationToken = default)
     {
         Guard.That(!string.IsNullOrWhiteSpace(memberId), "Log in to book seats.");
-        idempotencyKey = Guard.Text(idempotencyKey, "The idempotency key", PaymentRequest.MaxIdempotencyKeyLength);
+        idempotencyKey = Guard.Text(idempotencyKey, RuleSubject.IdempotencyKey, PaymentRequest.MaxIdempotencyKeyLength);
         ArgumentNullException.ThrowIfNull(card);
 
         // A key seen before answers what it made; only a booking left pending (an earlier attempt
@@ -36,7 +36,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         var now = time.GetUtcNow();
         var start = await store.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, cancellationToken);
         var booking = start.Existing;
-        Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHoldMessage);
+        Guard.That(booking is null || booking.HoldId == holdId, new Refusal(RefusalCode.IdempotencyKeyUsedForOtherHold, KeyUsedForOtherHoldMessage));
         if (booking is not null && booking.Status != BookingStatus.PendingPayment)
         {
             return Answer(booking);

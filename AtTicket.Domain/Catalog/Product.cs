@@ -9,8 +9,8 @@ public class Product
     public const int DescriptionMaxLength = 4000;
 
     /// <summary>How the sale dates are named in <see cref="DateWindow"/>'s sentence, for forms checking before saving.</summary>
-    public const string SalesStartSubject = "The start of sales";
-    public const string SalesEndSubject = "The end of sales";
+    public const RuleSubject SalesStartSubject = RuleSubject.SalesStart;
+    public const RuleSubject SalesEndSubject = RuleSubject.SalesEnd;
 
     private Product()
     {
@@ -65,9 +65,9 @@ public class Product
         DateWindow.Check(salesStart, SalesStartSubject);
         DateWindow.Check(salesEnd, SalesEndSubject);
         Guard.That(salesStart < salesEnd, "The sale period must end after it starts.", "salesStart", "salesEnd");
-        var checkedTitle = Guard.Text(title, "The title", TitleMaxLength);
-        var checkedDescription = CheckDescription(description, "The description");
-        var checkedAgeRating = Guard.Text(ageRating, "The age rating", 20);
+        var checkedTitle = Guard.Text(title, RuleSubject.Title, TitleMaxLength);
+        var checkedDescription = CheckDescription(description, RuleSubject.Description);
+        var checkedAgeRating = Guard.Text(ageRating, RuleSubject.AgeRating, 20);
 
         Title = checkedTitle;
         Category = category;
@@ -88,9 +88,9 @@ public class Product
     }
 
     /// <summary>The Korean title trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
-    public static string CheckKoreanTitle(string? title) => Guard.OptionalText(title, "The Korean title", TitleMaxLength);
+    public static string CheckKoreanTitle(string? title) => Guard.OptionalText(title, RuleSubject.KoreanTitle, TitleMaxLength);
 
-    public static string CheckKoreanDescription(string? description) => CheckDescription(description, "The Korean description");
+    public static string CheckKoreanDescription(string? description) => CheckDescription(description, RuleSubject.KoreanDescription);
 
     public void SetPoster(string? posterUrl) => PosterUrl = PosterAddress.Check(posterUrl);
 
@@ -128,11 +128,11 @@ public class Product
         }
     }
 
-    private static string CheckDescription(string? description, string what)
+    private static string CheckDescription(string? description, RuleSubject what)
     {
         var trimmed = (description ?? string.Empty).Trim();
-        Guard.That(trimmed.Length <= DescriptionMaxLength, $"{what} must be at most {DescriptionMaxLength} characters.");
-        Guard.That(Guard.IsPlain(trimmed, allowLineBreaks: true), $"{what} must not contain control or text-direction override characters.");
+        Guard.That(trimmed.Length <= DescriptionMaxLength, Guard.TooLong(what, DescriptionMaxLength));
+        Guard.That(Guard.IsPlain(trimmed, allowLineBreaks: true), Guard.NotPlain(what));
         return trimmed;
     }
 }

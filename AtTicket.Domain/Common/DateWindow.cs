@@ -13,15 +13,17 @@ public static class DateWindow
 
     public static bool Contains(DateTimeOffset value) => value >= Earliest && value < Latest;
 
-    /// <summary>The sentence refusing <paramref name="value"/>, or null when it falls inside the window; forms show it before saving.</summary>
-    public static string? Problem(DateTimeOffset value, string what) =>
-        Contains(value) ? null : $"{what} must fall between the years {Earliest.Year} and {Latest.Year - 1}.";
+    /// <summary>The refusal of <paramref name="value"/>, or null when it falls inside the window; forms show it before saving.</summary>
+    public static Refusal? Problem(DateTimeOffset value, RuleSubject what) =>
+        Contains(value)
+            ? null
+            : new Refusal(what, RefusalCode.DateOutsideWindow, $"{what.English()} must fall between the years {Earliest.Year} and {Latest.Year - 1}.", Earliest.Year, Latest.Year - 1);
 
-    public static DateTimeOffset Check(DateTimeOffset value, string what, [CallerArgumentExpression(nameof(value))] string field = "")
+    public static DateTimeOffset Check(DateTimeOffset value, RuleSubject what, [CallerArgumentExpression(nameof(value))] string field = "")
     {
-        if (Problem(value, what) is { } sentence)
+        if (Problem(value, what) is { } refusal)
         {
-            throw new DomainException(sentence, Guard.FieldName(field));
+            throw new DomainException(refusal, Guard.FieldName(field));
         }
 
         return value;

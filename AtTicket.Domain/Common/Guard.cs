@@ -6,27 +6,27 @@ namespace AtTicket.Domain.Common;
 public static class Guard
 {
     /// <summary>A required single-line text: trimmed, not blank, not too long, and plain (see <see cref="IsPlain"/>).</summary>
-    public static string Text(string? value, string what, int maxLength, [CallerArgumentExpression(nameof(value))] string field = "")
+    public static string Text(string? value, RuleSubject what, int maxLength, [CallerArgumentExpression(nameof(value))] string field = "")
     {
         // A zero-width space alone looks blank on every page, so it counts as blank.
         if (value is null || value.All(c => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
-            throw new DomainException($"{what} is required.", FieldName(field));
+            throw new DomainException(new Refusal(what, RefusalCode.TextRequired, $"{what.English()} is required."), FieldName(field));
         }
 
         return OptionalText(value, what, maxLength, field);
     }
 
     /// <summary>A single-line text that may be empty: trimmed, not too long, and plain.</summary>
-    public static string OptionalText(string? value, string what, int maxLength, [CallerArgumentExpression(nameof(value))] string field = "")
+    public static string OptionalText(string? value, RuleSubject what, int maxLength, [CallerArgumentExpression(nameof(value))] string field = "")
     {
         var trimmed = (value ?? string.Empty).Trim();
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException($"{what} must be at most {maxLength} characters.", FieldName(field));
+            throw new DomainException(TooLong(what, maxLength), FieldName(field));
         }
 
-        That(IsPlain(trimmed, allowLineBreaks: false), $"{what} must not contain control or text-direction override characters.", FieldName(field));
+        That(IsPlain(trimmed, allowLineBreaks: false), NotPlain(what), FieldName(field));
         return trimmed;
     }
 
@@ -58,6 +58,21 @@ public static class Guard
         }
 
         return true;
+    }
+
+    public static Refusal TooLong(RuleSubject what, int maxLength) =>
+        new(what, RefusalCode.TextTooLong, $"{what.English()} must be at most {maxLength} characters.", maxLength);
+
+    public static Refusal NotPlain(RuleSubject what) =>
+        new(what, RefusalCode.TextNotPlain, $"{what.English()} must not contain control or text-direction override characters.");
+
+    /// <summary>Throws <paramref name="refusal"/> unless <paramref name="condition"/> holds; <paramref name="fields"/> name the inputs it is about.</summary>
+    public static void That(bool condition, Refusal refusal, params IEnumerable<string?> fields)
+    {
+        if (!condition)
+        {
+            throw new DomainException(refusal, fields);
+        }
     }
 
     /// <summary>Throws <paramref name="sentence"/> unless <paramref name="condition"/> holds; <paramref name="fields"/> name the inputs it is about.</summary>

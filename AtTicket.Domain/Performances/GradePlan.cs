@@ -26,15 +26,19 @@ public static class GradePlan
         {
             foreach (var seatId in grade.SeatIds)
             {
-                Guard.That(hall.Contains(seatId), $"Seat {seatId} is not in this performance's hall.");
-                Guard.That(seen.Add(seatId), $"Seat {seatId} is in more than one grade.");
+                Guard.That(hall.Contains(seatId), new Refusal(RefusalCode.SeatNotInPerformanceHall, $"Seat {seatId} is not in this performance's hall.", seatId));
+                Guard.That(seen.Add(seatId), new Refusal(RefusalCode.SeatInTwoGrades, $"Seat {seatId} is in more than one grade.", seatId));
             }
         }
 
         if (requireEverySeat)
         {
             var missing = hall.Count - seen.Count;
-            Guard.That(missing == 0, missing == 1 ? "Every seat needs a grade: 1 seat has none." : $"Every seat needs a grade: {missing} seats have none.");
+            Guard.That(
+                missing == 0,
+                missing == 1
+                    ? new Refusal(RefusalCode.OneSeatWithoutGrade, "Every seat needs a grade: 1 seat has none.")
+                    : new Refusal(RefusalCode.SeatsWithoutGrade, $"Every seat needs a grade: {missing} seats have none.", missing));
         }
     }
 

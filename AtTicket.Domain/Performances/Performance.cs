@@ -9,7 +9,7 @@ namespace AtTicket.Domain.Performances;
 public class Performance
 {
     /// <summary>How the start is named in <see cref="DateWindow"/>'s sentence, for forms checking before saving.</summary>
-    public const string StartsAtSubject = "The performance date";
+    public const RuleSubject StartsAtSubject = RuleSubject.PerformanceDate;
 
     /// <summary>Why a performance cannot go on sale yet, for forms that check before saving.</summary>
     public const string ProductNotOnSale = "The product is not on sale: put the product on sale before its performances.";
@@ -72,8 +72,8 @@ public class Performance
     /// <summary>Seat rows for this performance; the seat must be one of this performance's hall.</summary>
     public PerformanceSeat CreateSeat(Seat seat, SeatGrade? grade = null)
     {
-        Guard.That(Hall is not null && Hall.Contains(seat), $"Seat {seat.Label} is not in this performance's hall.");
-        Guard.That(grade is null || _grades.Contains(grade), $"Grade '{grade?.Name}' does not belong to this performance.");
+        Guard.That(Hall is not null && Hall.Contains(seat), new Refusal(RefusalCode.SeatNotInPerformanceHall, $"Seat {seat.Label} is not in this performance's hall.", seat.Label));
+        Guard.That(grade is null || _grades.Contains(grade), new Refusal(RefusalCode.GradeNotOfPerformance, $"Grade '{grade?.Name}' does not belong to this performance.", grade?.Name ?? string.Empty));
         return new PerformanceSeat(this, seat, grade);
     }
 
@@ -84,7 +84,7 @@ public class Performance
         // Buyers reach a performance through its product: on sale under a hidden product, it would sell to nobody and answer 404.
         Guard.That(Product is not null && CanGoOnSaleUnder(Product.Status), ProductNotOnSale);
         Guard.That(_grades.Count > 0, "A performance needs at least one seat grade before it goes on sale.");
-        Guard.That(unmappedSeats == 0, $"Every seat needs a grade before the performance goes on sale ({unmappedSeats} have none).");
+        Guard.That(unmappedSeats == 0, new Refusal(RefusalCode.SeatsWithoutGradeBeforeSale, $"Every seat needs a grade before the performance goes on sale ({unmappedSeats} have none).", unmappedSeats));
         Status = PerformanceStatus.OnSale;
     }
 

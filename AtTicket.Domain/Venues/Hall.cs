@@ -18,7 +18,7 @@ public class Hall
     {
         var size = SizeOf(seats);
         Guard.That(size != HallSize.Empty, "A hall needs at least one seat.", fields);
-        Guard.That(size != HallSize.TooLarge, $"A hall can have at most {MaxSeats:N0} seats.", fields);
+        Guard.That(size != HallSize.TooLarge, new Refusal(RefusalCode.HallTooManySeats, $"A hall can have at most {MaxSeats:N0} seats.", MaxSeats), fields);
     }
 
     private readonly List<Seat> _seats = [];
@@ -47,24 +47,24 @@ public class Hall
 
     public void Rename(string name)
     {
-        var trimmed = Guard.Text(name, "The hall name", MaxNameLength);
+        var trimmed = Guard.Text(name, RuleSubject.HallName, MaxNameLength);
         Guard.That(
             Venue is null || Venue.Halls.All(h => ReferenceEquals(h, this) || !string.Equals(h.Name, trimmed, StringComparison.OrdinalIgnoreCase)),
-            $"The venue already has a hall named '{trimmed}'.");
+            new Refusal(RefusalCode.HallNameTaken, $"The venue already has a hall named '{trimmed}'.", trimmed));
         Name = trimmed;
     }
 
     public void SetKoreanName(string? name) => NameKo = CheckKoreanName(name);
 
     /// <summary>The Korean name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
-    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, "The Korean hall name", MaxNameLength);
+    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, RuleSubject.KoreanHallName, MaxNameLength);
 
     public Seat AddSeat(string section, string row, int number, double x, double y, SeatKind kind = SeatKind.Normal)
     {
         var seat = new Seat(this, section, row, number, x, y, kind);
         Guard.That(
             !_seats.Any(s => s.SameLabelAs(seat)),
-            $"Seat {seat.Label} already exists in this hall.");
+            new Refusal(RefusalCode.SeatAlreadyInHall, $"Seat {seat.Label} already exists in this hall.", seat.Label));
         _seats.Add(seat);
         return seat;
     }
@@ -83,8 +83,8 @@ public class Hall
         {
             var label = $"{section?.Trim()} {row?.Trim()}-{number}";
             var field = fieldOf?.Invoke(position) ?? "seats";
-            Guard.That(labels.Add(label), $"Seat {label} appears twice in the layout.", field);
-            Guard.That(id is not { } seatId || ids.Add(seatId), $"Seat id {id} is listed twice in the layout.", field);
+            Guard.That(labels.Add(label), new Refusal(RefusalCode.SeatLabelTwiceInLayout, $"Seat {label} appears twice in the layout.", label), field);
+            Guard.That(id is not { } seatId || ids.Add(seatId), new Refusal(RefusalCode.SeatIdTwiceInLayout, $"Seat id {id} is listed twice in the layout.", id ?? 0), field);
             position++;
         }
     }

@@ -14,12 +14,12 @@ public class Seat
     internal Seat(Hall hall, string section, string row, int number, double x, double y, SeatKind kind)
     {
         Guard.That(number > 0, "A seat number must be positive.", "number");
-        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).", "x", "y");
+        Guard.That(IsInside(x) && IsInside(y), OutsideHall, "x", "y");
         Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.", "kind");
         Hall = hall;
         HallId = hall.Id;
-        Section = Guard.Text(section, "The section", 40);
-        Row = Guard.Text(row, "The row label", 10);
+        Section = Guard.Text(section, RuleSubject.Section, 40);
+        Row = Guard.Text(row, RuleSubject.RowLabel, 10);
         Number = number;
         X = x;
         Y = y;
@@ -45,18 +45,21 @@ public class Seat
     public void Relabel(string section, string row, int number)
     {
         Guard.That(number > 0, "A seat number must be positive.", "number");
-        var checkedSection = Guard.Text(section, "The section", 40);
-        var checkedRow = Guard.Text(row, "The row label", 10);
+        var checkedSection = Guard.Text(section, RuleSubject.Section, 40);
+        var checkedRow = Guard.Text(row, RuleSubject.RowLabel, 10);
         Section = checkedSection;
         Row = checkedRow;
         Number = number;
     }
 
+    private static Refusal OutsideHall =>
+        new(RefusalCode.SeatOutsideHall, $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).", 0, MaxCoordinate);
+
     private static bool IsInside(double coordinate) => double.IsFinite(coordinate) && coordinate is >= 0 and <= MaxCoordinate;
 
     public void MoveTo(double x, double y)
     {
-        Guard.That(IsInside(x) && IsInside(y), $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).", "x", "y");
+        Guard.That(IsInside(x) && IsInside(y), OutsideHall, "x", "y");
         X = x;
         Y = y;
     }

@@ -35,8 +35,8 @@ public class Venue
 
     public void Rename(string name, string address)
     {
-        var checkedName = Guard.Text(name, "The venue name", MaxNameLength);
-        var checkedAddress = Guard.OptionalText(address, "The address", MaxAddressLength);
+        var checkedName = Guard.Text(name, RuleSubject.VenueName, MaxNameLength);
+        var checkedAddress = Guard.OptionalText(address, RuleSubject.Address, MaxAddressLength);
         Name = checkedName;
         Address = checkedAddress;
     }
@@ -51,16 +51,16 @@ public class Venue
     }
 
     /// <summary>The Korean name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
-    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, "The Korean venue name", MaxNameLength);
+    public static string CheckKoreanName(string? name) => Guard.OptionalText(name, RuleSubject.KoreanVenueName, MaxNameLength);
 
-    public static string CheckKoreanAddress(string? address) => Guard.OptionalText(address, "The Korean address", MaxAddressLength);
+    public static string CheckKoreanAddress(string? address) => Guard.OptionalText(address, RuleSubject.KoreanAddress, MaxAddressLength);
 
     public Hall AddHall(string name)
     {
-        var trimmed = Guard.Text(name, "The hall name", Hall.MaxNameLength);
+        var trimmed = Guard.Text(name, RuleSubject.HallName, Hall.MaxNameLength);
         Guard.That(
             _halls.All(h => !string.Equals(h.Name, trimmed, StringComparison.OrdinalIgnoreCase)),
-            $"The venue already has a hall named '{trimmed}'.");
+            new Refusal(RefusalCode.HallNameTaken, $"The venue already has a hall named '{trimmed}'.", trimmed));
         var hall = new Hall(this, trimmed);
         _halls.Add(hall);
         return hall;

@@ -38,7 +38,7 @@ public static class PosterEncoder
 
         if (size.Width > PosterRules.MaxSide || size.Height > PosterRules.MaxSide)
         {
-            throw new DomainException(PosterRules.TooManyPixelsMessage);
+            throw new DomainException(PosterRules.TooManyPixels);
         }
 
         // No colour space: the encoder then writes no ICC profile either.

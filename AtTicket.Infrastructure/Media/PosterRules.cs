@@ -1,3 +1,5 @@
+using AtTicket.Domain.Common;
+
 namespace AtTicket.Infrastructure.Media;
 
 /// <summary>What an uploaded poster may be: a PNG, JPEG or WebP image of at most 2 MB and 4096 × 4096 pixels.</summary>
@@ -12,7 +14,7 @@ public static class PosterRules
     public const string NotAnImageMessage = "The poster must be a PNG, JPEG or WebP image.";
     public const string DamagedMessage = "The poster image is damaged or incomplete.";
 
-    public static string TooLargeMessage => $"The poster must be at most {MaxBytes / 1024 / 1024} MB.";
+    public static Refusal TooLarge => new(RefusalCode.PosterTooLarge, $"The poster must be at most {MaxBytes / 1024 / 1024} MB.", MaxBytes / 1024 / 1024);
 
-    public static string TooManyPixelsMessage => $"The poster must be at most {MaxSide} × {MaxSide} pixels.";
+    public static Refusal TooManyPixels => new(RefusalCode.PosterTooManyPixels, $"The poster must be at most {MaxSide} × {MaxSide} pixels.", MaxSide, MaxSide);
 }

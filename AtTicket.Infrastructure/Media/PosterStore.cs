@@ -18,7 +18,7 @@ public sealed class PosterStore(IDbContextFactory<AtTicketDbContext> contexts, T
 
         if (length > PosterRules.MaxBytes)
         {
-            throw new DomainException(PosterRules.TooLargeMessage);
+            throw new DomainException(PosterRules.TooLarge);
         }
 
         using var buffer = new MemoryStream((int)length);

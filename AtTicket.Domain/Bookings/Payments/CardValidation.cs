@@ -22,7 +22,7 @@ public static class CardValidation
         EnsureNumber(card.Number);
         EnsureExpiry(card.Expiry, time.GetUtcNow());
         EnsureCvc(card.Cvc);
-        Guard.Text(card.HolderName, "The cardholder's name", MaxHolderNameLength);
+        Guard.Text(card.HolderName, RuleSubject.CardholderName, MaxHolderNameLength);
     }
 
     public static void EnsureNumber(string? number)
@@ -32,7 +32,7 @@ public static class CardValidation
         var digits = DigitsOf(number);
         Guard.That(
             digits.Length is >= MinNumberDigits and <= MaxNumberDigits,
-            $"The card number must have {MinNumberDigits} to {MaxNumberDigits} digits.");
+            new Refusal(RefusalCode.CardNumberLength, $"The card number must have {MinNumberDigits} to {MaxNumberDigits} digits.", MinNumberDigits, MaxNumberDigits));
         Guard.That(PassesLuhn(digits), "The card number is not valid; check it for a typing mistake.");
     }
 

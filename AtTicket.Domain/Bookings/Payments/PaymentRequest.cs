@@ -13,7 +13,7 @@ public sealed record PaymentRequest
         ArgumentNullException.ThrowIfNull(card);
         Amount = amount;
         Card = card;
-        IdempotencyKey = Guard.Text(idempotencyKey, "The idempotency key", MaxIdempotencyKeyLength);
+        IdempotencyKey = Guard.Text(idempotencyKey, RuleSubject.IdempotencyKey, MaxIdempotencyKeyLength);
     }
 
     /// <summary>Korean won; the won has no minor unit.</summary>

@@ -11,36 +11,6 @@ using Microsoft.OpenApi;
 
 namespace AtTicket.Web.Api.Bookings;
 
-public sealed record BookingRequest(Guid? HoldId, BookingPaymentRequest? Payment);
-
-/// <summary>The card as the member typed it; expiry is "MM/YY".</summary>
-public sealed record BookingPaymentRequest(string? CardNumber, string? Expiry, string? Cvc, string? HolderName);
-
-public sealed record BookingSeatResponse(int Id, string Section, string Row, int Number, string GradeName, long Price);
-
-public sealed record BookingTicketResponse(string Code, int SeatId, string QrUrl);
-
-/// <summary>The charge given back: <see cref="RefundedAt"/> is null while the refund is still on its way.</summary>
-public sealed record BookingRefundResponse(long Amount, DateTimeOffset? RefundedAt);
-
-/// <summary>
-/// A booking of docs/api.md. <see cref="Tickets"/> are listed only while the booking is confirmed (a
-/// cancelled or refunded booking's tickets no longer admit anyone); <see cref="Refund"/> is set for a
-/// cancelled or refunded booking and null otherwise.
-/// </summary>
-public sealed record BookingResponse(
-    Guid Id,
-    string Number,
-    BookingStatus Status,
-    int PerformanceId,
-    string ProductTitle,
-    DateTimeOffset StartsAt,
-    IReadOnlyList<BookingSeatResponse> Seats,
-    long Total,
-    DateTimeOffset CreatedAt,
-    IReadOnlyList<BookingTicketResponse> Tickets,
-    BookingRefundResponse? Refund);
-
 internal static class BookingEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -128,7 +98,7 @@ internal static class BookingEndpoints
         {
             result = await bookings.ConfirmAsync(memberId, holdId, idempotencyKey!, card);
         }
-        catch (DomainException reused) when (reused.Message == BookingService.KeyUsedForOtherHoldMessage)
+        catch (DomainException reused) when (reused.Refusal?.Code == RefusalCode.IdempotencyKeyUsedForOtherHold)
         {
             return KeyReused();
         }
@@ -143,7 +113,7 @@ internal static class BookingEndpoints
         {
             case ConfirmOutcome.Confirmed:
                 var view = await reader.DescribeAsync(result.Booking!.Id);
-                return TypedResults.Created($"/api/bookings/{result.Booking.Id}", ToResponse(view!));
+                return TypedResults.Created($"/api/bookings/{result.Booking.Id}", view!.ToResponse());
             case ConfirmOutcome.PaymentDeclined:
                 // ASP.NET Core has no default type for 402; name the status's section of RFC 9110 as it does for the others.
                 return TypedResults.Problem(
@@ -173,13 +143,13 @@ internal static class BookingEndpoints
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, UserManager<Member> members, BookingReader reader)
     {
         var bookings = await reader.ListForMemberAsync(members.GetUserId(user)!);
-        return TypedResults.Ok(bookings.Select(ToResponse).ToList());
+        return TypedResults.Ok(bookings.Select(BookingMapping.ToResponse).ToList());
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, UserManager<Member> members, BookingReader reader)
     {
         var booking = await reader.FindAsync(id, members.GetUserId(user)!, user.IsInRole(Roles.Admin));
-        return booking is null ? Problems.NotFound("booking") : TypedResults.Ok(ToResponse(booking));
+        return booking is null ? Problems.NotFound("booking") : TypedResults.Ok(booking.ToResponse());
     }
 
     private static async Task<IResult> CancelAsync(Guid id, ClaimsPrincipal user, UserManager<Member> members, BookingReader reader, BookingCancellation cancellation)
@@ -196,7 +166,7 @@ internal static class BookingEndpoints
         var result = await cancellation.CancelAsync(id, memberId, asAdmin);
         return result.Outcome switch
         {
-            CancelOutcome.Cancelled => TypedResults.Ok(ToResponse((await reader.FindAsync(id, memberId, asAdmin))!)),
+            CancelOutcome.Cancelled => TypedResults.Ok((await reader.FindAsync(id, memberId, asAdmin))!.ToResponse()),
             CancelOutcome.NotFound => Problems.NotFound("booking"),
             _ => Problems.Conflict(result.Message),
         };
@@ -230,7 +200,7 @@ internal static class BookingEndpoints
         }
         else
         {
-            Check(errors, IdempotencyKeyField, () => Guard.Text(idempotencyKey, $"The {IdempotencyKeyHeader} header", PaymentRequest.MaxIdempotencyKeyLength));
+            Check(errors, IdempotencyKeyField, () => Guard.Text(idempotencyKey, RuleSubject.IdempotencyKeyHeader, PaymentRequest.MaxIdempotencyKeyLength));
         }
 
         if (request.HoldId is null || request.HoldId == Guid.Empty)
@@ -247,7 +217,7 @@ internal static class BookingEndpoints
         Check(errors, "payment.cardNumber", () => CardValidation.EnsureNumber(payment.CardNumber));
         Check(errors, "payment.expiry", () => CardValidation.EnsureExpiry(payment.Expiry, now));
         Check(errors, "payment.cvc", () => CardValidation.EnsureCvc(payment.Cvc));
-        Check(errors, "payment.holderName", () => Guard.Text(payment.HolderName, "The cardholder's name", CardValidation.MaxHolderNameLength));
+        Check(errors, "payment.holderName", () => Guard.Text(payment.HolderName, RuleSubject.CardholderName, CardValidation.MaxHolderNameLength));
         return errors;
     }
 
@@ -262,20 +232,4 @@ internal static class BookingEndpoints
             errors[field] = [broken.Message];
         }
     }
-
-    private static BookingResponse ToResponse(BookingView view) =>
-        new(
-            view.Id,
-            view.Number,
-            view.Status,
-            view.PerformanceId,
-            view.ProductTitle,
-            view.StartsAt,
-            [.. view.Tickets.Select(t => new BookingSeatResponse(t.SeatId, t.Section, t.Row, t.Number, t.GradeName, t.Price))],
-            view.Total,
-            view.CreatedAt,
-            view.Status == BookingStatus.Confirmed
-                ? [.. view.Tickets.Select(t => new BookingTicketResponse(t.Code, t.SeatId, $"/api/bookings/{view.Id}/tickets/{Uri.EscapeDataString(t.Code)}/qr"))]
-                : [],
-            view.Status is BookingStatus.Cancelled or BookingStatus.Refunded ? new BookingRefundResponse(view.Total, view.RefundedAt) : null);
 }

@@ -6,13 +6,6 @@ using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Bookings;
 
-/// <param name="IncludeAccessible">With a grade and quantity: whether wheelchair spaces and companion seats may be chosen (left out by default).</param>
-public sealed record HoldRequest(IReadOnlyList<int>? SeatIds, int? GradeId, int? Quantity, bool IncludeAccessible = false);
-
-public sealed record HoldSeatResponse(int Id, string Section, string Row, int Number, int GradeId, long Price);
-
-public sealed record HoldResponse(Guid Id, int PerformanceId, IReadOnlyList<HoldSeatResponse> Seats, long Total, DateTimeOffset ExpiresAt);
-
 internal static class HoldEndpoints
 {
     public static void MapHoldEndpoints(this RouteGroupBuilder api)
@@ -55,7 +48,7 @@ internal static class HoldEndpoints
 
         return result.Outcome switch
         {
-            HoldOutcome.Held => TypedResults.Created($"/api/holds/{result.Hold!.Id}", ToResponse(await views.DescribeAsync(result.Hold, result.Seats))),
+            HoldOutcome.Held => TypedResults.Created($"/api/holds/{result.Hold!.Id}", (await views.DescribeAsync(result.Hold, result.Seats)).ToResponse()),
             HoldOutcome.SeatsTaken => Problems.Conflict(
                 result.TakenSeatIds.Count > 0
                     ? "Some of these seats were just taken. Nothing is held; choose again."
@@ -75,7 +68,7 @@ internal static class HoldEndpoints
         var hold = await holds.FindAsync(id, MemberId(user));
         return hold is null || hold.Status != HoldStatus.Active
             ? Problems.NotFound("hold")
-            : TypedResults.Ok(ToResponse(await views.DescribeAsync(hold)));
+            : TypedResults.Ok((await views.DescribeAsync(hold)).ToResponse());
     }
 
     private static async Task<IResult> ReleaseAsync(Guid id, ClaimsPrincipal user, HoldService holds) =>
@@ -87,7 +80,4 @@ internal static class HoldEndpoints
     /// hold and release only to read this claim (issue 9's profile).
     /// </summary>
     private static string MemberId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    private static HoldResponse ToResponse(HoldView view) =>
-        new(view.Id, view.PerformanceId, [.. view.Seats.Select(s => new HoldSeatResponse(s.Id, s.Section, s.Row, s.Number, s.GradeId, s.Price))], view.Total, view.ExpiresAt);
 }

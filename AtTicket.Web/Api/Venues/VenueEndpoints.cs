@@ -123,7 +123,8 @@ internal static class VenueEndpoints
         }
         catch (DomainException broken) when (broken.Fields.Any(f => f is "section" or "row"))
         {
-            throw new DomainException(broken.Message, broken.Fields.Select(f => f switch { "section" => "name", "row" => "label", _ => f }));
+            var fields = broken.Fields.Select(f => f switch { "section" => "name", "row" => "label", _ => f });
+            throw broken.Refusal is { } refusal ? new DomainException(refusal, fields) : new DomainException(broken.Message, fields);
         }
     }
 

@@ -91,7 +91,7 @@ public partial class CheckoutForm
         catch (DomainException refused)
         {
             _attempt = null;
-            _problem = L.Localize(refused.Message);
+            _problem = L.Localize(refused);
         }
         catch (Exception failure)
         {
@@ -165,7 +165,7 @@ public partial class CheckoutForm
         }
         catch (DomainException broken)
         {
-            _errors[field] = L.Localize(broken.Message);
+            _errors[field] = L.Localize(broken);
         }
     }
 

@@ -225,7 +225,7 @@ public partial class PerformancePage
         {
             if (!await NameHeldShowsAsync(memberId))
             {
-                _notice = L.Localize(exception.Message);
+                _notice = L.Localize(exception);
             }
         }
         catch (Exception exception)

@@ -238,6 +238,7 @@ public partial class BookingServiceTests
         // Answering the first hold's booking would tell the caller the second hold is paid for.
         var refused = await Assert.ThrowsAsync<DomainException>(() => ConfirmAsync("key-1", holdId: other.Id));
 
+        Assert.Equal(RefusalCode.IdempotencyKeyUsedForOtherHold, refused.Refusal?.Code);
         Assert.Equal(BookingService.KeyUsedForOtherHoldMessage, refused.Message);
         Assert.Single(_gateway.Requests);
         Assert.Single(_store.Bookings);

@@ -7,6 +7,7 @@ using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Payments;
+using AtTicket.Web.Components.Admin.Performances;
 using AtTicket.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Tests.Localization;
 
-/// <summary>The Domain's English sentences reach Korean members in Korean, numbers included.</summary>
+/// <summary>What the Domain says reaches Korean members in Korean: refusals by their code with their values, fixed sentences as they are.</summary>
 public sealed class DomainTextTests
 {
     private static readonly IStringLocalizer Localizer = new ResourceManagerStringLocalizerFactory(
@@ -47,7 +48,7 @@ public sealed class DomainTextTests
         var limits = new BookingLimits { MaxSeatsPerBooking = 6 };
         var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 7, seatsAlreadyOwnedForPerformance: 0, activeHolds: 0));
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
         Assert.Equal("한 번에 최대 6석까지 예매할 수 있습니다.", korean);
     }
@@ -60,7 +61,7 @@ public sealed class DomainTextTests
         var limits = new BookingLimits { MaxActiveHoldsPerMember = allowed };
         var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 1, seatsAlreadyOwnedForPerformance: 0, activeHolds: allowed));
 
-        Assert.StartsWith(start, InKorean(() => Localizer.Localize(refusal.Message)));
+        Assert.StartsWith(start, InKorean(() => Localizer.Localize(refusal)));
     }
 
     public static TheoryData<string> CardMistakes() =>
@@ -83,7 +84,7 @@ public sealed class DomainTextTests
         };
         var refusal = Assert.Throws<DomainException>(check);
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
         Assert.NotEqual(refusal.Message, korean);
         Assert.Matches(@"\p{IsHangulSyllables}", korean);
@@ -121,7 +122,7 @@ public sealed class DomainTextTests
         };
         var refusal = Assert.Throws<DomainException>(breakIt);
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
         Assert.NotEqual(refusal.Message, korean);
         Assert.Matches(@"\p{IsHangulSyllables}", korean);
@@ -132,36 +133,71 @@ public sealed class DomainTextTests
     }
 
     [Fact]
-    public void A_sentence_quoting_braces_an_admin_typed_is_shown_as_it_is()
+    public void A_label_with_braces_an_admin_typed_is_quoted_as_it_is()
     {
-        // "Seat {9 A-1 appears twice": with its numbers taken out it would be an invalid format string.
+        // The label is an argument of the refusal, never part of a format string.
         var refusal = Assert.Throws<DomainException>(() => Hall.RequireDistinctSeats([("{9", "A", 1, null), ("{9", "A", 1, null)]));
 
-        var korean = InKorean(() => Localizer.Localize(refusal.Message));
+        var korean = InKorean(() => Localizer.Localize(refusal));
 
-        Assert.Equal(refusal.Message, korean);
+        Assert.Equal("좌석 {9 A-1이(가) 배치에 두 번 들어 있습니다.", korean);
+    }
+
+    public static TheoryData<string> RefusalKeys()
+    {
+        RuleSubject[] dates = [RuleSubject.SalesStart, RuleSubject.SalesEnd, RuleSubject.PerformanceDate];
+        RefusalCode[] texts = [RefusalCode.TextRequired, RefusalCode.TextTooLong, RefusalCode.TextNotPlain];
+        var keys = Enum.GetValues<RefusalCode>().SelectMany(code => code switch
+        {
+            RefusalCode.DateOutsideWindow => dates.Select(subject => Refusal.KeyOf(code, subject)),
+            _ when texts.Contains(code) => Enum.GetValues<RuleSubject>().Except(dates).Select(subject => Refusal.KeyOf(code, subject)),
+            _ => [Refusal.KeyOf(code)],
+        });
+        return [.. keys];
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusalKeys))]
+    public void Every_refusal_code_has_an_English_and_a_Korean_text(string key)
+    {
+        var english = InCulture("en-US", () => Localizer.GetString(key));
+        var korean = InCulture("ko-KR", () => Localizer.GetString(key));
+
+        Assert.False(english.ResourceNotFound, key);
+        Assert.False(korean.ResourceNotFound, key);
+        Assert.NotEqual(english.Value, korean.Value);
+        Assert.Matches(@"\p{IsHangulSyllables}", korean.Value);
+    }
+
+    [Fact]
+    public void A_schedule_running_into_2100_names_the_date_window_in_Korean()
+    {
+        var plan = new SchedulePlan { Kind = ScheduleKind.Daily, From = new DateTime(2099, 12, 30), To = new DateTime(2100, 1, 2) };
+
+        Assert.Equal("공연 날짜는 2000년에서 2099년 사이여야 합니다.", InCulture("ko-KR", () => plan.LocalizedProblem(Localizer)));
+    }
+
+    [Fact]
+    public void A_refusal_reads_in_English_as_the_domain_wrote_it()
+    {
+        var limits = new BookingLimits { MaxSeatsPerBooking = 6 };
+        var refusal = Assert.Throws<DomainException>(() => limits.EnsureAllowed(seatsRequested: 7, seatsAlreadyOwnedForPerformance: 0, activeHolds: 0));
+
+        Assert.Equal(refusal.Message, InCulture("en-US", () => Localizer.Localize(refusal)));
     }
 
     [Fact]
     public void A_sentence_without_a_translation_stays_English_and_nothing_is_empty()
     {
         Assert.Equal("Something nobody translated, 42 times.", InKorean(() => Localizer.Localize("Something nobody translated, 42 times.")));
-        Assert.Equal(string.Empty, Localizer.Localize(null));
-    }
-
-    [Fact]
-    public void English_members_read_the_sentence_as_the_domain_wrote_it()
-    {
-        var english = InCulture("en-US", () => Localizer.Localize("You can book at most 6 seats at a time."));
-
-        Assert.Equal("You can book at most 6 seats at a time.", english);
+        Assert.Equal(string.Empty, Localizer.Localize((string?)null));
     }
 
     private static string Numbers(string text) => string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\d+").Select(m => m.Value));
 
     private static string InKorean(Func<string> read) => InCulture("ko-KR", read);
 
-    private static string InCulture(string culture, Func<string> read)
+    private static T InCulture<T>(string culture, Func<T> read)
     {
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);

@@ -108,7 +108,7 @@ public partial class EditPerformance
         }
         catch (DomainException e)
         {
-            _error = L.Localize(e.Message);
+            _error = L.Localize(e);
         }
         finally
         {

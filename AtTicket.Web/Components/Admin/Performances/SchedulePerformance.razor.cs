@@ -128,7 +128,7 @@ public partial class SchedulePerformance
         }
         catch (DomainException e)
         {
-            _error = L.Localize(e.Message);
+            _error = L.Localize(e);
         }
         finally
         {

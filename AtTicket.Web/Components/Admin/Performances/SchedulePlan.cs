@@ -1,6 +1,7 @@
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 
@@ -68,38 +69,50 @@ public sealed class SchedulePlan
         return times;
     }
 
-    /// <summary>Why the plan cannot be scheduled yet, as an English sentence the page localizes; null when it can.</summary>
-    public string? Problem
+    /// <summary>Why the plan cannot be scheduled yet, in English; null when it can.</summary>
+    public string? Problem => Why() switch
     {
-        get
+        ({ } sentence, _) => sentence,
+        (_, { } refusal) => refusal.Message,
+        _ => null,
+    };
+
+    /// <summary><see cref="Problem"/> in the reader's language: the page's own sentence, or the Domain's refusal by its code.</summary>
+    public string? LocalizedProblem(IStringLocalizer localizer) => Why() switch
+    {
+        ({ } sentence, _) => localizer.Localize(sentence),
+        (_, { } refusal) => localizer.Localize(refusal),
+        _ => null,
+    };
+
+    private (string? Sentence, Refusal? Refusal) Why()
+    {
+        if (From is null || Time is null)
         {
-            if (From is null || Time is null)
-            {
-                return Kind == ScheduleKind.Once ? "Choose a date and a time." : "Choose the first day and a time.";
-            }
-
-            if (Kind != ScheduleKind.Once && To is null)
-            {
-                return "Choose the last day of the series.";
-            }
-
-            if (Kind != ScheduleKind.Once && To < From)
-            {
-                return "The last day comes before the first day.";
-            }
-
-            if (Kind == ScheduleKind.Weekdays && Days.Count == 0)
-            {
-                return "Choose at least one day of the week.";
-            }
-
-            var times = StartTimes();
-            return times.Count switch
-            {
-                0 => "No day between these dates falls on the chosen weekdays.",
-                > MaxPerformances => "A series has at most 100 performances.",
-                _ => DateWindow.Problem(times[0], Performance.StartsAtSubject) ?? DateWindow.Problem(times[^1], Performance.StartsAtSubject),
-            };
+            return (Kind == ScheduleKind.Once ? "Choose a date and a time." : "Choose the first day and a time.", null);
         }
+
+        if (Kind != ScheduleKind.Once && To is null)
+        {
+            return ("Choose the last day of the series.", null);
+        }
+
+        if (Kind != ScheduleKind.Once && To < From)
+        {
+            return ("The last day comes before the first day.", null);
+        }
+
+        if (Kind == ScheduleKind.Weekdays && Days.Count == 0)
+        {
+            return ("Choose at least one day of the week.", null);
+        }
+
+        var times = StartTimes();
+        return times.Count switch
+        {
+            0 => ("No day between these dates falls on the chosen weekdays.", null),
+            > MaxPerformances => ("A series has at most 100 performances.", null),
+            _ => (null, DateWindow.Problem(times[0], Performance.StartsAtSubject) ?? DateWindow.Problem(times[^1], Performance.StartsAtSubject)),
+        };
     }
 }

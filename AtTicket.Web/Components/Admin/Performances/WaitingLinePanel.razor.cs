@@ -77,7 +77,7 @@ public partial class WaitingLinePanel
         }
         catch (DomainException exception)
         {
-            _error = L.Localize(exception.Message);
+            _error = L.Localize(exception);
         }
         finally
         {

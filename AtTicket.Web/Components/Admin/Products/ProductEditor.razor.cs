@@ -100,7 +100,7 @@ public partial class ProductEditor
         catch (DomainException exception)
         {
             // The domain's sentence, in the admin's language when the resources have it.
-            _error = L.Localize(exception.Message);
+            _error = L.Localize(exception);
         }
         finally
         {
@@ -148,7 +148,7 @@ public partial class ProductEditor
     }
 
     /// <summary>The domain's date window, checked on the day as typed (a day in year 1 or 9999 has no Korea-time instant).</summary>
-    private string? OutsideWindow(DateTime day, string what) =>
+    private string? OutsideWindow(DateTime day, RuleSubject what) =>
         DateWindow.Problem(new DateTimeOffset(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), TimeSpan.Zero), what) is { } problem
             ? L.Localize(problem)
             : null;

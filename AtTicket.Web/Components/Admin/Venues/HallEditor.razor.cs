@@ -161,7 +161,7 @@ public partial class HallEditor
         }
         catch (DomainException exception)
         {
-            _error = new DraftError(exception.Message);
+            _error = DraftError.Of(exception);
         }
         finally
         {
