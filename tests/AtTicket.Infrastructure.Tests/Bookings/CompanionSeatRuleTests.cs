@@ -1,7 +1,7 @@
 using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AtTicket.Infrastructure.Tests.Bookings.BookingData;
