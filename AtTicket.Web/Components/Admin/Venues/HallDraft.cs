@@ -118,6 +118,8 @@ public sealed class HallDraft
             _sectionNamesKo[section] = trimmed;
         }
 
+        // The map draws the seats: on a Korean page it names the section with the new name at once.
+        _seats = [.. _seats.Select(s => string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase) ? s with { SectionKo = trimmed } : s)];
         return null;
     }
 

@@ -329,6 +329,7 @@ public class HallDraftTests
         Assert.Null(draft.NameSectionInKorean("Balcony", " 발코니 "));
         Assert.True(draft.IsDirty);
         Assert.Null(draft.NameSectionInKorean("Floor", ""));
+        Assert.Equal(["", "발코니"], draft.Seats.Select(s => s.SectionKo));
 
         var sections = draft.ToDocument().Sections.ToDictionary(s => s.Name, s => s.NameKo);
         Assert.Equal(new Dictionary<string, string?> { ["Floor"] = "", ["Balcony"] = "발코니" }, sections);
