@@ -14,6 +14,9 @@ public enum HoldOutcome
 
     /// <summary>The on-sale runs behind a waiting line that has not admitted the member (yet, or any more).</summary>
     NotAdmitted,
+
+    /// <summary>The request has more companion seats than wheelchair spaces (<see cref="CompanionSeatRule"/>); nothing is held.</summary>
+    CompanionWithoutWheelchair,
 }
 
 /// <param name="Seats">The held seats as the hold's transaction left them, when the inventory knows (empty otherwise).</param>
@@ -26,6 +29,8 @@ public sealed record HoldResult(HoldOutcome Outcome, SeatHold? Hold, IReadOnlyLi
     public static HoldResult Rejected(string reason) => new(HoldOutcome.Rejected, null, [], reason, []);
 
     public const string NotAdmittedReason = "This on-sale has a waiting line: join it, and you can choose seats when it is your turn.";
+
+    public static HoldResult CompanionWithoutWheelchair() => new(HoldOutcome.CompanionWithoutWheelchair, null, [], CompanionSeatRule.Reason, []);
 
     public static HoldResult NotAdmitted() => new(HoldOutcome.NotAdmitted, null, [], NotAdmittedReason, []);
 }

@@ -7,7 +7,7 @@ namespace AtTicket.Domain.Bookings;
 /// Holding and releasing seats under the per-member limits and, when the on-sale runs behind a waiting line, only
 /// for members it admitted. The inventory arbitrates the seats themselves.
 /// </summary>
-public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, TimeProvider time, IAdmissionGate? gate = null)
+public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, TimeProvider time, IAdmissionGate? gate = null, ISeatKinds? seatKinds = null)
 {
     public async Task<HoldResult> HoldSeatsAsync(string memberId, int performanceId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken = default)
     {
@@ -17,6 +17,15 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
         if (!await MayShopAsync(performanceId, memberId, cancellationToken))
         {
             return HoldResult.NotAdmitted();
+        }
+
+        if (seatKinds is not null)
+        {
+            var kinds = await seatKinds.OfPerformanceAsync(performanceId, cancellationToken);
+            if (!CompanionSeatRule.IsKeptBy(seatIds.Select(id => kinds.GetValueOrDefault(id))))
+            {
+                return HoldResult.CompanionWithoutWheelchair();
+            }
         }
 
         return await inventory.HoldAsync(draft.WithSeats(seatIds), draft.CreatedAt, cancellationToken);

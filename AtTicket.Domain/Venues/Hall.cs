@@ -59,6 +59,26 @@ public class Hall
     /// <summary>The Korean name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
     public static string CheckKoreanName(string? name) => Guard.OptionalText(name, RuleSubject.KoreanHallName, MaxNameLength);
 
+    /// <summary>
+    /// The Korean name of a section, given to every seat in it (empty: the default name serves Korean readers too).
+    /// Seats added to the section later start without one, so give it again after adding seats.
+    /// </summary>
+    public void NameSectionInKorean(string section, string? nameKo)
+    {
+        var checkedName = CheckKoreanSectionName(nameKo);
+        foreach (var seat in _seats.Where(s => s.IsIn(section)))
+        {
+            seat.SetKoreanSection(checkedName);
+        }
+    }
+
+    /// <summary>The Korean section name trimmed, or a <see cref="DomainException"/> saying what is wrong with it.</summary>
+    public static string CheckKoreanSectionName(string? nameKo) => Guard.OptionalText(nameKo, RuleSubject.KoreanSection, Seat.MaxSectionLength);
+
+    /// <summary>The Korean name the section's seats carry, or empty when it has none (or no seats).</summary>
+    public string KoreanNameOfSection(string section) =>
+        _seats.Where(s => s.IsIn(section)).Select(s => s.SectionKo).FirstOrDefault(name => name.Length > 0) ?? string.Empty;
+
     public Seat AddSeat(string section, string row, int number, double x, double y, SeatKind kind = SeatKind.Normal)
     {
         var seat = new Seat(this, section, row, number, x, y, kind);

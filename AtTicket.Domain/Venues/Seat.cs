@@ -8,6 +8,7 @@ public class Seat
     private Seat()
     {
         Section = string.Empty;
+        SectionKo = string.Empty;
         Row = string.Empty;
     }
 
@@ -18,7 +19,8 @@ public class Seat
         Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.", "kind");
         Hall = hall;
         HallId = hall.Id;
-        Section = Guard.Text(section, RuleSubject.Section, 40);
+        Section = Guard.Text(section, RuleSubject.Section, MaxSectionLength);
+        SectionKo = string.Empty;
         Row = Guard.Text(row, RuleSubject.RowLabel, 10);
         Number = number;
         X = x;
@@ -29,10 +31,15 @@ public class Seat
     /// <summary>Far beyond any real hall; a seat at 1e308 would shrink every other seat of the drawn map to nothing.</summary>
     public const double MaxCoordinate = 10_000;
 
+    public const int MaxSectionLength = 40;
+
     public int Id { get; private set; }
     public int HallId { get; private set; }
     public Hall? Hall { get; private set; }
     public string Section { get; private set; }
+
+    /// <summary>The section's name for Korean readers; empty when the default name serves them too. Every seat of a section carries the same one (see <see cref="Hall.NameSectionInKorean"/>).</summary>
+    public string SectionKo { get; private set; }
     public string Row { get; private set; }
     public int Number { get; private set; }
     public double X { get; private set; }
@@ -45,7 +52,7 @@ public class Seat
     public void Relabel(string section, string row, int number)
     {
         Guard.That(number > 0, "A seat number must be positive.", "number");
-        var checkedSection = Guard.Text(section, RuleSubject.Section, 40);
+        var checkedSection = Guard.Text(section, RuleSubject.Section, MaxSectionLength);
         var checkedRow = Guard.Text(row, RuleSubject.RowLabel, 10);
         Section = checkedSection;
         Row = checkedRow;
@@ -54,6 +61,10 @@ public class Seat
 
     private static Refusal OutsideHall =>
         new(RefusalCode.SeatOutsideHall, $"A seat must be placed inside its hall (x and y between 0 and {MaxCoordinate}).", 0, MaxCoordinate);
+
+    internal void SetKoreanSection(string nameKo) => SectionKo = nameKo;
+
+    internal bool IsIn(string section) => string.Equals(Section, section.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static bool IsInside(double coordinate) => double.IsFinite(coordinate) && coordinate is >= 0 and <= MaxCoordinate;
 

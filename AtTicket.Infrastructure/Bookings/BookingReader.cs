@@ -153,7 +153,7 @@ public sealed class BookingReader(IDbContextFactory<AtTicketDbContext> contexts)
         var tickets = await (from t in db.Tickets
                              join s in db.Seats on t.SeatId equals s.Id
                              where ids.Contains(t.BookingId)
-                             select new { t.BookingId, Ticket = new BookingTicketView(s.Id, s.Section, s.Row, s.Number, t.GradeName, t.Price, t.Code, s.Kind) })
+                             select new { t.BookingId, Ticket = new BookingTicketView(s.Id, s.Section, s.Row, s.Number, t.GradeName, t.Price, t.Code, s.Kind, s.SectionKo) })
             .ToListAsync(cancellationToken);
         var byBooking = tickets.ToLookup(t => t.BookingId, t => t.Ticket);
         return heads.ToDictionary(

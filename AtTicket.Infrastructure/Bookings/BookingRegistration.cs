@@ -17,6 +17,7 @@ internal static class BookingRegistration
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingLimits>>().Value);
         services.AddSingleton<ISeatInventory, EfSeatInventory>();
+        services.AddSingleton<ISeatKinds, CatalogSeatKinds>();
         services.AddSingleton<HoldService>();
         services.AddSingleton<IBookingStore, EfBookingStore>().AddSingleton<RefundIssuer>().AddSingleton<BookingService>().AddSingleton<BookingCancellation>();
         services.AddSingleton<BookingReconciler>();

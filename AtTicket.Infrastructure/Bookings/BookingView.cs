@@ -7,7 +7,14 @@ using AtTicket.Domain.Venues;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>A booked seat's ticket; <paramref name="Kind"/> says when the seat is a wheelchair space or a companion seat.</summary>
-public sealed record BookingTicketView(int SeatId, string Section, string Row, int Number, string GradeName, long Price, string Code, SeatKind Kind = SeatKind.Normal);
+public sealed record BookingTicketView(int SeatId, string Section, string Row, int Number, string GradeName, long Price, string Code, SeatKind Kind = SeatKind.Normal, string SectionKo = "")
+{
+    /// <summary>The section's name in the reader's language.</summary>
+    [JsonIgnore]
+    public string DisplaySection => ShowText.ForReader(Section, SectionKo);
+
+    public string SectionFor(CultureInfo culture) => ShowText.For(culture, Section, SectionKo);
+}
 
 /// <summary>
 /// A booking as pages and the API show it: what was booked, for which performance, and its tickets. The show's

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Live;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Catalog;
@@ -8,7 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>A held seat as the buyer reads it; <paramref name="Kind"/> says when it is a wheelchair space or a companion seat.</summary>
-public sealed record HeldSeatView(int Id, string Section, string Row, int Number, int GradeId, string GradeName, long Price, SeatKind Kind = SeatKind.Normal);
+public sealed record HeldSeatView(int Id, string Section, string Row, int Number, int GradeId, string GradeName, long Price, SeatKind Kind = SeatKind.Normal, string SectionKo = "")
+{
+    /// <summary>The section's name in the reader's language.</summary>
+    [JsonIgnore]
+    public string DisplaySection => ShowText.ForReader(Section, SectionKo);
+}
 
 public sealed record HoldView(Guid Id, int PerformanceId, HoldStatus Status, IReadOnlyList<HeldSeatView> Seats, DateTimeOffset ExpiresAt)
 {
@@ -74,7 +81,7 @@ public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts
                 return await DescribeAsync(hold, cancellationToken);
             }
 
-            described.Add(new HeldSeatView(label.Id, label.Section, label.Row, label.Number, grade.Id, grade.Name, grade.Price, label.Kind));
+            described.Add(new HeldSeatView(label.Id, label.Section, label.Row, label.Number, grade.Id, grade.Name, grade.Price, label.Kind, label.SectionKo));
         }
 
         return new HoldView(hold.Id, hold.PerformanceId, hold.Status, [.. described.OrderBy(s => s.Section).ThenBy(s => s.Row).ThenBy(s => s.Number)], hold.ExpiresAt);
@@ -87,7 +94,7 @@ public sealed class HoldViewReader(IDbContextFactory<AtTicketDbContext> contexts
         var seats = await db.PerformanceSeats
             .AsNoTracking()
             .Where(s => s.PerformanceId == hold.PerformanceId && seatIds.Contains(s.SeatId))
-            .Select(s => new HeldSeatView(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.Number, s.GradeId!.Value, s.Grade!.Name, s.Grade.Price, s.Seat.Kind))
+            .Select(s => new HeldSeatView(s.SeatId, s.Seat!.Section, s.Seat.Row, s.Seat.Number, s.GradeId!.Value, s.Grade!.Name, s.Grade.Price, s.Seat.Kind, s.Seat.SectionKo))
             .ToListAsync(cancellationToken);
         return new HoldView(hold.Id, hold.PerformanceId, hold.Status, [.. seats.OrderBy(s => s.Section).ThenBy(s => s.Row).ThenBy(s => s.Number)], hold.ExpiresAt);
     }

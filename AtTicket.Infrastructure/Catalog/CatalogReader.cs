@@ -127,7 +127,7 @@ public sealed class CatalogReader(IDbContextFactory<AtTicketDbContext> contexts,
                 var seats = await db.Seats.AsNoTracking()
                     .Where(s => s.HallId == state.hallId)
                     .OrderBy(s => s.Section).ThenBy(s => s.Y).ThenBy(s => s.X)
-                    .Select(s => new SeatView(s.Id, s.Section, s.Row, s.Number, s.X, s.Y, s.Kind))
+                    .Select(s => new SeatView(s.Id, s.Section, s.Row, s.Number, s.X, s.Y, s.Kind, s.SectionKo))
                     .ToListAsync(ct);
                 var width = seats.Count == 0 ? 0 : seats.Max(s => s.X) + 1;
                 var height = seats.Count == 0 ? 0 : seats.Max(s => s.Y) + 1;

@@ -131,6 +131,12 @@ public sealed record HallSummary(int Id, string Name, int SeatCount, string Name
 [ImmutableObject(true)]
 public sealed record HallLayout(int Id, int VenueId, string VenueName, string Name, double Width, double Height, IReadOnlyList<SeatView> Seats, string NameKo = "");
 
-public sealed record SeatView(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind);
+/// <param name="SectionKo">The section's name for Korean readers; empty when the default name serves them.</param>
+public sealed record SeatView(int Id, string Section, string Row, int Number, double X, double Y, SeatKind Kind, string SectionKo = "")
+{
+    /// <summary>The section's name in the reader's language.</summary>
+    [JsonIgnore]
+    public string DisplaySection => ShowText.ForReader(Section, SectionKo);
+}
 
 public sealed record SeatState(int SeatId, int? GradeId, SeatStatus Status);

@@ -18,5 +18,5 @@ internal static class BookingMailFacts
     ];
 
     public static string SeatLabel(BookingTicketView ticket, CultureInfo culture) =>
-        MailText.Format("{0} row {1} seat {2}", culture, ticket.Section, ticket.Row, ticket.Number);
+        MailText.Format("{0} row {1} seat {2}", culture, ticket.SectionFor(culture), ticket.Row, ticket.Number);
 }

@@ -15,15 +15,21 @@ internal static class DemoVenues
     {
         var hanbit = new Venue("Hanbit Concert Hall", "Seocho-gu, Seoul");
         hanbit.SetKoreanText("한빛 콘서트홀", "서울 서초구");
-        BuildConcertHall(Korean(hanbit.AddHall(ConcertHall), "대공연장"));
+        var concertHall = Korean(hanbit.AddHall(ConcertHall), "대공연장");
+        BuildConcertHall(concertHall);
+        KoreanSections(concertHall, ("Floor A", "플로어 A"), ("Floor B", "플로어 B"), ("Floor C", "플로어 C"), ("Balcony L", "발코니 좌"), ("Balcony C", "발코니 중앙"), ("Balcony R", "발코니 우"));
 
         var daehangno = new Venue("Daehangno Arts Theatre", "Jongno-gu, Seoul");
         daehangno.SetKoreanText("대학로 예술극장", "서울 종로구");
-        BuildTheatre(Korean(daehangno.AddHall(Theatre), "대극장"));
+        var theatre = Korean(daehangno.AddHall(Theatre), "대극장");
+        BuildTheatre(theatre);
+        KoreanSections(theatre, ("Orchestra", "1층"), ("Circle", "2층"));
 
         var cinema = new Venue("Cine Hangang", "Yeongdeungpo-gu, Seoul");
         cinema.SetKoreanText("시네 한강", "서울 영등포구");
-        BuildCinema(Korean(cinema.AddHall(Cinema), "1관"));
+        var screen = Korean(cinema.AddHall(Cinema), "1관");
+        BuildCinema(screen);
+        KoreanSections(screen, ("Cinema", "일반석"));
 
         return [hanbit, daehangno, cinema];
     }
@@ -32,6 +38,14 @@ internal static class DemoVenues
     {
         hall.SetKoreanName(name);
         return hall;
+    }
+
+    private static void KoreanSections(Hall hall, params (string Section, string NameKo)[] names)
+    {
+        foreach (var (section, nameKo) in names)
+        {
+            hall.NameSectionInKorean(section, nameKo);
+        }
     }
 
     /// <summary>1,024 seats: three floor blocks of 20 rows and three balcony blocks of 8 rows.</summary>

@@ -16,7 +16,8 @@ public static class HallLayoutConversion
                     .OrderBy(r => r.Min(s => s.Y))
                     .Select(row => new RowDocument(
                         row.Key,
-                        [.. row.OrderBy(s => s.X).Select(s => new SeatDocument(s.Id, s.Number, s.X, s.Y, s.Kind))]))]))];
+                        [.. row.OrderBy(s => s.X).Select(s => new SeatDocument(s.Id, s.Number, s.X, s.Y, s.Kind))]))],
+                section.Select(s => s.SectionKo).FirstOrDefault(name => name.Length > 0) ?? string.Empty))];
 
     public static HallLayoutDocument ToDocument(HallLayout layout) => new(layout.Name, ToSections(layout.Seats), layout.NameKo);
 }

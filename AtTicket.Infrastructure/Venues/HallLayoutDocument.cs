@@ -12,7 +12,8 @@ public sealed record HallLayoutDocument(string Name, IReadOnlyList<SectionDocume
     public int SeatCount => Sections.Sum(s => s.Rows.Sum(r => r.Seats.Count));
 }
 
-public sealed record SectionDocument(string Name, IReadOnlyList<RowDocument> Rows);
+/// <param name="NameKo">The section's name for Korean readers: left out keeps the one it has, empty clears it.</param>
+public sealed record SectionDocument(string Name, IReadOnlyList<RowDocument> Rows, string? NameKo = null);
 
 public sealed record RowDocument(string Label, IReadOnlyList<SeatDocument> Seats);
 

@@ -64,6 +64,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
             hall.AddSeat(section, row, seat.Number, seat.X, seat.Y, seat.Kind);
         }
 
+        NameSectionsInKorean(hall, layout, before: static _ => string.Empty);
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateCatalogAsync(cancellationToken);
         return hall.Id;
@@ -85,6 +86,8 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         }
 
         var incoming = Flatten(layout).ToList();
+        var koreanBefore = hall.Seats.Select(s => s.Section).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(section => section, hall.KoreanNameOfSection, StringComparer.OrdinalIgnoreCase);
         var keptIds = incoming.Where(s => s.Seat.Id is not null).Select(s => s.Seat.Id!.Value).ToHashSet();
         Guard.That(keptIds.All(id => hall.Seats.Any(s => s.Id == id)), "The layout names a seat of another hall.", "id");
         var removed = hall.Seats.Where(s => !keptIds.Contains(s.Id)).ToList();
@@ -138,6 +141,8 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
             }
         }
 
+        NameSectionsInKorean(hall, layout, before: section => koreanBefore.GetValueOrDefault(section) ?? string.Empty);
+
         await db.SaveChangesAsync(cancellationToken);
         await AddInventoryForNewSeatsAsync(db, hallId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -151,6 +156,18 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         }
 
         return ChangeResult.Done;
+    }
+
+    /// <summary>
+    /// Each section's Korean name as the layout gives it; a section that leaves it out keeps the one it had
+    /// (<paramref name="before"/>), also for seats just added to it.
+    /// </summary>
+    private static void NameSectionsInKorean(Hall hall, HallLayoutDocument layout, Func<string, string> before)
+    {
+        foreach (var section in layout.Sections)
+        {
+            hall.NameSectionInKorean(section.Name, section.NameKo ?? before(section.Name.Trim()));
+        }
     }
 
     /// <summary>New seats join every performance of the hall that has not started selling yet, without a grade.</summary>
@@ -174,6 +191,18 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         // Rules of the whole layout name its sections and the rows of each, where the seats are.
         string[] whole = ["sections", .. layout.Sections!.Select((_, s) => $"sections[{s}].rows")]; // not null: checked just above
         Hall.RequireSize(layout.SeatCount, whole);
+        for (var s = 0; s < layout.Sections!.Count; s++)
+        {
+            try
+            {
+                Hall.CheckKoreanSectionName(layout.Sections![s].NameKo);
+            }
+            catch (DomainException e)
+            {
+                throw e.Refusal is { } refusal ? new DomainException(refusal, $"sections[{s}].nameKo") : new DomainException(e.Message, $"sections[{s}].nameKo");
+            }
+        }
+
         var seats = FlattenWithPaths(layout).ToList();
         Hall.RequireDistinctSeats(seats.Select(s => (s.Section, s.Row, s.Seat.Number, s.Seat.Id)), position => seats[position].Path);
     }

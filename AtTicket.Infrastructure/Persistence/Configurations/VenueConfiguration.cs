@@ -33,7 +33,8 @@ internal sealed class SeatConfiguration : IEntityTypeConfiguration<Seat>
 {
     public void Configure(EntityTypeBuilder<Seat> builder)
     {
-        builder.Property(s => s.Section).HasMaxLength(40);
+        builder.Property(s => s.Section).HasMaxLength(Seat.MaxSectionLength);
+        builder.Property(s => s.SectionKo).HasMaxLength(Seat.MaxSectionLength).HasDefaultValue(string.Empty);
         builder.Property(s => s.Row).HasMaxLength(10);
         builder.HasIndex(s => new { s.HallId, s.Section, s.Row, s.Number }).IsUnique();
         builder.Ignore(s => s.Label);

@@ -14,7 +14,7 @@ internal static class HoldEndpoints
             .RequireAuthorization()
             .RequireClientLimit(LimitedAction.Hold)
             .WithTags("Holds")
-            .WithSummary("Holds the given seats, or the best available ones of a grade; all or nothing. 409 names the seats just taken; 403 when the on-sale has a waiting line that has not admitted the member (its `queue` names where to join).");
+            .WithSummary("Holds the given seats, or the best available ones of a grade; all or nothing. 409 names the seats just taken; 422 (rule companion-seat-with-wheelchair-space) when the seats have more companion seats than wheelchair spaces; 403 when the on-sale has a waiting line that has not admitted the member (its `queue` names where to join).");
         api.MapGet("/holds/{id:guid}", GetAsync).RequireAuthorization().WithTags("Holds");
         api.MapDelete("/holds/{id:guid}", ReleaseAsync).RequireAuthorization().WithTags("Holds")
             .WithSummary("Releases the hold; its seats are available again at once.");
@@ -59,6 +59,11 @@ internal static class HoldEndpoints
                 title: "Not admitted from the waiting line.",
                 detail: result.Reason,
                 extensions: new Dictionary<string, object?> { ["queue"] = $"/api/performances/{id}/queue" }),
+            HoldOutcome.CompanionWithoutWheelchair => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "A companion seat needs a wheelchair space in the same hold.",
+                detail: result.Reason,
+                extensions: new Dictionary<string, object?> { ["rule"] = CompanionSeatRule.Name }),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request breaks a rule.", detail: result.Reason),
         };
     }

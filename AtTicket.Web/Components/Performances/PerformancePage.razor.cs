@@ -306,7 +306,7 @@ public partial class PerformancePage
     /// <summary>The phone's bar leads to the checkout form below the map: focusing its anchor scrolls it into view.</summary>
     private async Task GoToCheckoutAsync() => await _checkout.FocusAsync();
 
-    private static string Label(SeatView seat) => $"{seat.Section} {seat.Row}-{seat.Number}";
+    private static string Label(SeatView seat) => $"{seat.DisplaySection} {seat.Row}-{seat.Number}";
 
     private SeatPaint PaintSeat(SeatView seat)
     {
@@ -326,8 +326,8 @@ public partial class PerformancePage
         }
 
         var label = grade is null
-            ? L["Section {0}, row {1}, seat {2}, {3}", seat.Section, seat.Row, seat.Number, status]
-            : L["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.Section, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
+            ? L["Section {0}, row {1}, seat {2}, {3}", seat.DisplaySection, seat.Row, seat.Number, status]
+            : L["Section {0}, row {1}, seat {2}, {3}, {4}, {5}", seat.DisplaySection, seat.Row, seat.Number, grade.Name, Formats.Krw(grade.Price), status];
         var css = mine ? "mine" : selected ? "selected" : state.Status switch
         {
             SeatStatus.Held => "held",

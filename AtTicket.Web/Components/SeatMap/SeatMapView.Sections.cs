@@ -86,7 +86,7 @@ public partial class SeatMapView
     /// <summary>The seats to draw for the current mode, after the page gave a new list of seats.</summary>
     private IReadOnlyList<SeatView> SeatsToShow()
     {
-        _sections = [.. Seats.GroupBy(s => s.Section).Select(g => new Section(g.Key, BoundsOf([.. g])))];
+        _sections = [.. Seats.GroupBy(s => s.Section).Select(g => new Section(g.Key, g.First().DisplaySection, BoundsOf([.. g])))];
         if (_section is not null && _sections.All(s => s.Name != _section))
         {
             _section = null;
@@ -122,5 +122,7 @@ public partial class SeatMapView
         return new Bounds(minX, minY, seats.Max(s => s.X) + 0.8 - minX, seats.Max(s => s.Y) + 0.8 - minY);
     }
 
-    private sealed record Section(string Name, Bounds Bounds);
+    /// <param name="Name">The section as the seats store it, which the map keys on.</param>
+    /// <param name="DisplayName">The section's name in the reader's language.</param>
+    private sealed record Section(string Name, string DisplayName, Bounds Bounds);
 }

@@ -250,7 +250,7 @@ public partial class SeatMapView
         // The overview draws no seats but keeps the whole hall's frame.
         _bounds = _shown.Count > 0 ? BoundsOf(_shown) : _hallBounds;
         _sectionLabels = [.. _shown.GroupBy(s => s.Section).Select(g => new Label(
-            g.Key,
+            g.First().DisplaySection,
             (g.Min(s => s.X) + g.Max(s => s.X) + 0.8) / 2,
             g.Min(s => s.Y) - 0.35))];
         _rowLabels = [.. _shown.GroupBy(s => (s.Section, s.Row)).Select(g =>

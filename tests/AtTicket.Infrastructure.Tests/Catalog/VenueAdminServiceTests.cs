@@ -42,6 +42,45 @@ public sealed class VenueAdminServiceTests(MigratedDatabases databases) : IClass
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
+    public async Task A_sections_Korean_name_is_kept_when_a_layout_leaves_it_out_and_cleared_when_it_is_empty(DatabaseProvider provider)
+    {
+        var services = (await databases.GetAsync(provider)).Services;
+        var hall = await CreateHallAsync(services);
+        var venues = services.GetRequiredService<VenueAdminService>();
+        var reader = services.GetRequiredService<CatalogReader>();
+
+        await venues.SaveHallAsync(hall.HallId, Korean(Layout("Main Hall", hall, without: []), " 플로어 "), Ct);
+        Assert.All((await reader.GetHallLayoutAsync(hall.HallId, Ct))!.Seats, s => Assert.Equal("플로어", s.SectionKo));
+
+        // Left out: kept, also for the seat added to the section.
+        await venues.SaveHallAsync(hall.HallId, Korean(Layout("Main Hall", hall, without: [], added: ("B", new SeatDocument(null, 5, 4, 1))), null), Ct);
+        var kept = (await reader.GetHallLayoutAsync(hall.HallId, Ct))!;
+        Assert.Equal(9, kept.Seats.Count);
+        Assert.All(kept.Seats, s => Assert.Equal("플로어", s.SectionKo));
+        Assert.Equal("플로어", HallLayoutConversion.ToDocument(kept).Sections.Single().NameKo);
+
+        await venues.SaveHallAsync(hall.HallId, Korean(Layout("Main Hall", hall, without: []), string.Empty), Ct);
+        Assert.All((await reader.GetHallLayoutAsync(hall.HallId, Ct))!.Seats, s => Assert.Equal(string.Empty, s.SectionKo));
+    }
+
+    [Fact]
+    public async Task A_Korean_section_name_longer_than_a_section_name_is_refused_naming_its_field()
+    {
+        var services = (await databases.GetAsync(DatabaseProvider.Sqlite)).Services;
+        var hall = await CreateHallAsync(services);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => services.GetRequiredService<VenueAdminService>().SaveHallAsync(
+            hall.HallId, Korean(Layout("Main Hall", hall, without: []), new string('가', Seat.MaxSectionLength + 1)), Ct));
+
+        Assert.Equal(["sections[0].nameKo"], error.Fields);
+    }
+
+    private static HallLayoutDocument Korean(HallLayoutDocument layout, string? nameKo) =>
+        layout with { Sections = [layout.Sections.Single() with { NameKo = nameKo }] };
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
     public async Task Saving_a_hall_removes_a_free_seat_with_its_performance_rows_and_adds_new_seats_to_draft_performances(DatabaseProvider provider)
     {
         var services = (await databases.GetAsync(provider)).Services;

@@ -494,6 +494,13 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(40)
                         .HasColumnType("varchar(40)");
 
+                    b.Property<string>("SectionKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("varchar(40)")
+                        .HasDefaultValue("");
+
                     b.Property<double>("X")
                         .HasColumnType("double");
 

@@ -477,6 +477,13 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SectionKo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<double>("X")
                         .HasColumnType("REAL");
 

@@ -14,6 +14,7 @@ public partial class BookingSearch
     private string? _term;
     private string? _searched;
     private IReadOnlyList<BookingSearchHit>? _hits;
+    private bool _moreMatch;
     private bool _searching;
 
     [Inject] private BookingReader Bookings { get; set; } = default!;
@@ -31,7 +32,10 @@ public partial class BookingSearch
         StateHasChanged();
         try
         {
-            _hits = await Bookings.SearchAllPerformancesAsync(term, Limit);
+            // One more than shown, so the page can tell "exactly 50" from "more than 50".
+            var hits = await Bookings.SearchAllPerformancesAsync(term, Limit + 1);
+            _moreMatch = hits.Count > Limit;
+            _hits = _moreMatch ? [.. hits.Take(Limit)] : hits;
             _searched = term;
         }
         finally

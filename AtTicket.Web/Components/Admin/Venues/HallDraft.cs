@@ -30,6 +30,8 @@ public sealed class HallDraft
     private string _name = string.Empty;
     private string _nameKo = string.Empty;
     private string _savedNameKo = string.Empty;
+    private readonly Dictionary<string, string> _sectionNamesKo = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, string> _savedSectionNamesKo = new(StringComparer.OrdinalIgnoreCase);
 
     public HallDraft(int venueId, int? hallId, string name, IEnumerable<SeatView> seats)
     {
@@ -39,7 +41,14 @@ public sealed class HallDraft
         _savedName = name.Trim();
         _seats = [.. seats];
         _saved = _seats.Where(s => s.Id > 0).ToDictionary(s => s.Id);
-        _sections = [.. HallLayoutConversion.ToSections(_seats).Select(s => s.Name)];
+        var sections = HallLayoutConversion.ToSections(_seats);
+        _sections = [.. sections.Select(s => s.Name)];
+        foreach (var section in sections.Where(s => !string.IsNullOrEmpty(s.NameKo)))
+        {
+            _sectionNamesKo[section.Name] = section.NameKo!;
+        }
+
+        _savedSectionNamesKo = new(_sectionNamesKo, StringComparer.OrdinalIgnoreCase);
         Selection = new SeatSelection(() => _seats);
     }
 
@@ -85,7 +94,33 @@ public sealed class HallDraft
     public bool IsDirty =>
         _version != _savedVersion
         || !string.Equals(Name.Trim(), _savedName, StringComparison.Ordinal)
-        || !string.Equals(NameKo.Trim(), _savedNameKo, StringComparison.Ordinal);
+        || !string.Equals(NameKo.Trim(), _savedNameKo, StringComparison.Ordinal)
+        || _sections.Any(s => !string.Equals(SectionNameKo(s), _savedSectionNamesKo.GetValueOrDefault(s) ?? string.Empty, StringComparison.Ordinal));
+
+    /// <summary>The section's name on Korean pages; empty when its default name serves them.</summary>
+    public string SectionNameKo(string section) => _sectionNamesKo.GetValueOrDefault(section) ?? string.Empty;
+
+    public DraftError? NameSectionInKorean(string section, string? nameKo)
+    {
+        var trimmed = nameKo?.Trim() ?? string.Empty;
+        if (trimmed.Length > Seat.MaxSectionLength)
+        {
+            return new DraftError("The Korean section name must be at most {0} characters.", Seat.MaxSectionLength);
+        }
+
+        if (trimmed.Length == 0)
+        {
+            _sectionNamesKo.Remove(section);
+        }
+        else
+        {
+            _sectionNamesKo[section] = trimmed;
+        }
+
+        // The map draws the seats: on a Korean page it names the section with the new name at once.
+        _seats = [.. _seats.Select(s => string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase) ? s with { SectionKo = trimmed } : s)];
+        return null;
+    }
 
     public IReadOnlyList<SectionSummary> Summary()
     {
@@ -244,6 +279,7 @@ public sealed class HallDraft
         var sections = HallLayoutConversion.ToSections(_seats)
             .Select(section => section with
             {
+                NameKo = SectionNameKo(section.Name),
                 Rows = [.. section.Rows.Select(row => row with
                 {
                     Seats = [.. row.Seats.Select(seat => seat.Id is > 0 ? seat : seat with { Id = null })],
@@ -266,6 +302,11 @@ public sealed class HallDraft
         var (seats, sections) = LayoutImport.Match(layout, _saved, ref _nextTemporaryId);
         Record();
         (_seats, _sections) = (seats, sections);
+        foreach (var section in layout.Sections.Where(s => s.NameKo is not null))
+        {
+            NameSectionInKorean(section.Name.Trim(), section.NameKo);
+        }
+
         Selection.Clear();
         if (string.IsNullOrWhiteSpace(Name) && !string.IsNullOrWhiteSpace(layout.Name))
         {
@@ -306,6 +347,7 @@ public sealed class HallDraft
         _savedVersion = _version;
         _savedName = Name.Trim();
         _savedNameKo = NameKo.Trim();
+        _savedSectionNamesKo = new(_sectionNamesKo, StringComparer.OrdinalIgnoreCase);
     }
 
     private string? FindSection(string name) => _sections.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));

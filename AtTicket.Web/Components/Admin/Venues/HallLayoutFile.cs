@@ -83,6 +83,11 @@ public static class HallLayoutFile
                 errors.Add(new DraftError("The section name \"{0}\" is longer than {1} characters.", name, MaxSectionLength));
             }
 
+            if (section!.NameKo?.Trim().Length > MaxSectionLength)
+            {
+                errors.Add(new DraftError("The Korean name of section {0} is longer than {1} characters.", name, MaxSectionLength));
+            }
+
             foreach (var row in section!.Rows ?? [])
             {
                 var label = row?.Label?.Trim() ?? string.Empty;

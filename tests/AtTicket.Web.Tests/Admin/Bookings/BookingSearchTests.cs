@@ -38,6 +38,30 @@ public sealed class BookingSearchTests(DemoDatabaseTemplate template)
     }
 
     [Fact]
+    public async Task The_search_shows_the_newest_50_and_says_when_more_match()
+    {
+        using var english = new CultureScope("en-US");
+        var bookings = new List<string>();
+        for (var i = 0; i < BookingSearch.Limit; i++)
+        {
+            bookings.Add((await BookAsync(Minji)).Number);
+        }
+
+        var page = Render<BookingSearch>();
+        await SearchAsync(page, "minji@");
+        Assert.Equal(BookingSearch.Limit, Numbers(page).Count);
+        Assert.Equal("50 matches.", page.Find("[data-testid=count]").TextContent.Trim());
+
+        bookings.Add((await BookAsync(Minji)).Number);
+        await SearchAsync(page, "minji@");
+
+        Assert.Equal([.. Enumerable.Reverse(bookings).Take(BookingSearch.Limit)], Numbers(page));
+        Assert.Equal(
+            "More bookings match: the newest 50 are shown. Narrow the search to see the others.",
+            page.Find("[data-testid=count]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_booking_number_must_match_exactly()
     {
         using var english = new CultureScope("en-US");

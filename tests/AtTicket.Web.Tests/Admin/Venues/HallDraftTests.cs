@@ -319,6 +319,38 @@ public class HallDraftTests
         Assert.Equal(["Stalls A-2"], draft.SavedLabels([2]));
     }
 
+    [Fact]
+    public void A_saved_sections_Korean_name_is_edited_saved_and_exported_with_the_section()
+    {
+        var draft = new HallDraft(1, 10, "Main Hall", [new SeatView(1, "Floor", "A", 1, 0, 0, SeatKind.Normal, "플로어"), new SeatView(2, "Balcony", "A", 1, 0, 3, SeatKind.Normal)]);
+        Assert.Equal("플로어", draft.SectionNameKo("Floor"));
+        Assert.False(draft.IsDirty);
+
+        Assert.Null(draft.NameSectionInKorean("Balcony", " 발코니 "));
+        Assert.True(draft.IsDirty);
+        Assert.Null(draft.NameSectionInKorean("Floor", ""));
+        Assert.Equal(["", "발코니"], draft.Seats.Select(s => s.SectionKo));
+
+        var sections = draft.ToDocument().Sections.ToDictionary(s => s.Name, s => s.NameKo);
+        Assert.Equal(new Dictionary<string, string?> { ["Floor"] = "", ["Balcony"] = "발코니" }, sections);
+        Assert.Equal("발코니", HallLayoutFile.Read(draft.Export()).Layout!.Sections.Single(s => s.Name == "Balcony").NameKo);
+        draft.MarkSaved();
+        Assert.False(draft.IsDirty);
+        Assert.NotNull(draft.NameSectionInKorean("Floor", new string('가', Seat.MaxSectionLength + 1)));
+    }
+
+    [Fact]
+    public void An_imported_layout_brings_its_Korean_section_names()
+    {
+        var draft = HallDraft.ForNewHall(1);
+        var file = HallLayoutFile.Write(new HallLayoutDocument("Imported", [new SectionDocument("Stalls", [new RowDocument("A", [new SeatDocument(null, 1, 0, 0)])], "1층")]));
+
+        Assert.Empty(draft.Import(file));
+
+        Assert.Equal("1층", draft.SectionNameKo("Stalls"));
+        Assert.Equal("1층", draft.ToDocument().Sections.Single().NameKo);
+    }
+
     private static HallDraft Stalls(int rows, int seats)
     {
         var draft = new HallDraft(1, null, "Main Hall", []);

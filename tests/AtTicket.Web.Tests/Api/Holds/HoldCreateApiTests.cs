@@ -1,5 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Venues;
+using AtTicket.Infrastructure.Catalog;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AtTicket.Web.Tests.Api.Holds;
 
@@ -87,6 +93,34 @@ public sealed class HoldCreateApiTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Empty(await HoldApi.HoldsOfAsync(app.Services, member.Id));
         var statuses = await member.Client.SeatStatusesAsync(show.PerformanceId);
         Assert.Equal(["available", "available"], [statuses[show.RowA[1]], statuses[show.RowA[2]]]);
+    }
+
+    [Fact]
+    public async Task A_companion_seat_without_a_wheelchair_space_answers_422_naming_the_rule_and_nothing_is_held()
+    {
+        var show = await SmallShowAsync();
+        using var member = await app.NewMemberAsync();
+        await SetKindAsync(show.RowA[0], SeatKind.Wheelchair);
+        await SetKindAsync(show.RowA[1], SeatKind.Companion);
+
+        using var alone = await member.Client.HoldAsync(show.PerformanceId, show.RowA[1], show.RowA[2]);
+
+        var problem = await ApiAssert.ProblemAsync(alone, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(CompanionSeatRule.Name, problem.GetProperty("rule").GetString());
+        Assert.Equal(CompanionSeatRule.Reason, problem.GetProperty("detail").GetString());
+        Assert.Empty(await HoldApi.HoldsOfAsync(app.Services, member.Id));
+        await member.Client.HoldSuccessfullyAsync(show.PerformanceId, show.RowA[0], show.RowA[1]);
+    }
+
+    /// <summary>A seat's kind as an admin's layout edit changes it: in the database, then the catalog cache invalidated.</summary>
+    private async Task SetKindAsync(int seatId, SeatKind kind)
+    {
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AtTicketDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Seats.Where(s => s.Id == seatId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, kind), TestContext.Current.CancellationToken);
+        }
+
+        await app.Services.GetRequiredService<CatalogCacheInvalidator>().InvalidateCatalogAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

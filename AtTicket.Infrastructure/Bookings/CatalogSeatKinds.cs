@@ -1,0 +1,19 @@
+using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Venues;
+using AtTicket.Infrastructure.Catalog;
+
+namespace AtTicket.Infrastructure.Bookings;
+
+/// <summary>
+/// Seat kinds from the catalog's cached hall layout: kinds are hall data, invalidated with the layout on an admin's
+/// edit, and no hold changes them, so a cached read is as good as one inside the hold's transaction.
+/// </summary>
+internal sealed class CatalogSeatKinds(CatalogReader catalog) : ISeatKinds
+{
+    public async Task<IReadOnlyDictionary<int, SeatKind>> OfPerformanceAsync(int performanceId, CancellationToken cancellationToken)
+    {
+        var performance = await catalog.GetPerformanceAsync(performanceId, includeUnpublished: true, cancellationToken);
+        var layout = performance is null ? null : await catalog.GetHallLayoutAsync(performance.Hall.Id, cancellationToken);
+        return layout?.Seats.ToDictionary(s => s.Id, s => s.Kind) ?? [];
+    }
+}
