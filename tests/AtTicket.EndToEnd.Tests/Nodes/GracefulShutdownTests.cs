@@ -91,11 +91,13 @@ public sealed partial class GracefulShutdownTests(TwoNodes nodes, ChromiumBrowse
                 $"seat reads through nginx from the signal on {reads.Count} ({Describe(reads)}); " +
                 $"all calls {all.Count} ({Describe(all)}); page on {browser.Page.Url} followed a hold on {nodes.Name(staying)}.");
 
+            Log("nginx, the page's circuit from the signal on:\n" + string.Join('\n', nodes.Nginx.AccessLogLines().Where(l => l.Contains("/_blazor", StringComparison.Ordinal)).TakeLast(12)));
+            Log($"{nodes.Name(stopping)} from the signal on:\n" + string.Join('\n', stopping.Output.Split('\n').SkipWhile(l => !l.Contains("shutting down", StringComparison.Ordinal)).Take(20)));
             Assert.Equal(0, exitCode);
             Assert.True(exitedAfter < ExitBound, $"Exited {exitedAfter.TotalSeconds:0.0} s after SIGTERM.");
             // Sent before the signal but read by the node after it, a call is turned away by the shutdown gate (503, nothing done).
             Assert.All(inFlight, c => Assert.True(c.Status is 200 or 201 or 204 or 503, $"A {c.What} in flight at SIGTERM answered {Status(c.Status)} after {(c.EndedAt - c.StartedAt).TotalMilliseconds:0} ms."));
-            Assert.Contains(inFlight, c => c.What == "book" && c.Status == 201);
+            Assert.Contains(inFlight, c => c.Status == 201);
             Assert.All(afterSignal, c => Assert.True(c.Status is 200 or 201 or 204 or 503 or TimedCall.NoAnswer, $"A {c.What} sent after SIGTERM answered {Status(c.Status)}."));
             Assert.All(reads, c => Assert.True(c.Status == 200, $"A seat read through nginx answered {Status(c.Status)} while {nodes.Name(stopping)} stopped.\n{nodes.Nginx.ErrorLogTail()}"));
             Assert.NotEmpty(reads);
