@@ -60,6 +60,7 @@ public sealed partial class GracefulShutdownTests(TwoNodes nodes, ChromiumBrowse
         {
             while (calls.Count(c => c.What == "book" && c.Status == 201) < Buyers)
             {
+                Assert.False(buyers.All(b => b.IsCompleted), $"The buyers stopped before {Buyers} bookings: {Describe(calls)}.\n{nodes.Diagnostics()}");
                 await Task.Delay(100, cancel);
             }
 
