@@ -36,6 +36,7 @@ public static class WebPipeline
     {
         // First, so everything after it sees the client's address and scheme, not nginx's.
         app.UseForwardedHeaders();
+        app.UseShutdownGate();
         app.UseMetricsEndpoint();
         app.UseCookiePolicy();
         app.UseSecurityHeaders();

@@ -36,6 +36,9 @@ public static class WebRegistration
         services.AddLiveHub();
         services.AddTelemetry(configuration);
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // SIGTERM: Kestrel stops accepting at once (nginx sends new requests to the other node), circuits
+        // are closed so their pages reconnect elsewhere, and requests in flight get this long to finish.
+        services.AddOptions<HostOptions>().Bind(configuration.GetSection("HostOptions"));
         return services;
     }
 

@@ -101,6 +101,41 @@ public sealed class AppProcess : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>
+    /// Sends SIGTERM, as <c>docker stop</c> or systemd would, and waits up to <paramref name="bound"/> for the
+    /// process to exit; its exit code, or null when it was still running then.
+    /// </summary>
+    public async Task<int?> TerminateAsync(TimeSpan bound)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{_options.Name} is not running.");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        try
+        {
+            using var wait = new CancellationTokenSource(bound);
+            await process.WaitForExitAsync(wait.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Starts the app again on the port it had (after <see cref="TerminateAsync"/>, or if it died), so nginx finds it where it was.</summary>
+    public async Task RestartAsync()
+    {
+        await StopProcessAsync();
+        Start(Path.Combine(RepoRoot(), "AtTicket.Web"), BuildConfiguration(), new Uri(BaseUrl).Port);
+        if (await WaitUntilReadyAsync() is { } failure)
+        {
+            throw new InvalidOperationException($"{_options.Name} did not come back at {BaseUrl}: {failure}\n---- app output ----\n{OutputTail(100)}");
+        }
+    }
+
     private void Start(string webDir, string configuration, int port)
     {
         var dll = WebDll(webDir, configuration);
@@ -240,28 +275,7 @@ public sealed class AppProcess : IAsyncLifetime
 
     private async Task StopAsync()
     {
-        if (_process is { } process)
-        {
-            _process = null;
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await process.WaitForExitAsync(wait.Token);
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
-            {
-                // Already gone, or it would not die in time; nothing more to do here.
-            }
-            finally
-            {
-                process.Dispose();
-            }
-        }
+        await StopProcessAsync();
 
         if (_databaseFile is { } database)
         {
@@ -283,6 +297,33 @@ public sealed class AppProcess : IAsyncLifetime
                     Directory.Delete(mail, recursive: true);
                 }
             });
+        }
+    }
+
+    /// <summary>Kills the process tree at once (SIGKILL) if it still runs, and waits for it to go.</summary>
+    private async Task StopProcessAsync()
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
+            {
+                // Already gone, or it would not die in time; nothing more to do here.
+            }
+            finally
+            {
+                process.Dispose();
+            }
         }
     }
 

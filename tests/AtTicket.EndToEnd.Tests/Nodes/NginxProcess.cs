@@ -26,6 +26,13 @@ internal sealed class NginxProcess(string executable, string directory) : IAsync
         return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(30)) : "(no error.log)";
     }
 
+    /// <summary>The access log so far, one request a line.</summary>
+    public IReadOnlyList<string> AccessLogLines()
+    {
+        var log = Path.Combine(directory, "access.log");
+        return File.Exists(log) ? [.. File.ReadLines(log)] : [];
+    }
+
     public async Task StartAsync(IReadOnlyList<string> nodeBaseUrls)
     {
         Directory.CreateDirectory(directory);
