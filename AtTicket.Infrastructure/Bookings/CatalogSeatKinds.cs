@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Catalog;
@@ -10,10 +11,13 @@ namespace AtTicket.Infrastructure.Bookings;
 /// </summary>
 internal sealed class CatalogSeatKinds(CatalogReader catalog) : ISeatKinds
 {
+    /// <summary>One lookup per cached layout, made on the first hold and dropped with the layout: not 1,024 entries built per hold.</summary>
+    private static readonly ConditionalWeakTable<HallLayout, IReadOnlyDictionary<int, SeatKind>> KindsByLayout = [];
+
     public async Task<IReadOnlyDictionary<int, SeatKind>> OfPerformanceAsync(int performanceId, CancellationToken cancellationToken)
     {
         var performance = await catalog.GetPerformanceAsync(performanceId, includeUnpublished: true, cancellationToken);
         var layout = performance is null ? null : await catalog.GetHallLayoutAsync(performance.Hall.Id, cancellationToken);
-        return layout?.Seats.ToDictionary(s => s.Id, s => s.Kind) ?? [];
+        return layout is null ? new Dictionary<int, SeatKind>() : KindsByLayout.GetValue(layout, l => l.Seats.ToDictionary(s => s.Id, s => s.Kind));
     }
 }
