@@ -12,7 +12,8 @@ public sealed record CandidateSeat(int SeatId, string Section, string Row, doubl
 /// <summary>
 /// Best available: the block of adjacent seats in one row closest to the stage and then to the
 /// middle of its section; without such a block, the seats closest to the stage and the middle.
-/// Wheelchair spaces and companion seats are left out unless the buyer asks for them.
+/// Wheelchair spaces and companion seats are left out unless the buyer asks for them, and then a choice
+/// keeps the <see cref="CompanionSeatRule"/> (no more companion seats than wheelchair spaces).
 /// </summary>
 public static class SeatPicker
 {
@@ -35,17 +36,33 @@ public static class SeatPicker
         var best = free
             .GroupBy(s => (s.Section, s.Row))
             .SelectMany(row => Blocks(row.OrderBy(s => s.X).ToList(), quantity))
+            .Where(block => CompanionSeatRule.IsKeptBy(block.Select(s => s.Kind)))
             .MinBy(block => Score(block, sectionCentres[block[0].Section]));
         if (best is not null)
         {
             return [.. best.Select(s => s.SeatId)];
         }
 
-        return [.. free
+        var nearest = free
             .OrderBy(s => s.Y)
             .ThenBy(s => Math.Abs(s.X - sectionCentres[s.Section]))
-            .Take(quantity)
-            .Select(s => s.SeatId)];
+            .ToList();
+        return KeepingCompanionRule(nearest, quantity);
+    }
+
+    /// <summary>The first <paramref name="quantity"/> seats in order, passing over a companion seat that has no wheelchair space yet.</summary>
+    private static IReadOnlyList<int> KeepingCompanionRule(List<CandidateSeat> ordered, int quantity)
+    {
+        var chosen = new List<CandidateSeat>(quantity);
+        foreach (var seat in ordered.TakeWhile(_ => chosen.Count < quantity))
+        {
+            if (CompanionSeatRule.IsKeptBy(chosen.Append(seat).Select(s => s.Kind)))
+            {
+                chosen.Add(seat);
+            }
+        }
+
+        return chosen.Count == quantity ? [.. chosen.Select(s => s.SeatId)] : [];
     }
 
     private static IEnumerable<List<CandidateSeat>> Blocks(List<CandidateSeat> row, int quantity)

@@ -194,4 +194,19 @@ public class SeatPickerTests
         Assert.Empty(SeatPicker.Choose(free, 1));
         Assert.Single(SeatPicker.Choose(free, 1, includeAccessible: true));
     }
+
+    [Fact]
+    public void Asked_for_accessible_places_it_never_chooses_a_companion_seat_without_a_wheelchair_space()
+    {
+        // Front row: a companion seat in the middle, its wheelchair space taken; plain seats around it.
+        var front = FullRow('A', 6).Select(s => s.X == 3 ? s with { Kind = SeatKind.Companion } : s).ToList();
+        var scattered = new List<CandidateSeat> { Seat('A', 0) with { Kind = SeatKind.Companion }, Seat('B', 0), Seat('C', 4) };
+
+        var block = SeatPicker.Choose(front, 2, includeAccessible: true);
+        var fallback = SeatPicker.Choose(scattered, 2, includeAccessible: true);
+
+        Assert.Equal(2, block.Count);
+        Assert.DoesNotContain(3, block.Select(id => (int)front.Single(s => s.SeatId == id).X));
+        Assert.Equal([scattered[1].SeatId, scattered[2].SeatId], fallback.Order());
+    }
 }
