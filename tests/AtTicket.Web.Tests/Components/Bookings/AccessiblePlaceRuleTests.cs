@@ -59,6 +59,30 @@ public sealed class AccessiblePlaceRuleTests : BunitContext
     }
 
     [Theory]
+    [InlineData("en", "Choose a wheelchair space for each companion seat.")]
+    [InlineData("ko", "동반석마다 휠체어석을 하나씩 선택해 주세요.")]
+    public void The_phone_booking_bar_says_the_rule_and_keeps_Hold_disabled_while_a_companion_seat_has_no_wheelchair_space(string language, string notice)
+    {
+        using var culture = new CultureScope(language);
+
+        var bar = RenderBar(Chosen(1, SeatKind.Wheelchair), Chosen(2, SeatKind.Companion), Chosen(3, SeatKind.Companion));
+
+        Assert.Equal(notice, bar.Find("[data-testid=bar-companion-rule]").TextContent.Trim());
+        Assert.True(bar.Find("button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_phone_booking_bar_holds_a_companion_seat_chosen_with_a_wheelchair_space()
+    {
+        using var culture = new CultureScope("en");
+
+        var bar = RenderBar(Chosen(1, SeatKind.Wheelchair), Chosen(2, SeatKind.Companion));
+
+        Assert.Empty(bar.FindAll("[data-testid=bar-companion-rule]"));
+        Assert.False(bar.Find("button").HasAttribute("disabled"));
+    }
+
+    [Theory]
     [InlineData("ko", "일반석 J열 1번")]
     [InlineData("en", "Cinema row J seat 1")]
     public void A_ticket_names_the_section_in_the_readers_language(string language, string seat)
@@ -91,6 +115,9 @@ public sealed class AccessiblePlaceRuleTests : BunitContext
 
     private IRenderedComponent<SelectionPanel> RenderPanel(params SelectedSeat[] chosen) =>
         Render<SelectionPanel>(p => p.Add(x => x.Grades, [Grade]).Add(x => x.Selected, chosen).Add(x => x.MaxSeats, 4));
+
+    private IRenderedComponent<BookingBar> RenderBar(params SelectedSeat[] chosen) =>
+        Render<BookingBar>(p => p.Add(x => x.Selected, chosen));
 
     private static AngleSharp.Dom.IElement HoldButton(IRenderedComponent<SelectionPanel> panel) =>
         panel.FindAll("button").Single(b => b.TextContent.Contains("Hold these seats"));
