@@ -44,7 +44,7 @@ public sealed class MailLanguageTests(MailDatabases databases) : IClassFixture<M
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
-    public async Task A_Korean_members_booking_mail_names_the_show_venue_and_hall_in_Korean(DatabaseProvider provider)
+    public async Task A_Korean_members_booking_mail_names_the_show_venue_hall_and_section_in_Korean(DatabaseProvider provider)
     {
         var node = (await databases.GetAsync(provider)).Services;
         var sink = SmtpSink.Shared();
@@ -64,21 +64,26 @@ public sealed class MailLanguageTests(MailDatabases databases) : IClassFixture<M
         var toKorean = Text(Assert.Single(sink.MailsTo(koreanEmail)));
         Assert.Contains("뮤지컬 등대", toKorean);
         Assert.Contains("한빛아트센터 · 대공연장", toKorean);
+        Assert.Contains("플로어 A열 1번", toKorean);
         Assert.DoesNotContain(title, toKorean);
+        Assert.DoesNotContain("Floor", toKorean);
         var toEnglish = Text(Assert.Single(sink.MailsTo(englishEmail)));
         Assert.Contains(title, toEnglish);
         Assert.Contains($"{venue} · Main Hall", toEnglish);
+        Assert.Contains("Floor row A seat 2", toEnglish);
         Assert.DoesNotContain("뮤지컬 등대", toEnglish);
+        Assert.DoesNotContain("플로어", toEnglish);
     }
 
-    /// <summary>Korean title, venue and hall names for the performance's show; returns the default title and venue name.</summary>
+    /// <summary>Korean title, venue, hall and section names for the performance's show; returns the default title and venue name.</summary>
     private static async Task<(string Title, string Venue)> GiveKoreanShowTextAsync(IServiceProvider node, int performanceId)
     {
         await using var db = await node.GetRequiredService<IDbContextFactory<AtTicketDbContext>>().CreateDbContextAsync(Ct);
-        var performance = await db.Performances.Include(p => p.Product).Include(p => p.Hall!).ThenInclude(h => h.Venue).SingleAsync(p => p.Id == performanceId, Ct);
+        var performance = await db.Performances.Include(p => p.Product).Include(p => p.Hall!).ThenInclude(h => h.Venue).Include(p => p.Hall!).ThenInclude(h => h.Seats).SingleAsync(p => p.Id == performanceId, Ct);
         performance.Product!.SetKoreanText("뮤지컬 등대", null);
         performance.Hall!.Venue!.SetKoreanText("한빛아트센터", "서울 서초구");
         performance.Hall.SetKoreanName("대공연장");
+        performance.Hall.NameSectionInKorean("Floor", "플로어");
         await db.SaveChangesAsync(Ct);
         return (performance.Product.Title, performance.Hall.Venue.Name);
     }
