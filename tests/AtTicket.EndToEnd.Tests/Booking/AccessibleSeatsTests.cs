@@ -35,6 +35,29 @@ public sealed partial class AccessibleSeatsTests(AppProcess app, ChromiumBrowser
             await ScreenshotAsync(page, $"a11y-seats-picked-{device}-{language}.png");
         }, phone);
 
+    [Theory]
+    [InlineData("en", "Choose a wheelchair space for each companion seat.")]
+    [InlineData("ko", "동반석마다 휠체어석을 하나씩 선택해 주세요.")]
+    public Task On_a_phone_the_booking_bar_says_the_companion_seat_rule_and_keeps_Hold_disabled(string language, string notice) =>
+        InBrowserAsync(async page =>
+        {
+            await page.GotoAsync($"/preferences/culture?culture={language}&redirectUri=%2F");
+            await OpenCinemaAsync(page);
+            var companion = page.Locator("g.seat.companion").First;
+
+            await ClickUntilAsync(companion, timeout => Expect(companion).ToHaveClassAsync(new Regex(@"\bselected\b"), new() { Timeout = timeout }));
+
+            var bar = page.GetByTestId("booking-bar");
+            await Expect(bar.GetByTestId("bar-companion-rule")).ToHaveTextAsync(notice);
+            await Expect(bar.GetByRole(AriaRole.Button)).ToBeDisabledAsync();
+
+            // The bar is fixed to the bottom of the screen: what the buyer sees is the viewport, not the full page.
+            await ReadyAsync(page);
+            await companion.ScrollIntoViewIfNeededAsync();
+            Directory.CreateDirectory(ScreenshotDirectory);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"phonebar-companion-rule-phone-{language}.png") });
+        }, phone: true);
+
     [Fact]
     public Task On_a_dark_device_the_map_is_dark_and_held_seats_stand_out() => InBrowserAsync(async page =>
     {
