@@ -43,4 +43,7 @@ public enum RefusalCode
     HoldExpiredAfterPayment,
     PaymentDeclinedBefore,
     PaymentNotCompleted,
+    BookingNotFound,
+    BookingNotCancellable,
+    BookingAlreadyStarted,
 }

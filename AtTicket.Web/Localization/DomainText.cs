@@ -31,6 +31,10 @@ public static class DomainText
     public static string Localize(this IStringLocalizer localizer, ConfirmResult result) =>
         result.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(result.Message);
 
+    /// <summary>What a cancellation came to: by its code when refused, otherwise as it is.</summary>
+    public static string Localize(this IStringLocalizer localizer, CancelResult result) =>
+        result.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(result.Message);
+
     /// <summary>A sentence without values, as the resources hold it; English if they do not.</summary>
     public static string Localize(this IStringLocalizer localizer, string? message)
     {

@@ -23,14 +23,13 @@ public sealed class DomainTextTests
 
     public static TheoryData<string> MemberFacingSentences()
     {
-        // Every sentence a domain service or the payment gateway hands to a page as a named constant, without a code
-        // (checkout's answers have codes: A_checkout_answer_is_shown_in_Korean_by_its_code_whatever_its_English).
-        var types = new[] { typeof(BookingCancellation), typeof(Booking), typeof(SimulatedPaymentGateway) };
-        var sentences = types
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+        // The sentences a domain service or the payment gateway hands to a page without a code; the others are
+        // looked up by their code (A_checkout_answer_is_shown_in_Korean_by_its_code_whatever_its_English).
+        var gateway = typeof(SimulatedPaymentGateway)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Message", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!);
-        return [.. sentences];
+        return [.. gateway, BookingCancellation.CancelledMessage, BookingCancellation.RefundOwedMessage, BookingService.ConfirmedMessage];
     }
 
     [Theory]
@@ -184,6 +183,14 @@ public sealed class DomainTextTests
         var expired = new ConfirmResult(ConfirmOutcome.HoldExpired, null, new Refusal(RefusalCode.HoldExpired, "Reworded: your hold is gone."));
 
         Assert.Equal("선점 시간이 지났거나 해제되었으며, 결제된 금액은 없습니다. 좌석을 다시 선택하세요.", InKorean(() => Localizer.Localize(expired)));
+    }
+
+    [Fact]
+    public void A_cancellation_refused_after_the_start_is_shown_in_Korean()
+    {
+        var refused = new CancelResult(CancelOutcome.Started, null, Booking.CannotCancelStarted);
+
+        Assert.Equal("공연이 시작된 후에는 예매를 취소할 수 없습니다.", InKorean(() => Localizer.Localize(refused)));
     }
 
     [Fact]
