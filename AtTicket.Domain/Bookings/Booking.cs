@@ -91,7 +91,7 @@ public class Booking
     public void Cancel(DateTimeOffset now, DateTimeOffset performanceStartsAt)
     {
         Guard.That(Status is BookingStatus.Confirmed or BookingStatus.PendingPayment, $"A {Status} booking cannot be cancelled.");
-        Guard.That(now < performanceStartsAt, CannotCancelStartedMessage);
+        Guard.That(now < performanceStartsAt, CannotCancelStarted);
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
     }
@@ -104,6 +104,8 @@ public class Booking
     }
 
     public const string CannotCancelStartedMessage = "A booking cannot be cancelled once the performance has started.";
+
+    public static readonly Refusal CannotCancelStarted = new(RefusalCode.BookingAlreadyStarted, CannotCancelStartedMessage);
 
     /// <summary>A charge was taken and has not been given back yet: a cancelled or refunded booking with a payment and no refund.</summary>
     public static readonly Expression<Func<Booking, bool>> OwingRefund =

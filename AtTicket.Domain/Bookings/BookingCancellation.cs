@@ -1,3 +1,5 @@
+using AtTicket.Domain.Common;
+
 namespace AtTicket.Domain.Bookings;
 
 public enum CancelOutcome
@@ -15,7 +17,17 @@ public enum CancelOutcome
     NotCancellable,
 }
 
-public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, string Message);
+/// <summary>
+/// What a cancellation came to and a sentence for the member; when nothing was cancelled, <see cref="Refusal"/> is
+/// the same as a code (ADR 0005).
+/// </summary>
+public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, string Message, Refusal? Refusal = null)
+{
+    public CancelResult(CancelOutcome outcome, Booking? booking, Refusal refusal)
+        : this(outcome, booking, refusal.Message, refusal)
+    {
+    }
+}
 
 /// <summary>
 /// Cancels a confirmed booking before its performance starts, for its member or an admin. The booking
@@ -27,6 +39,7 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
     public const string CancelledMessage = "Your booking is cancelled and your payment has been refunded.";
     public const string RefundOwedMessage = "Your booking is cancelled. The refund could not be sent yet; it will follow automatically.";
     public const string NotCancellableMessage = "Only a confirmed booking can be cancelled.";
+    public const string NotFoundMessage = "This booking does not exist.";
 
     /// <param name="memberId">Who asks. Another member's booking is not found, unless <paramref name="asAdmin"/>.</param>
     public async Task<CancelResult> CancelAsync(Guid bookingId, string memberId, bool asAdmin, CancellationToken cancellationToken = default)
@@ -34,7 +47,7 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
         var booking = await store.FindAsync(bookingId, cancellationToken);
         if (booking is null || (!asAdmin && booking.MemberId != memberId))
         {
-            return new CancelResult(CancelOutcome.NotFound, null, "This booking does not exist.");
+            return new CancelResult(CancelOutcome.NotFound, null, new Refusal(RefusalCode.BookingNotFound, NotFoundMessage));
         }
 
         if (booking.Status == BookingStatus.Cancelled && booking.WasConfirmed)
@@ -44,14 +57,14 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
 
         if (booking.Status != BookingStatus.Confirmed)
         {
-            return new CancelResult(CancelOutcome.NotCancellable, booking, NotCancellableMessage);
+            return new CancelResult(CancelOutcome.NotCancellable, booking, new Refusal(RefusalCode.BookingNotCancellable, NotCancellableMessage));
         }
 
         var cancelled = await store.CancelConfirmedAsync(booking.Id, time.GetUtcNow(), cancellationToken);
         var current = await store.FindAsync(booking.Id, CancellationToken.None) ?? booking;
         return cancelled || (current.Status == BookingStatus.Cancelled && current.WasConfirmed)
             ? await SettleAsync(current)
-            : new CancelResult(CancelOutcome.Started, current, Booking.CannotCancelStartedMessage);
+            : new CancelResult(CancelOutcome.Started, current, Booking.CannotCancelStarted);
     }
 
     private async Task<CancelResult> SettleAsync(Booking booking)

@@ -21,7 +21,10 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     public const string HoldExpiredMessage = "Your hold has expired or was released, and nothing was charged. Choose your seats again.";
     public const string DeclinedBeforeMessage = "The payment for this checkout was declined. Try again with another card.";
     public const string RefundedMessage = "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.";
+    public const string PaymentNotCompletedMessage = "This checkout's payment has not completed yet; send the same request again.";
     public const string KeyUsedForOtherHoldMessage = "This idempotency key was already used for another hold.";
+
+    private static readonly Refusal Refunded = new(RefusalCode.HoldExpiredAfterPayment, RefundedMessage);
 
     private const string NumberAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -44,12 +47,12 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
 
         if (start.Hold is not { } hold)
         {
-            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, HoldNotFoundMessage);
+            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, new Refusal(RefusalCode.HoldNotFound, HoldNotFoundMessage));
         }
 
         if (booking is null && !hold.IsLive(now))
         {
-            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, HoldExpiredMessage);
+            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, new Refusal(RefusalCode.HoldExpired, HoldExpiredMessage));
         }
 
         CardValidation.Ensure(card, time);
@@ -76,7 +79,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                 await store.TryCancelAsync(booking.Id, time.GetUtcNow(), cancellationToken);
             }
 
-            return await ReloadAsync(booking, ConfirmOutcome.PaymentDeclined, payment.Message);
+            return await ReloadAsync(new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, payment.Message));
         }
 
         var reference = payment.Reference ?? throw new InvalidOperationException("The gateway approved a payment without a reference.");
@@ -129,7 +132,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                 return Answer(await store.FindAsync(booking.Id, CancellationToken.None) ?? finished);
             default:
                 await CompensateAsync(booking, reference);
-                return await ReloadAsync(booking, ConfirmOutcome.HoldExpired, RefundedMessage);
+                return await ReloadAsync(new ConfirmResult(ConfirmOutcome.HoldExpired, booking, Refunded));
         }
     }
 
@@ -173,21 +176,22 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         await refunds.IssueAsync(booking.Id, reference, booking.TotalAmount);
     }
 
-    private async Task<ConfirmResult> ReloadAsync(Booking booking, ConfirmOutcome outcome, string message)
+    /// <summary>The refusal, with the booking as the store has it now; unless another request confirmed it meanwhile.</summary>
+    private async Task<ConfirmResult> ReloadAsync(ConfirmResult refused)
     {
-        var current = await store.FindAsync(booking.Id, CancellationToken.None) ?? booking;
-        return current.Status == BookingStatus.Confirmed && outcome != ConfirmOutcome.Confirmed
+        var current = await store.FindAsync(refused.Booking!.Id, CancellationToken.None) ?? refused.Booking;
+        return current.Status == BookingStatus.Confirmed
             ? Answer(current)
-            : new ConfirmResult(outcome, current, message);
+            : refused with { Booking = current };
     }
 
     /// <summary>What a finished booking says when its key comes again.</summary>
     private static ConfirmResult Answer(Booking booking) => booking.Status switch
     {
         BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage),
-        BookingStatus.Refunded => new ConfirmResult(ConfirmOutcome.HoldExpired, booking, RefundedMessage),
+        BookingStatus.Refunded => new ConfirmResult(ConfirmOutcome.HoldExpired, booking, Refunded),
         BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, "This booking was confirmed and has since been cancelled."),
-        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, DeclinedBeforeMessage),
-        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, "This checkout's payment has not completed yet; send the same request again."),
+        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentDeclinedBefore, DeclinedBeforeMessage)),
+        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentNotCompleted, PaymentNotCompletedMessage)),
     };
 }

@@ -1,3 +1,5 @@
+using AtTicket.Domain.Common;
+
 namespace AtTicket.Domain.Bookings;
 
 public enum ConfirmOutcome
@@ -15,5 +17,15 @@ public enum ConfirmOutcome
     HoldNotFound,
 }
 
-/// <summary>What a checkout came to, with the booking it made (if it got that far) and a sentence for the member.</summary>
-public sealed record ConfirmResult(ConfirmOutcome Outcome, Booking? Booking, string Message);
+/// <summary>
+/// What a checkout came to, with the booking it made (if it got that far) and a sentence for the member. When the
+/// sentence is the Domain's own, <see cref="Refusal"/> is the same as a code (ADR 0005); a payment gateway's answer
+/// and a confirmation have none.
+/// </summary>
+public sealed record ConfirmResult(ConfirmOutcome Outcome, Booking? Booking, string Message, Refusal? Refusal = null)
+{
+    public ConfirmResult(ConfirmOutcome outcome, Booking? booking, Refusal refusal)
+        : this(outcome, booking, refusal.Message, refusal)
+    {
+    }
+}

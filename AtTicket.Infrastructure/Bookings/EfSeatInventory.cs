@@ -57,7 +57,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
 
             if (!await db.SeatGrades.AnyAsync(g => g.Id == gradeId && g.PerformanceId == draft.PerformanceId, cancellationToken))
             {
-                return HoldResult.Rejected("This performance has no such seat grade.");
+                return HoldResult.NoSuchGrade();
             }
 
             // Read and take inside one transaction; if another buyer wins a seat in between, the
@@ -181,7 +181,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
     private static async Task<HoldResult?> RefuseUnlessOnSaleAsync(AtTicketDbContext db, int performanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Performances.Where(p => p.Id == performanceId).AnyAsync(Performance.BookableAt(now), cancellationToken)
             ? null
-            : HoldResult.Rejected("This performance is not on sale.");
+            : HoldResult.NotOnSale();
 
     /// <summary>
     /// A hold with retries: a deadlock victim or a lost race starts over with fresh rows; still losing

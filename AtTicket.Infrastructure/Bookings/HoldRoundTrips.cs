@@ -73,7 +73,7 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
             return answer.Outcome switch
             {
                 "Held" => HoldResult.Held(hold, [.. seats.Where(s => s.Mine).Select(s => s.Fact)]),
-                "NotOnSale" => HoldResult.Rejected("This performance is not on sale."),
+                "NotOnSale" => HoldResult.NotOnSale(),
                 "Refused" => Refuse(hold, answer.SeatsOwned, answer.ActiveHolds),
                 _ => Explain(hold, seats),
             };
@@ -137,7 +137,7 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
             {
                 await SeatSql.EndAsync(connection, commit: false, cancellationToken);
                 open = false;
-                return HoldResult.Rejected("This performance is not on sale.");
+                return HoldResult.NotOnSale();
             }
 
             limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds); // throws; finally rolls back
@@ -166,7 +166,7 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
         var known = seats.Where(s => s.Fact.GradeId is not null).Select(s => s.Fact.SeatId).ToHashSet();
         var unknown = hold.SeatIds.Where(id => !known.Contains(id)).ToList();
         return unknown.Count > 0
-            ? HoldResult.Rejected($"This performance has no seat with id {string.Join(", ", unknown)}.")
+            ? HoldResult.NoSuchSeats(unknown)
             : HoldResult.Taken([.. seats.Where(s => !s.Mine).Select(s => s.Fact.SeatId).Order()]);
     }
 

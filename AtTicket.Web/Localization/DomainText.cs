@@ -1,3 +1,4 @@
+using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Common;
 using Microsoft.Extensions.Localization;
 
@@ -21,6 +22,18 @@ public static class DomainText
     /// <summary>The refusal by its code when it has one, otherwise its sentence.</summary>
     public static string Localize(this IStringLocalizer localizer, DomainException refused) =>
         refused.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(refused.Message);
+
+    /// <summary>Why nothing was held, by its code.</summary>
+    public static string Localize(this IStringLocalizer localizer, HoldResult result) =>
+        result.Refusal is { } refusal ? localizer.Localize(refusal) : string.Empty;
+
+    /// <summary>What a checkout came to: by its code when the Domain said it, as it is when a payment gateway did.</summary>
+    public static string Localize(this IStringLocalizer localizer, ConfirmResult result) =>
+        result.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(result.Message);
+
+    /// <summary>What a cancellation came to: by its code when refused, otherwise as it is.</summary>
+    public static string Localize(this IStringLocalizer localizer, CancelResult result) =>
+        result.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(result.Message);
 
     /// <summary>A sentence without values, as the resources hold it; English if they do not.</summary>
     public static string Localize(this IStringLocalizer localizer, string? message)

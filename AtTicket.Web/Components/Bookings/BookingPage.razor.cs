@@ -82,7 +82,7 @@ public partial class BookingPage
         try
         {
             var result = await Cancellation.CancelAsync(booking.Id, MemberId, AsAdmin);
-            Snackbar.Add(L.Localize(result.Message), result.Outcome == CancelOutcome.Cancelled ? Severity.Success : Severity.Warning);
+            Snackbar.Add(L.Localize(result), result.Outcome == CancelOutcome.Cancelled ? Severity.Success : Severity.Warning);
         }
         finally
         {

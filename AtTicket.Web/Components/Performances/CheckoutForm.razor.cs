@@ -45,7 +45,7 @@ public partial class CheckoutForm
     /// <summary>True while the payment is under way, false when it has answered.</summary>
     [Parameter] public EventCallback<bool> PayingChanged { get; set; }
 
-    /// <summary>The hold is gone (expired, released elsewhere, unknown); the domain's message, in English.</summary>
+    /// <summary>The hold is gone (expired, released elsewhere, unknown); what the Domain said, in the member's language.</summary>
     [Parameter] public EventCallback<string> HoldLost { get; set; }
 
     [Inject] private BookingService Bookings { get; set; } = default!;
@@ -117,7 +117,7 @@ public partial class CheckoutForm
             case ConfirmOutcome.PaymentDeclined:
                 // That booking is closed: the next try is a new attempt with a new key.
                 _attempt = null;
-                _problem = L.Localize(result.Message);
+                _problem = L.Localize(result);
                 if (_numberField is not null)
                 {
                     await _numberField.FocusAsync();
@@ -125,7 +125,7 @@ public partial class CheckoutForm
 
                 break;
             default:
-                await HoldLost.InvokeAsync(result.Message);
+                await HoldLost.InvokeAsync(L.Localize(result));
                 break;
         }
     }

@@ -218,7 +218,7 @@ public partial class PerformancePage
             }
             else if (!await NameHeldShowsAsync(memberId))
             {
-                _notice = L.Localize(result.Reason);
+                _notice = L.Localize(result);
             }
         }
         catch (DomainException exception)
@@ -292,9 +292,9 @@ public partial class PerformancePage
     }
 
     /// <summary>Checkout found the hold expired or gone: say so and go back to choosing seats.</summary>
-    private async Task OnHoldLostAsync(string message)
+    private async Task OnHoldLostAsync(string notice)
     {
-        _notice = L.Localize(message);
+        _notice = notice;
         _holdAnnouncement = _notice;
         _hold = null;
         await RefreshSeatsAsync();

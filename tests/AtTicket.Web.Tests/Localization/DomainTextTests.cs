@@ -23,13 +23,13 @@ public sealed class DomainTextTests
 
     public static TheoryData<string> MemberFacingSentences()
     {
-        // Every sentence a domain service or the payment gateway hands to a page as a named constant.
-        var types = new[] { typeof(BookingService), typeof(BookingCancellation), typeof(Booking), typeof(SimulatedPaymentGateway) };
-        var sentences = types
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+        // The sentences a domain service or the payment gateway hands to a page without a code; the others are
+        // looked up by their code (A_checkout_answer_is_shown_in_Korean_by_its_code_whatever_its_English).
+        var gateway = typeof(SimulatedPaymentGateway)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Message", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!);
-        return [.. sentences];
+        return [.. gateway, BookingCancellation.CancelledMessage, BookingCancellation.RefundOwedMessage, BookingService.ConfirmedMessage];
     }
 
     [Theory]
@@ -175,6 +175,39 @@ public sealed class DomainTextTests
         var plan = new SchedulePlan { Kind = ScheduleKind.Daily, From = new DateTime(2099, 12, 30), To = new DateTime(2100, 1, 2) };
 
         Assert.Equal("공연 날짜는 2000년에서 2099년 사이여야 합니다.", InCulture("ko-KR", () => plan.LocalizedProblem(Localizer)));
+    }
+
+    [Fact]
+    public void A_checkout_answer_is_shown_in_Korean_by_its_code_whatever_its_English()
+    {
+        var expired = new ConfirmResult(ConfirmOutcome.HoldExpired, null, new Refusal(RefusalCode.HoldExpired, "Reworded: your hold is gone."));
+
+        Assert.Equal("선점 시간이 지났거나 해제되었으며, 결제된 금액은 없습니다. 좌석을 다시 선택하세요.", InKorean(() => Localizer.Localize(expired)));
+    }
+
+    [Fact]
+    public void A_cancellation_refused_after_the_start_is_shown_in_Korean()
+    {
+        var refused = new CancelResult(CancelOutcome.Started, null, Booking.CannotCancelStarted);
+
+        Assert.Equal("공연이 시작된 후에는 예매를 취소할 수 없습니다.", InKorean(() => Localizer.Localize(refused)));
+    }
+
+    [Fact]
+    public void A_payment_gateway_answer_is_shown_in_Korean_by_its_sentence()
+    {
+        var declined = new ConfirmResult(ConfirmOutcome.PaymentDeclined, null, SimulatedPaymentGateway.DeclinedMessage);
+
+        Assert.Matches(@"\p{IsHangulSyllables}", InKorean(() => Localizer.Localize(declined)));
+    }
+
+    [Fact]
+    public void A_hold_refused_for_seats_the_performance_lacks_names_them_in_Korean()
+    {
+        var refused = HoldResult.NoSuchSeats([7, 12]);
+
+        Assert.Equal("This performance has no seat with id 7, 12.", refused.Reason);
+        Assert.Equal("이 회차에는 ID가 7, 12인 좌석이 없습니다.", InKorean(() => Localizer.Localize(refused)));
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public partial class PerformanceBookings
             { Outcome: CancelOutcome.Cancelled } => Severity.Warning,
             _ => Severity.Error,
         };
-        Snackbar.Add(L["Booking {0}: {1}", row.Number, L.Localize(result.Message)], severity);
+        Snackbar.Add(L["Booking {0}: {1}", row.Number, L.Localize(result)], severity);
         _sales = await Sales.GetAsync(Id);
         await _grid.ReloadServerData();
     }
