@@ -2,8 +2,8 @@ namespace AtTicket.Domain.Bookings.Payments;
 
 /// <summary>
 /// A card as the member typed it: number (spaces and dashes allowed), expiry "MM/YY", CVC and the
-/// holder's name. <see cref="CardValidation"/> checks it; <see cref="ToString"/> never shows more
-/// than the last four digits, so a card cannot end up in a log.
+/// holder's name. <see cref="CardValidation"/> checks it; <see cref="ToString"/> shows only the last
+/// four digits (no expiry, CVC or holder), so a card cannot end up in a log.
 /// </summary>
 public sealed record CardDetails(string Number, string Expiry, string Cvc, string HolderName)
 {
@@ -13,5 +13,5 @@ public sealed record CardDetails(string Number, string Expiry, string Cvc, strin
     /// <summary>The last four digits, for receipts and lists.</summary>
     public string LastFour => Digits.Length >= 4 ? Digits[^4..] : Digits;
 
-    public override string ToString() => $"CardDetails {{ Number = **** {LastFour}, Expiry = {Expiry}, HolderName = {HolderName} }}";
+    public override string ToString() => $"CardDetails {{ Number = **** {LastFour} }}";
 }

@@ -44,13 +44,15 @@ public class PaymentRequestTests
     }
 
     [Fact]
-    public void A_card_never_shows_more_than_its_last_four_digits_or_its_CVC_when_printed()
+    public void A_card_never_shows_more_than_its_last_four_digits_when_printed()
     {
         var text = new PaymentRequest(1_000, new CardDetails("4000-0000-0000-9995", "08/29", "987", "Kim Minji"), "key").Card.ToString();
 
         Assert.Contains("**** 9995", text);
         Assert.DoesNotContain("4000", text);
         Assert.DoesNotContain("987", text);
+        Assert.DoesNotContain("08/29", text);
+        Assert.DoesNotContain("Kim Minji", text);
     }
 
     [Fact]
