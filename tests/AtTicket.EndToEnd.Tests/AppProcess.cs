@@ -308,17 +308,7 @@ public sealed class AppProcess : IAsyncLifetime
             _process = null;
             try
             {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await process.WaitForExitAsync(wait.Token);
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
-            {
-                // Already gone, or it would not die in time; nothing more to do here.
+                await ProcessTree.KillAsync(process);
             }
             finally
             {

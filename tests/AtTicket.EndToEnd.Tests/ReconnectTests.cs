@@ -30,11 +30,54 @@ public sealed class ReconnectTests(AppProcess app, ChromiumBrowser chromium) : B
     {
         await page.GotoAsync("/live/1");
         await WaitForCircuitAsync(page);
-        await page.EvaluateAsync("() => window.__beforeReload = true");
 
-        await page.EvaluateAsync("() => { const m = document.getElementById('components-reconnect-modal'); m.classList.add('components-reconnect-show'); m.classList.remove('components-reconnect-show'); }");
-        await page.WaitForTimeoutAsync(500); // a reload, if the script wrongly did one, would have started
+        var seen = await WatchAsync(page, "m => { m.classList.add('components-reconnect-show'); m.classList.remove('components-reconnect-show'); }");
 
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__beforeReload === true"), "The page reloaded although its circuit was only reconnecting.");
+        Assert.True(seen == "seen unload=false", $"The page reloaded although its circuit was only reconnecting ({seen}).");
     });
+
+    /// <summary>What the test above relies on: a reload the page's script starts has begun by the time the watch hears of the change.</summary>
+    [Fact]
+    public Task A_reload_for_a_rejected_circuit_has_started_when_the_watch_hears_of_the_change() => InBrowserAsync(async page =>
+    {
+        await page.GotoAsync("/live/1");
+        await WaitForCircuitAsync(page);
+
+        Assert.Equal("seen unload=true", await WatchAsync(page, "m => m.classList.add('components-reconnect-rejected')"));
+    });
+
+    /// <summary>
+    /// Makes <paramref name="change"/> to the reconnect dialog and answers whether the page had started to
+    /// unload when an observer made after the page's own heard of it. Observers hear of a change in the order
+    /// they were made, and a reload fires beforeunload as it starts, so by then a reload would have shown.
+    /// The answer comes on the console, which outlives the page if it does reload.
+    /// </summary>
+    private static async Task<string> WatchAsync(IPage page, string change)
+    {
+        var seen = new TaskCompletionSource<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith("seen ", StringComparison.Ordinal))
+            {
+                seen.TrySetResult(message.Text);
+            }
+        };
+        await page.EvaluateAsync(WatchScript);
+
+        await page.EvaluateAsync($"() => ({change})(document.getElementById('components-reconnect-modal'))");
+
+        return await seen.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+    }
+
+    private const string WatchScript = """
+        () => {
+            let unloading = false;
+            addEventListener("beforeunload", () => unloading = true);
+            new MutationObserver(records => {
+                if (records.some(r => r.target.id === "components-reconnect-modal")) {
+                    console.log("seen unload=" + unloading);
+                }
+            }).observe(document.body, { attributes: true, attributeFilter: ["class"], subtree: true });
+        }
+        """;
 }

@@ -1,6 +1,5 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AtTicket.Domain.Tests.Bookings;
 
@@ -12,7 +11,7 @@ public class BookingCancellationTests
 
     private static readonly CardDetails Card = new("4242 4242 4242 4242", "12/35", "123", "Kim Minji");
 
-    private readonly FakeTimeProvider _clock = TestClock.New();
+    private readonly DrivenClock _clock = new();
     private readonly FakeBookingStore _store = new();
     private readonly FakePaymentGateway _gateway = new();
     private readonly DateTimeOffset _startsAt;

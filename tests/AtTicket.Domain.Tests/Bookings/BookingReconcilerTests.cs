@@ -1,6 +1,5 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AtTicket.Domain.Tests.Bookings;
 
@@ -11,7 +10,7 @@ public class BookingReconcilerTests
 
     private static readonly CardDetails Card = new("4242 4242 4242 4242", "12/35", "123", "Kim Minji");
 
-    private readonly FakeTimeProvider _clock = TestClock.New();
+    private readonly DrivenClock _clock = new();
     private readonly FakeBookingStore _store = new();
     private readonly FakePaymentGateway _gateway = new();
     private readonly BookingLimits _limits = new() { HoldMinutes = 5 };
@@ -56,7 +55,7 @@ public class BookingReconcilerTests
         Assert.Equal((0, 1, 0, 0), (report.Cancelled, report.Refunded, report.StillOwed, report.Failures.Count));
         Assert.Equal((BookingStatus.Refunded, charge.Reference), (booking.Status, booking.PaymentReference));
         Assert.Equal(_clock.GetUtcNow(), booking.CancelledAt);
-        Assert.NotNull(booking.RefundedAt);
+        Assert.Equal(_clock.GetUtcNow(), booking.RefundedAt);
         Assert.Equal([charge], _gateway.Refunds);
         Assert.Equal(0, _gateway.NetCaptured);
         Assert.Empty(_store.SoldTo);

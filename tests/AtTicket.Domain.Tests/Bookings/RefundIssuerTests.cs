@@ -1,11 +1,10 @@
 using AtTicket.Domain.Bookings;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AtTicket.Domain.Tests.Bookings;
 
 public class RefundIssuerTests
 {
-    private readonly FakeTimeProvider _clock = TestClock.New();
+    private readonly DrivenClock _clock = new();
     private readonly FakeBookingStore _store = new();
     private readonly FakePaymentGateway _gateway = new();
     private readonly Booking _booking;
@@ -39,12 +38,14 @@ public class RefundIssuerTests
     public async Task A_refund_the_gateway_fails_twice_succeeds_on_the_third_attempt()
     {
         _gateway.RefundFailures = 2;
+        var start = _clock.GetUtcNow();
 
         Assert.True(await IssueAsync());
 
         Assert.Equal(3, _gateway.RefundCalls);
         Assert.Single(_gateway.Refunds);
-        Assert.NotNull(_booking.RefundedAt);
+        // Recorded when the third attempt succeeded, after pausing 100 ms and then 200 ms on the clock.
+        Assert.Equal(start + TimeSpan.FromMilliseconds(300), _booking.RefundedAt);
     }
 
     [Fact]

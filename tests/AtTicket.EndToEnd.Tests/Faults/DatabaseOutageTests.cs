@@ -106,19 +106,7 @@ public sealed class DatabaseOutageTests(FaultNode fault)
         }
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > PhaseBound)
-            {
-                Assert.Fail($"Not within {PhaseBound.TotalSeconds:0} s: {what}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) => Within.UntilAsync(condition, () => what, PhaseBound);
 
     private static string Describe(IEnumerable<OutageCall> calls) =>
         string.Join(", ", calls.GroupBy(c => c.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key == OutageCall.NoAnswer ? "none" : g.Key)}: {g.Count()}"));

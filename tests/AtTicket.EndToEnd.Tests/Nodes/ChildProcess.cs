@@ -62,23 +62,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the program and its children at once (SIGKILL, no clean shutdown) and waits for it to go.</summary>
-    public async Task KillAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
-        {
-            // Already gone, or it would not die in time; nothing more to do here.
-        }
-    }
+    public Task KillAsync() => ProcessTree.KillAsync(_process);
 
     public async ValueTask DisposeAsync()
     {
