@@ -85,6 +85,8 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("PerformanceId", "Status");
 
+                    b.HasIndex("Status", "RefundedAt", "PaymentReference");
+
                     b.ToTable("Bookings");
                 });
 

@@ -80,6 +80,8 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PerformanceId", "Status");
 
+                    b.HasIndex("Status", "RefundedAt", "PaymentReference");
+
                     b.ToTable("Bookings");
                 });
 
