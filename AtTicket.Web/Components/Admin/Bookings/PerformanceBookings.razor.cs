@@ -59,25 +59,13 @@ public partial class PerformanceBookings
     private Task SearchChanged(string? search)
     {
         _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        return ReloadFromFirstPageAsync();
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private Task ClearSearchAsync()
     {
         _search = null;
-        return ReloadFromFirstPageAsync();
-    }
-
-    /// <summary>A changed search starts again at page one; leaving page one reloads by itself.</summary>
-    private Task ReloadFromFirstPageAsync()
-    {
-        if (_grid.CurrentPage == 0)
-        {
-            return _grid.ReloadServerData();
-        }
-
-        _grid.NavigateTo(Page.First);
-        return Task.CompletedTask;
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private async Task ShowDetailsAsync(BookingRow row)

@@ -37,37 +37,25 @@ public partial class ProductList
     private Task SearchChanged(string? search)
     {
         _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        return ReloadFromFirstPageAsync();
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private Task CategoryChanged(ProductCategory? category)
     {
         _category = category;
-        return ReloadFromFirstPageAsync();
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private Task StatusChanged(ProductStatus? status)
     {
         _status = status;
-        return ReloadFromFirstPageAsync();
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private Task ClearFiltersAsync()
     {
         (_search, _category, _status) = (null, null, null);
-        return ReloadFromFirstPageAsync();
-    }
-
-    /// <summary>A changed filter starts again at page one; leaving page one reloads by itself.</summary>
-    private Task ReloadFromFirstPageAsync()
-    {
-        if (_grid.CurrentPage == 0)
-        {
-            return _grid.ReloadServerData();
-        }
-
-        _grid.NavigateTo(Page.First);
-        return Task.CompletedTask;
+        return _grid.ReloadFromFirstPageAsync();
     }
 
     private async Task ConfirmDeleteAsync(ProductSummary product)
