@@ -41,7 +41,10 @@ public sealed partial class FirstPaintPaletteTests
 
     private static void AssertSame(Palette palette, string cssName, string cssValue)
     {
-        var property = typeof(Palette).GetProperty(string.Concat(cssName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
+        var pascal = string.Concat(cssName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        // MudBlazor writes a colour's ContrastText as "--mud-palette-{colour}-text".
+        var property = typeof(Palette).GetProperty(pascal)
+            ?? (pascal.EndsWith("Text", StringComparison.Ordinal) ? typeof(Palette).GetProperty(pascal[..^4] + "ContrastText") : null)
             ?? throw new Xunit.Sdk.XunitException($"app.css sets --mud-palette-{cssName}, which no palette colour is called.");
         Assert.True(
             Color(property.GetValue(palette)!.ToString()!) == Color(cssValue),
