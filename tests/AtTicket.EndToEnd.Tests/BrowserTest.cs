@@ -26,7 +26,7 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
     protected async Task InBrowserAsync(Func<IPage, Task> test, bool phone = false, ColorScheme? colorScheme = null)
     {
         var browser = chromium.Browser; // skips (or fails) here when there is no Chromium
-        await using var context = await browser.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
             BaseURL = app.BaseUrl,
             ViewportSize = phone ? Phone : Desktop,
@@ -37,6 +37,42 @@ public abstract partial class BrowserTest(AppProcess app, ChromiumBrowser chromi
             ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
+        var passed = false;
+        try
+        {
+            await RunOnNewPageAsync(context, test);
+            passed = true;
+        }
+        finally
+        {
+            await CloseWithinAsync(context, TimeSpan.FromSeconds(30), failIfHung: passed);
+        }
+    }
+
+    /// <summary>
+    /// Playwright's close has no timeout of its own: a close that hangs fails this test (or, when the test has
+    /// already failed, is logged beside its own error) instead of holding up the whole run until its time limit.
+    /// </summary>
+    private static async Task CloseWithinAsync(IBrowserContext context, TimeSpan limit, bool failIfHung)
+    {
+        try
+        {
+            await context.CloseAsync().WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            var hung = $"Closing the browser context took over {limit.TotalSeconds:0} s.";
+            if (failIfHung)
+            {
+                throw new TimeoutException(hung);
+            }
+
+            Log(hung);
+        }
+    }
+
+    private async Task RunOnNewPageAsync(IBrowserContext context, Func<IPage, Task> test)
+    {
         await context.AddInitScriptAsync(CircuitProbe);
         var page = await context.NewPageAsync();
 

@@ -42,8 +42,14 @@ public sealed class ReconnectTests(AppProcess app, ChromiumBrowser chromium) : B
     {
         await page.GotoAsync("/live/1");
         await WaitForCircuitAsync(page);
+        await page.EvaluateAsync("() => window.__beforeReload = true");
 
         Assert.Equal("seen unload=true", await WatchAsync(page, "m => m.classList.add('components-reconnect-rejected')"));
+
+        // The reload runs to its end before the context closes: closing a page in the middle of its navigation
+        // left Playwright's close waiting for good (a whole CI run hung on it).
+        await page.WaitForFunctionAsync("() => window.__beforeReload === undefined");
+        await Expect(page.GetByTestId("live-view")).ToBeVisibleAsync();
     });
 
     /// <summary>
