@@ -24,15 +24,16 @@ public sealed record ReconcileFailure(Guid BookingId, Exception Error);
 /// </summary>
 /// <remarks>
 /// Safe against a checkout still in flight: the booking's hold was made before the booking and lasts
-/// <see cref="BookingLimits.HoldMinutes"/>, so past <see cref="Grace"/> more it can no longer be sold;
+/// <see cref="BookingLimits.HoldMinutes"/>, so past <see cref="ReconcilerOptions.Grace"/> more it can no longer be sold;
 /// a charge that lands after this cancelled the booking finds it not pending, and that checkout
 /// records and refunds it (see <see cref="BookingService"/>). Several nodes may run it at once: every
 /// step is conditional on the state it leaves, and a refund given twice is refused by the gateway.
 /// </remarks>
-public sealed class BookingReconciler(IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time, BookingLimits limits)
+public sealed class BookingReconciler(
+    IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time, BookingLimits limits, ReconcilerOptions? options = null)
 {
-    /// <summary>How long past the hold time a pending booking is left alone, for clocks that disagree and checkouts still finishing.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+    /// <summary>How long past the hold time a pending booking is left alone (<see cref="ReconcilerOptions.Grace"/>).</summary>
+    public TimeSpan Grace { get; } = (options ?? new ReconcilerOptions()).Grace;
 
     /// <summary>Bookings looked at per round; the rest wait for the next.</summary>
     public const int BatchSize = 100;

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
-/// Runs <see cref="BookingReconciler"/> when the node starts and then every minute: checkouts left
+/// Runs <see cref="BookingReconciler"/> when the node starts and then every
+/// <see cref="ReconcilerOptions.Interval"/> (a minute unless configured): checkouts left
 /// pending are cancelled or refunded, refunds that failed earlier are paid. A failed round is logged
 /// and the next one tries again; every node may run it.
 /// </summary>
-public sealed class BookingReconcilerService(BookingReconciler reconciler, TimeProvider time, ILogger<BookingReconcilerService> logger) : BackgroundService
+public sealed class BookingReconcilerService(BookingReconciler reconciler, ReconcilerOptions options, TimeProvider time, ILogger<BookingReconcilerService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private TimeSpan Interval => options.Interval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

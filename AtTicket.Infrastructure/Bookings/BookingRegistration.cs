@@ -16,6 +16,11 @@ internal static class BookingRegistration
                 "Booking limits must be positive, HoldMinutes at most 60, and MaxSeatsPerMemberPerPerformance at least MaxSeatsPerBooking.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BookingLimits>>().Value);
+        services.AddOptions<ReconcilerOptions>()
+            .Bind(configuration.GetSection(ReconcilerOptions.SectionName))
+            .Validate(o => o.IntervalSeconds is > 0 and <= 3600 && o.GraceSeconds is >= 0 and <= 3600, "Reconciler:IntervalSeconds must be 1 to 3600 and Reconciler:GraceSeconds 0 to 3600.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReconcilerOptions>>().Value);
         services.AddSingleton<ISeatInventory, EfSeatInventory>();
         services.AddSingleton<ISeatKinds, CatalogSeatKinds>();
         services.AddSingleton<HoldService>();

@@ -1,12 +1,14 @@
 namespace AtTicket.Infrastructure.Payments;
 
 /// <summary>
-/// The simulated processor's books: every capture and every refund, in order. Thread-safe; the
-/// lists handed out are snapshots. Tests read it to prove a payment was charged once, or refunded.
+/// The simulated processor's books in the node's memory, for a single node (SQLite): they end with the
+/// process. Thread-safe; the lists handed out are snapshots. Tests read it to prove a payment was
+/// charged once, or refunded.
 /// </summary>
-public sealed class PaymentLedger
+public sealed class PaymentLedger : IPaymentLedger
 {
     private readonly Lock _lock = new();
+    private readonly Dictionary<string, LedgerAttempt> _attempts = new(StringComparer.Ordinal);
     private readonly List<LedgerCharge> _charges = [];
     private readonly List<LedgerRefund> _refunds = [];
 
@@ -60,31 +62,43 @@ public sealed class PaymentLedger
         }
     }
 
-    internal void RecordCharge(LedgerCharge charge)
+    public Task<LedgerAttempt> RecordAsync(LedgerAttempt attempt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            _charges.Add(charge);
+            if (_attempts.TryAdd(attempt.IdempotencyKey, attempt) && attempt.Charge is { } charge)
+            {
+                _charges.Add(charge);
+            }
+
+            return Task.FromResult(_attempts[attempt.IdempotencyKey]);
         }
     }
 
-    /// <summary>Records the refund if the reference is a capture not yet refunded and the amount fits; check and record are one step.</summary>
-    internal bool TryRecordRefund(string reference, long amount, DateTimeOffset at)
+    public Task<LedgerAttempt?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_attempts.GetValueOrDefault(idempotencyKey));
+        }
+    }
+
+    public Task<bool> TryRecordRefundAsync(string reference, long amount, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             var charge = _charges.Find(c => c.Reference == reference);
             if (charge is null || amount <= 0 || amount > charge.Amount || _refunds.Exists(r => r.Reference == reference))
             {
-                return false;
+                return Task.FromResult(false);
             }
 
             _refunds.Add(new LedgerRefund(reference, amount, at));
-            return true;
+            return Task.FromResult(true);
         }
     }
+
+    public Task<IReadOnlyList<LedgerCharge>> ChargesAsync(CancellationToken cancellationToken) => Task.FromResult(Charges);
+
+    public Task<IReadOnlyList<LedgerRefund>> RefundsAsync(CancellationToken cancellationToken) => Task.FromResult(Refunds);
 }
-
-public sealed record LedgerCharge(string Reference, long Amount, string IdempotencyKey, string CardLastFour, DateTimeOffset At);
-
-public sealed record LedgerRefund(string Reference, long Amount, DateTimeOffset At);

@@ -1,12 +1,14 @@
 using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Payments;
 
 internal static class PaymentRegistration
 {
-    /// <summary>The card processor named by Payments:Provider; Simulated (the default) is the only one so far.</summary>
+    /// <summary>The card processor named by Payments:Provider; Simulated (the default) is the only one so far. One gateway per node.</summary>
     public static void AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(PaymentOptions.SectionName);
@@ -23,8 +25,21 @@ internal static class PaymentRegistration
                 $"Payments:SimulatedLatencyMilliseconds must be between 0 and {PaymentOptions.MaxSimulatedLatencyMilliseconds}.")
             .ValidateOnStart();
 
-        // One gateway per node: its idempotency keys and ledger are shared by every caller.
-        services.AddSingleton<SimulatedPaymentGateway>();
+        // Scaled out (MySQL), the processor's books are shared by the nodes and outlive each of them, as a real
+        // processor's are; a single node (SQLite) keeps them in memory.
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (database.Provider == DatabaseProvider.MySql && !string.IsNullOrWhiteSpace(connectionString))
+        {
+            services.AddSingleton<IPaymentLedger>(new MySqlPaymentLedger(connectionString));
+        }
+        else
+        {
+            services.AddSingleton<IPaymentLedger, PaymentLedger>();
+        }
+
+        services.AddSingleton(sp => new SimulatedPaymentGateway(
+            sp.GetRequiredService<IOptions<PaymentOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPaymentLedger>()));
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
     }
 }

@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using AtTicket.Domain.Bookings.Payments;
 using AtTicket.Domain.Common;
 using Microsoft.Extensions.Options;
@@ -8,10 +10,12 @@ namespace AtTicket.Infrastructure.Payments;
 /// <summary>
 /// A card processor that behaves like a real one, for development, demos and tests: the test cards of
 /// API.md, a latency on every call, a unique reference per attempt, idempotency keys that answer the
-/// first result and charge once (also when the same key arrives many times at once), and refunds that
-/// succeed once per approved payment. Everything it charges and refunds is in <see cref="Ledger"/>.
-/// A caller that stops waiting does not stop a charge already sent, as with a real processor: asking
-/// again with the same key tells what happened.
+/// first result and charge once (also when the same key arrives many times at once, on any node), and
+/// refunds that succeed once per approved payment. Everything it charges and refunds is in its books
+/// (<see cref="IPaymentLedger"/>). It decides as a request arrives and answers after the latency, as
+/// a processor that has taken the money while the answer travels back: a caller that stops waiting, or
+/// a node that dies meanwhile, does not undo a charge, and asking again with the same key tells what
+/// happened.
 /// </summary>
 public sealed class SimulatedPaymentGateway : IPaymentGateway
 {
@@ -26,38 +30,38 @@ public sealed class SimulatedPaymentGateway : IPaymentGateway
     public const string GatewayErrorMessage = "The payment service did not answer; nothing was charged. Please try again.";
     public const string KeyReusedMessage = "This idempotency key was already used for a different payment; nothing was charged.";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<Attempt>>> _attempts = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
+    /// <summary>A gateway with books of its own in memory (<see cref="PaymentLedger"/>).</summary>
     public SimulatedPaymentGateway(IOptions<PaymentOptions> options, TimeProvider time)
+        : this(options, time, new PaymentLedger())
+    {
+    }
+
+    public SimulatedPaymentGateway(IOptions<PaymentOptions> options, TimeProvider time, IPaymentLedger books)
     {
         Latency = TimeSpan.FromMilliseconds(options.Value.SimulatedLatencyMilliseconds);
         _time = time;
+        Books = books;
     }
 
     public TimeSpan Latency { get; }
 
-    public PaymentLedger Ledger { get; } = new();
+    public IPaymentLedger Books { get; }
+
+    /// <summary>The books, when they are in memory: what tests of a single node read.</summary>
+    public PaymentLedger Ledger => Books as PaymentLedger
+        ?? throw new InvalidOperationException($"This gateway keeps its books in {Books.GetType().Name}; read them through {nameof(Books)}.");
 
     public async Task<PaymentResult> AuthorizeAndCaptureAsync(PaymentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var fingerprint = Fingerprint.Of(request);
-        var attempt = _attempts.GetOrAdd(request.IdempotencyKey, _ => new Lazy<Task<Attempt>>(() => ProcessAsync(request, fingerprint)));
-        Attempt first;
-        try
-        {
-            first = await attempt.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (attempt.Value.IsFaulted)
-        {
-            // Not a processor answer (a bug, not a refusal): let the key be used again.
-            _attempts.TryRemove(KeyValuePair.Create(request.IdempotencyKey, attempt));
-            throw;
-        }
-
+        // Once sent, the request is the processor's: the caller's token no longer stops it.
+        var fingerprint = Fingerprint(request);
+        var first = await Books.RecordAsync(Decide(request, fingerprint), CancellationToken.None);
+        await AnswerAsync(first, cancellationToken);
         return first.Fingerprint == fingerprint
             ? first.Result
             : new PaymentResult(PaymentOutcome.GatewayError, null, KeyReusedMessage);
@@ -65,19 +69,13 @@ public sealed class SimulatedPaymentGateway : IPaymentGateway
 
     public async Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (!_attempts.TryGetValue(idempotencyKey, out var attempt))
+        if (await Books.FindAsync(idempotencyKey, cancellationToken) is not { } attempt)
         {
             return null;
         }
 
-        try
-        {
-            return (await attempt.Value.WaitAsync(cancellationToken)).Result;
-        }
-        catch (Exception) when (attempt.Value.IsFaulted)
-        {
-            return null;
-        }
+        await AnswerAsync(attempt, cancellationToken);
+        return attempt.Result;
     }
 
     public async Task<bool> RefundAsync(string reference, long amount, CancellationToken cancellationToken)
@@ -88,47 +86,50 @@ public sealed class SimulatedPaymentGateway : IPaymentGateway
         }
 
         await Task.Delay(Latency, _time, cancellationToken);
-        return Ledger.TryRecordRefund(reference, amount, _time.GetUtcNow());
+        return await Books.TryRecordRefundAsync(reference, amount, _time.GetUtcNow(), CancellationToken.None);
     }
 
-    /// <summary>The processor's side of one idempotency key. Runs once, to the end, whoever waits for it.</summary>
-    private async Task<Attempt> ProcessAsync(PaymentRequest request, Fingerprint fingerprint)
+    /// <summary>The processor's decision on a request as it arrives; it answers <see cref="Latency"/> later.</summary>
+    private LedgerAttempt Decide(PaymentRequest request, string fingerprint)
     {
-        await Task.Delay(Latency, _time, CancellationToken.None);
-
+        var answeredAt = _time.GetUtcNow() + Latency;
+        PaymentResult result;
         try
         {
             CardValidation.Ensure(request.Card, _time);
+            result = request.Card.Digits switch
+            {
+                ApprovedCard => new PaymentResult(PaymentOutcome.Approved, NewReference(), ApprovedMessage),
+                InsufficientFundsCard => new PaymentResult(PaymentOutcome.InsufficientFunds, NewReference(), InsufficientFundsMessage),
+                GatewayErrorCard => new PaymentResult(PaymentOutcome.GatewayError, null, GatewayErrorMessage),
+                _ => new PaymentResult(PaymentOutcome.Declined, NewReference(), DeclinedMessage),
+            };
         }
         catch (DomainException refused)
         {
-            return new Attempt(fingerprint, new PaymentResult(PaymentOutcome.Declined, NewReference(), refused.Message));
+            result = new PaymentResult(PaymentOutcome.Declined, NewReference(), refused.Message);
         }
 
-        var result = request.Card.Digits switch
-        {
-            ApprovedCard => Capture(request),
-            InsufficientFundsCard => new PaymentResult(PaymentOutcome.InsufficientFunds, NewReference(), InsufficientFundsMessage),
-            GatewayErrorCard => new PaymentResult(PaymentOutcome.GatewayError, null, GatewayErrorMessage),
-            _ => new PaymentResult(PaymentOutcome.Declined, NewReference(), DeclinedMessage),
-        };
-        return new Attempt(fingerprint, result);
+        return new LedgerAttempt(request.IdempotencyKey, fingerprint, result, request.Amount, request.Card.LastFour, answeredAt);
     }
 
-    private PaymentResult Capture(PaymentRequest request)
+    /// <summary>Waits until the processor's answer to <paramref name="attempt"/> has arrived.</summary>
+    private async Task AnswerAsync(LedgerAttempt attempt, CancellationToken cancellationToken)
     {
-        var reference = NewReference();
-        Ledger.RecordCharge(new LedgerCharge(reference, request.Amount, request.IdempotencyKey, request.Card.LastFour, _time.GetUtcNow()));
-        return new PaymentResult(PaymentOutcome.Approved, reference, ApprovedMessage);
+        var wait = attempt.AnsweredAt - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
     }
 
     private static string NewReference() => $"sim_{Guid.CreateVersion7():N}";
 
-    private sealed record Attempt(Fingerprint Fingerprint, PaymentResult Result);
-
-    /// <summary>What must match for a repeated key to be the same payment: the amount and the card.</summary>
-    private sealed record Fingerprint(long Amount, string CardDigits, string Expiry)
-    {
-        public static Fingerprint Of(PaymentRequest request) => new(request.Amount, request.Card.Digits, request.Card.Expiry.Trim());
-    }
+    /// <summary>
+    /// What must match for a repeated key to be the same payment: the amount and the card, which the books
+    /// know by its last four digits and expiry only (they never keep a card number), hashed to a fixed length.
+    /// </summary>
+    private static string Fingerprint(PaymentRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{request.Amount}|{request.Card.LastFour}|{request.Card.Expiry.Trim()}"))));
 }

@@ -125,6 +125,9 @@ public sealed class AppProcess : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills the process at once (SIGKILL), as a crash or the kernel's OOM killer would: nothing of it runs on, nothing is finished.</summary>
+    public Task KillAsync() => StopProcessAsync();
+
     /// <summary>Starts the app again on the port it had (after <see cref="TerminateAsync"/>, or if it died), so nginx finds it where it was.</summary>
     public async Task RestartAsync()
     {

@@ -161,7 +161,7 @@ public static class MarkdownReport
         md.AppendLine(Invariant($"| checkouts left pending | {a.CheckoutsLeftPending} |"));
         md.AppendLine(Invariant($"| net captured vs confirmed totals (won) | {a.NetCaptured:N0} vs {a.ConfirmedTotal:N0} |"));
         md.AppendLine();
-        md.AppendLine("The simulated gateway's own ledger lives in each node's memory; the database's record of charges (a booking's payment reference) and refunds is what is checked here, together with what the buyers were answered.");
+        md.AppendLine("The simulated gateway's books are shared by the nodes (a table of its own on MariaDB, ADR 0006) but not read here: the database's record of charges (a booking's payment reference) and refunds is what is checked, together with what the buyers were answered.");
         md.AppendLine();
     }
 

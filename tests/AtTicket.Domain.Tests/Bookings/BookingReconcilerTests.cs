@@ -25,7 +25,7 @@ public class BookingReconcilerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The hold time and the grace: a pending booking older than this is the reconciler's.</summary>
-    private TimeSpan PastTheGrace => _limits.HoldDuration + BookingReconciler.Grace + TimeSpan.FromTicks(1);
+    private TimeSpan PastTheGrace => _limits.HoldDuration + new ReconcilerOptions().Grace + TimeSpan.FromTicks(1);
 
     private RefundIssuer Refunds => new(_store, _gateway, _clock);
 
@@ -240,6 +240,26 @@ public class BookingReconcilerTests
         Assert.Equal(5, _store.Bookings.Count(b => b.Status == BookingStatus.PendingPayment));
         Assert.All(_store.Bookings.Skip(BookingReconciler.BatchSize), b => Assert.Equal(BookingStatus.PendingPayment, b.Status));
         Assert.Equal(5, (await ReconcileAsync()).Cancelled);
+    }
+
+    [Fact]
+    public async Task A_configured_grace_settles_a_pending_checkout_that_much_past_its_hold_time_and_not_before()
+    {
+        var options = new ReconcilerOptions { GraceSeconds = 5 };
+        var reconciler = new BookingReconciler(_store, _gateway, Refunds, _clock, _limits, options);
+        _gateway.DuringCharge = () => throw new HttpRequestException("Connection refused.");
+        await Assert.ThrowsAsync<HttpRequestException>(() => ConfirmAsync(NewHold(11)));
+        var booking = Assert.Single(_store.Bookings);
+
+        _clock.Advance(_limits.HoldDuration + TimeSpan.FromSeconds(5));
+        var early = await _clock.RunAsync(() => reconciler.ReconcileOnceAsync(Ct));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var due = await _clock.RunAsync(() => reconciler.ReconcileOnceAsync(Ct));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), reconciler.Grace);
+        Assert.True(early.IsEmpty);
+        Assert.Equal(1, due.Cancelled);
+        Assert.Equal(BookingStatus.Cancelled, booking.Status);
     }
 
     /// <summary>A gateway whose lookup of one key fails, as when the processor cannot be reached.</summary>

@@ -20,7 +20,7 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>From a booking's creation until the reconciler may settle it.</summary>
-    private static TimeSpan PastTheGrace => Limits.HoldDuration + BookingReconciler.Grace + TimeSpan.FromSeconds(1);
+    private static TimeSpan PastTheGrace => Limits.HoldDuration + new ReconcilerOptions().Grace + TimeSpan.FromSeconds(1);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -242,7 +242,7 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
         lost.Unreachable = true;
         await Assert.ThrowsAsync<HttpRequestException>(() => shop.Through(lost).Checkout.ConfirmAsync(second, secondHold.Id, "second", Shop.Card, Ct));
         var bookings = (await shop.StoredForAsync(performance.Id)).ToDictionary(b => b.IdempotencyKey, b => b.Id);
-        using var service = new BookingReconcilerService(shop.Reconciler(), shop.Clock, NullLogger<BookingReconcilerService>.Instance);
+        using var service = new BookingReconcilerService(shop.Reconciler(), new ReconcilerOptions(), shop.Clock, NullLogger<BookingReconcilerService>.Instance);
 
         await service.StartAsync(Ct);
         try
@@ -267,6 +267,23 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
 
         Assert.Single(services.GetServices<IHostedService>().OfType<BookingReconcilerService>());
         _ = services.GetRequiredService<BookingReconciler>(); // throws when something it needs is not registered
+    }
+
+    [Fact]
+    public async Task The_reconcilers_interval_and_grace_come_from_configuration_and_default_to_a_minute_and_two()
+    {
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Database"] = "Data Source=:memory:" };
+        await using var defaults = TestDatabase.BuildServices(settings);
+        settings["Reconciler:IntervalSeconds"] = "2";
+        settings["Reconciler:GraceSeconds"] = "5";
+        await using var configured = TestDatabase.BuildServices(settings);
+        settings["Reconciler:IntervalSeconds"] = "0";
+        await using var refused = TestDatabase.BuildServices(settings);
+
+        Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)), (defaults.GetRequiredService<ReconcilerOptions>().Interval, defaults.GetRequiredService<BookingReconciler>().Grace));
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)), (configured.GetRequiredService<ReconcilerOptions>().Interval, configured.GetRequiredService<BookingReconciler>().Grace));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => refused.GetRequiredService<ReconcilerOptions>());
+        Assert.Contains("Reconciler:IntervalSeconds", error.Message);
     }
 
     [Fact]
