@@ -50,12 +50,7 @@ public partial class EditPerformance
             ? L.Count(Unassigned, "A performance on sale needs a grade for every seat: {0} seat has none.", "A performance on sale needs a grade for every seat: {0} seats have none.").Value
         : null;
 
-    private string? SaleBlocker =>
-        SaveBlocker ?? (Unassigned > 0
-            ? L.Count(Unassigned, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
-            : _productStatus is { } product && !Performance.CanGoOnSaleUnder(product)
-                ? L[Performance.ProductNotOnSale].Value
-                : null);
+    private string? SaleBlocker => SaveBlocker ?? SaleReadiness.Blocker(L, Unassigned, _productStatus);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

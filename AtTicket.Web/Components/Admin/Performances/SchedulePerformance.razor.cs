@@ -56,11 +56,7 @@ public partial class SchedulePerformance
         : null;
 
     private string? SaleBlocker =>
-        CreateBlocker ?? (_painter!.UnassignedCount > 0
-            ? L.Count(_painter.UnassignedCount, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
-            : _products?.FirstOrDefault(p => p.Id == ProductId) is { } product && !Performance.CanGoOnSaleUnder(product.Status)
-                ? L[Performance.ProductNotOnSale].Value
-                : null);
+        CreateBlocker ?? SaleReadiness.Blocker(L, _painter!.UnassignedCount, _products?.FirstOrDefault(p => p.Id == ProductId)?.Status);
 
     protected override async Task OnInitializedAsync()
     {

@@ -36,7 +36,7 @@ public partial class ProductList
 
     private Task SearchChanged(string? search)
     {
-        _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        _search = DataGridPaging.SearchTerm(search);
         return _grid.ReloadFromFirstPageAsync();
     }
 
