@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Localization;
-using AtTicket.Infrastructure.Messaging;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;

@@ -1,16 +1,10 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Localization;
-using AtTicket.Infrastructure.Messaging;
-using AtTicket.Infrastructure.Persistence;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;

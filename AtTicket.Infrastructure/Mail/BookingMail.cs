@@ -1,4 +1,3 @@
-using System.Globalization;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Localization;
 using MimeKit;

@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using AtTicket.Domain.Messaging;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace AtTicket.Infrastructure.Mail;

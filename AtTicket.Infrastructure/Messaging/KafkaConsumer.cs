@@ -1,6 +1,5 @@
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Messaging;
 

@@ -1,6 +1,3 @@
-using AtTicket.Domain.Bookings;
-using Microsoft.Extensions.Logging;
-
 namespace AtTicket.Infrastructure.Telemetry;
 
 /// <summary>

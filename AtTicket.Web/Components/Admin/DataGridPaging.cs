@@ -1,5 +1,3 @@
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin;
 
 public static class DataGridPaging

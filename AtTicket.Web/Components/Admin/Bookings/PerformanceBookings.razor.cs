@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using AtTicket.Domain.Bookings;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Admin.Bookings;
 

@@ -1,7 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Performances;
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>Why the schedule and edit forms cannot put a performance on sale yet, in the reader's language.</summary>

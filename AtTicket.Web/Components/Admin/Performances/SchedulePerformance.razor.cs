@@ -1,12 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>Schedules one performance or a series in a hall, with its grades painted on the seat map.</summary>
