@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AtTicket.Infrastructure;
 
 internal static class Decoration

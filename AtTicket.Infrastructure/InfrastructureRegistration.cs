@@ -1,22 +1,16 @@
 using AtTicket.Infrastructure.Admin;
 using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Live;
 using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Media;
 using AtTicket.Infrastructure.Members;
-using AtTicket.Infrastructure.Messaging;
-using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Queues;
 using AtTicket.Infrastructure.Redis;
 using AtTicket.Infrastructure.Seeding;
 using AtTicket.Infrastructure.Startup;
 using AtTicket.Infrastructure.Telemetry;
 using AtTicket.Infrastructure.Venues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure;
 

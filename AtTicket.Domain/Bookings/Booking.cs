@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Bookings;
 

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Bookings;
 
 public enum CancelOutcome
@@ -27,6 +25,9 @@ public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, strin
         : this(outcome, booking, refusal.Message, refusal)
     {
     }
+
+    /// <summary>Cancelled, but the gateway did not take the refund yet; the reconciler pays it later.</summary>
+    public bool RefundStillOwed { get; init; }
 }
 
 /// <summary>
@@ -71,7 +72,7 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
     {
         if (booking.OwesRefund && !await refunds.IssueAsync(booking.Id, booking.PaymentReference!, booking.TotalAmount))
         {
-            return new CancelResult(CancelOutcome.Cancelled, booking, RefundOwedMessage);
+            return new CancelResult(CancelOutcome.Cancelled, booking, RefundOwedMessage) { RefundStillOwed = true };
         }
 
         return new CancelResult(CancelOutcome.Cancelled, await store.FindAsync(booking.Id, CancellationToken.None) ?? booking, CancelledMessage);

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Bookings;
 
 /// <summary>Per-member limits and the hold time; configured per deployment under "Booking".</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using AtTicket.Domain.Bookings.Payments;
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Queues;
 
 namespace AtTicket.Domain.Bookings;

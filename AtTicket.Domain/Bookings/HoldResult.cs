@@ -1,4 +1,3 @@
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Live;
 
 namespace AtTicket.Domain.Bookings;

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Bookings;
 
 /// <summary>Seats a member has set aside for a few minutes while paying.</summary>

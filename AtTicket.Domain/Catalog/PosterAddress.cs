@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Catalog;
 

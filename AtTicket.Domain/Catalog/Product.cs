@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Catalog;
 
 /// <summary>Something people buy tickets for: a concert, a musical or a movie.</summary>

@@ -46,4 +46,9 @@ public enum RefusalCode
     BookingNotFound,
     BookingNotCancellable,
     BookingAlreadyStarted,
+    QueueNeedsRateOrCap,
+    QueueRateOutOfRange,
+    QueueShoppingCapOutOfRange,
+    QueueShoppingWindowOutOfRange,
+    QueueGraceOutOfRange,
 }

@@ -1,5 +1,4 @@
 using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Members;
 

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Performances;
 
 /// <summary>A grade as an admin paints it: its price and colour, and the seats it covers.</summary>

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Venues;
 
 namespace AtTicket.Domain.Performances;

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Venues;
 
 namespace AtTicket.Domain.Performances;

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Queues;
 
 /// <summary>
@@ -12,16 +10,32 @@ public sealed record QueueRules
     public static readonly TimeSpan DefaultShoppingWindow = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromMinutes(2);
     public const string GraceOutOfRange = "The grace period must be between 10 seconds and 30 minutes.";
+    private const int MaxAdmitPerMinute = 60_000;
+    private const int MaxShoppingCap = 100_000;
+
+    private static readonly Refusal NeedsRateOrCap =
+        new(RefusalCode.QueueNeedsRateOrCap, "Give an admission rate, a cap on members shopping at once, or both.");
+
+    private static readonly Refusal RateOutOfRange =
+        new(RefusalCode.QueueRateOutOfRange, "The admission rate must be between 1 and 60,000 members a minute.", 1, MaxAdmitPerMinute);
+
+    private static readonly Refusal ShoppingCapOutOfRange =
+        new(RefusalCode.QueueShoppingCapOutOfRange, "The cap on members shopping at once must be between 1 and 100,000.", 1, MaxShoppingCap);
+
+    private static readonly Refusal ShoppingWindowOutOfRange =
+        new(RefusalCode.QueueShoppingWindowOutOfRange, "The shopping window must be between 1 and 60 minutes.", 1, 60);
+
+    private static readonly Refusal GraceRefusal = new(RefusalCode.QueueGraceOutOfRange, GraceOutOfRange, 10, 30);
 
     public QueueRules(DateTimeOffset opensAt, int? admitPerMinute, int? maxShopping, TimeSpan? shoppingWindow = null, TimeSpan? grace = null, bool paused = false)
     {
-        Guard.That(admitPerMinute is not null || maxShopping is not null, "Give an admission rate, a cap on members shopping at once, or both.", nameof(admitPerMinute), nameof(maxShopping));
-        Guard.That(admitPerMinute is null or >= 1 and <= 60_000, "The admission rate must be between 1 and 60,000 members a minute.", nameof(admitPerMinute));
-        Guard.That(maxShopping is null or >= 1 and <= 100_000, "The cap on members shopping at once must be between 1 and 100,000.", nameof(maxShopping));
+        Guard.That(admitPerMinute is not null || maxShopping is not null, NeedsRateOrCap, nameof(admitPerMinute), nameof(maxShopping));
+        Guard.That(admitPerMinute is null or >= 1 and <= MaxAdmitPerMinute, RateOutOfRange, nameof(admitPerMinute));
+        Guard.That(maxShopping is null or >= 1 and <= MaxShoppingCap, ShoppingCapOutOfRange, nameof(maxShopping));
         ShoppingWindow = shoppingWindow ?? DefaultShoppingWindow;
-        Guard.That(ShoppingWindow >= TimeSpan.FromMinutes(1) && ShoppingWindow <= TimeSpan.FromHours(1), "The shopping window must be between 1 and 60 minutes.", "shoppingWindowMinutes");
+        Guard.That(ShoppingWindow >= TimeSpan.FromMinutes(1) && ShoppingWindow <= TimeSpan.FromHours(1), ShoppingWindowOutOfRange, "shoppingWindowMinutes");
         Grace = grace ?? DefaultGrace;
-        Guard.That(AllowsGrace(Grace), GraceOutOfRange, "graceSeconds");
+        Guard.That(AllowsGrace(Grace), GraceRefusal, "graceSeconds");
         OpensAt = opensAt;
         AdmitPerMinute = admitPerMinute;
         MaxShopping = maxShopping;

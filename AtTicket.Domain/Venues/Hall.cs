@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Venues;
 
 /// <summary>A physical room with a reusable seat map. Seats exist only through their hall.</summary>

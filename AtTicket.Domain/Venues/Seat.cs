@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Venues;
 
 /// <summary>One physical seat: where it is drawn and how people find it (section, row, number).</summary>

@@ -1,10 +1,5 @@
 using System.Text.Json.Serialization;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Localization;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Admin;
 

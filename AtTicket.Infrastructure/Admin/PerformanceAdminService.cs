@@ -1,10 +1,3 @@
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Admin;
 
 public enum ChangeOutcome

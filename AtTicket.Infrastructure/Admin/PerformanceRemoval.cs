@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Admin;
 
 internal static class PerformanceRemoval

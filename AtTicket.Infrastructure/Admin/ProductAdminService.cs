@@ -1,10 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Messaging;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Admin;
 
 /// <param name="TitleKo">The Korean title: null keeps the stored one when updating, an empty string clears it.</param>

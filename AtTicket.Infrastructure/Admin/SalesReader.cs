@@ -1,8 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Admin;
 
 public sealed record GradeSales(int GradeId, string Name, string Color, long Price, int Total, int Sold, int Held, int Remaining, long Revenue);

@@ -1,8 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>

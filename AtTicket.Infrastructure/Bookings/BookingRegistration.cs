@@ -1,8 +1,3 @@
-using AtTicket.Domain.Bookings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace AtTicket.Infrastructure.Bookings;
 
 internal static class BookingRegistration

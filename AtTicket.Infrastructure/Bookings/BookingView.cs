@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Venues;
 
 namespace AtTicket.Infrastructure.Bookings;
 

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
 
 namespace AtTicket.Infrastructure.Bookings;
 

@@ -1,9 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Messaging;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AtTicket.Infrastructure.Bookings;

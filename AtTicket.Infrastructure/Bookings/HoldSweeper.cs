@@ -1,7 +1,3 @@
-using AtTicket.Domain.Bookings;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>

@@ -1,11 +1,4 @@
 using System.Text.Json.Serialization;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Bookings;
 

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Live;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Bookings;
 

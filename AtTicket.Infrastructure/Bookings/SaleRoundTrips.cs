@@ -1,11 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Messaging;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Bookings;
 

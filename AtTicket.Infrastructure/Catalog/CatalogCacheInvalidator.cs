@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using AtTicket.Infrastructure.Redis;
 using StackExchange.Redis;
 

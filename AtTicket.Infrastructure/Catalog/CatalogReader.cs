@@ -1,7 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AtTicket.Infrastructure.Catalog;

@@ -1,9 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
 
 namespace AtTicket.Infrastructure.Catalog;
 

@@ -1,8 +1,3 @@
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Catalog;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Identity;
 

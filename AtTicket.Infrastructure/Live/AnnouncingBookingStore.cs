@@ -1,6 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Live;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>The booking store, announcing the seat changes it commits: sales (Held → Sold) and cancellations (Sold → Available).</summary>

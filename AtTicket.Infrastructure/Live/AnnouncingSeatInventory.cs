@@ -1,6 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Live;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>

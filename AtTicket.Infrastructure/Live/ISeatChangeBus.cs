@@ -1,5 +1,3 @@
-using AtTicket.Domain.Live;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>

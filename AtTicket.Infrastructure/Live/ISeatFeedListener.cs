@@ -1,5 +1,3 @@
-using AtTicket.Domain.Live;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>Something on this node that shows live seat states: a seat map, a product page, the hub bridge.</summary>

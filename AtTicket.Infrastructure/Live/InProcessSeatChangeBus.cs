@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AtTicket.Domain.Live;
 
 namespace AtTicket.Infrastructure.Live;
 

@@ -1,7 +1,3 @@
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Live;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Live;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using AtTicket.Infrastructure.Catalog;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Live;
 

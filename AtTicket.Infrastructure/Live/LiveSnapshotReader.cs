@@ -1,5 +1,3 @@
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>A performance's seat states with the sequence they include, for a listener to start from or reload.</summary>

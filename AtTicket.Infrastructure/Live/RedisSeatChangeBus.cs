@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using AtTicket.Domain.Live;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Live;

@@ -1,6 +1,3 @@
-using AtTicket.Domain.Live;
-using Microsoft.Extensions.Logging;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>

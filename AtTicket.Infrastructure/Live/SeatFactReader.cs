@@ -1,7 +1,3 @@
-using AtTicket.Domain.Live;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Live;
 
 /// <summary>Where a node reads seat facts from when it needs the whole performance or some seats again.</summary>

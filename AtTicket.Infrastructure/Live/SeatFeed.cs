@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using AtTicket.Domain.Live;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Live;
 

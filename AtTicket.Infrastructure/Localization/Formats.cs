@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AtTicket.Infrastructure.Localization;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using AtTicket.Domain.Messaging;
-using AtTicket.Infrastructure.Messaging;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;

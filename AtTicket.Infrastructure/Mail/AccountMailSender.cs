@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Net;
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail.Alerts;
-using AtTicket.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Mail;
 

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Localization;
-using AtTicket.Infrastructure.Messaging;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;
@@ -15,23 +13,17 @@ public sealed class BookingCancelledMailComposer(BookingReader bookings, MailRec
     public async IAsyncEnumerable<MimeMessage> ComposeAsync(BusMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cancelled = IntegrationEvents.Read<BookingCancelled>(message.Payload);
-        var booking = await bookings.FindAsync(cancelled.BookingId, cancelled.MemberId, asAdmin: true, cancellationToken);
-        var recipient = await recipients.FindAsync(cancelled.MemberId, cancellationToken);
-        if (booking is null || recipient is null)
+        if (await BookingMail.FindAsync(bookings, recipients, cancelled.BookingId, cancelled.MemberId, cancellationToken) is not { } mail)
         {
             yield break;
         }
 
-        var culture = recipient.Culture;
+        var culture = mail.Culture;
         var subject = MailText.Format("Your booking {0} is cancelled", culture, cancelled.Number);
-        var body = new MailBody(culture.TwoLetterISOLanguageName)
-            .Heading(subject)
-            .Paragraph(MailText.Format("Hello {0},", culture, recipient.Name))
-            .Paragraph(MailText.Get("Your booking has been cancelled and its tickets are no longer valid. The refund goes back to the card you paid with.", culture))
-            .Facts(BookingMailFacts.Of(booking, culture, (MailText.Get("Refund", culture), Formats.Krw(cancelled.RefundAmount, culture))));
-        var mail = new MimeMessage { Subject = subject };
-        mail.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
-        mail.Body = body.ToMime();
-        yield return mail;
+        var body = mail.Body(
+            subject,
+            MailText.Get("Your booking has been cancelled and its tickets are no longer valid. The refund goes back to the card you paid with.", culture),
+            (MailText.Get("Refund", culture), Formats.Krw(cancelled.RefundAmount, culture)));
+        yield return mail.Message(subject, body.ToMime());
     }
 }

@@ -1,16 +1,10 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Localization;
-using AtTicket.Infrastructure.Messaging;
-using AtTicket.Infrastructure.Persistence;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;
@@ -26,24 +20,22 @@ public sealed class BookingConfirmedMailComposer(BookingReader bookings, MailRec
     public async IAsyncEnumerable<MimeMessage> ComposeAsync(BusMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var confirmed = IntegrationEvents.Read<BookingConfirmed>(message.Payload);
-        var booking = await bookings.FindAsync(confirmed.BookingId, confirmed.MemberId, asAdmin: true, cancellationToken);
-        var recipient = await recipients.FindAsync(confirmed.MemberId, cancellationToken);
-        if (booking is null || recipient is null)
+        if (await BookingMail.FindAsync(bookings, recipients, confirmed.BookingId, confirmed.MemberId, cancellationToken) is not { } mail)
         {
             yield break; // the member or the booking was deleted since: nobody to tell
         }
 
-        var culture = recipient.Culture;
-        var body = new MailBody(culture.TwoLetterISOLanguageName)
-            .Heading(MailText.Format("Your booking {0} is confirmed", culture, booking.Number))
-            .Paragraph(MailText.Format("Hello {0},", culture, recipient.Name))
-            .Paragraph(MailText.Get("Thank you for your booking. Show a ticket's QR code at the door.", culture))
-            .Facts(BookingMailFacts.Of(booking, culture, (MailText.Get("Total", culture), Formats.Krw(booking.Total, culture))))
+        var (booking, culture) = (mail.Booking, mail.Culture);
+        var subject = MailText.Format("Your booking {0} is confirmed", culture, booking.Number);
+        var body = mail.Body(
+                subject,
+                MailText.Get("Thank you for your booking. Show a ticket's QR code at the door.", culture),
+                (MailText.Get("Total", culture), Formats.Krw(booking.Total, culture)))
             .Heading(MailText.Get("Tickets", culture));
         foreach (var ticket in booking.Tickets)
         {
             body.Ticket(
-                BookingMailFacts.SeatLabel(ticket, culture),
+                mail.SeatLabel(ticket),
                 $"{ticket.GradeName} · {Formats.Krw(ticket.Price, culture)}",
                 ticket.Code,
                 TicketQr.Png(ticket.Code),
@@ -53,10 +45,7 @@ public sealed class BookingConfirmedMailComposer(BookingReader bookings, MailRec
 
         body.Paragraph(MailText.Get("The attached calendar file puts the performance in your calendar.", culture));
         var calendar = await CalendarFileAsync(booking, culture, cancellationToken);
-        var mail = new MimeMessage { Subject = MailText.Format("Your booking {0} is confirmed", culture, booking.Number) };
-        mail.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
-        mail.Body = body.ToMime(calendar);
-        yield return mail;
+        yield return mail.Message(subject, body.ToMime(calendar));
     }
 
     private async Task<MimePart> CalendarFileAsync(BookingView booking, CultureInfo culture, CancellationToken cancellationToken)

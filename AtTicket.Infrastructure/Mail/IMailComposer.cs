@@ -1,4 +1,3 @@
-using AtTicket.Infrastructure.Messaging;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;

@@ -40,13 +40,7 @@ public sealed class MailBody
         return this;
     }
 
-    public MailBody Paragraph(string text)
-    {
-        StartBlock();
-        _html.Append("<p style=\"margin:0 0 16px;line-height:1.5\">").Append(Encode(text)).Append("</p>");
-        _text.AppendLine(text);
-        return this;
-    }
+    public MailBody Paragraph(string text) => StyledParagraph("margin:0 0 16px;line-height:1.5", text);
 
     /// <summary>Label and value pairs, as a two-column table.</summary>
     public MailBody Facts(params (string Label, string Value)[] facts)
@@ -76,11 +70,14 @@ public sealed class MailBody
         return this;
     }
 
-    public MailBody Code(string code)
+    public MailBody Code(string code) => StyledParagraph("margin:0 0 20px;font-size:24px;font-weight:700;letter-spacing:2px;font-family:monospace", code);
+
+    /// <summary>A paragraph of <paramref name="text"/>: styled in HTML, a line of its own in plain text.</summary>
+    private MailBody StyledParagraph(string style, string text)
     {
         StartBlock();
-        _html.Append("<p style=\"margin:0 0 20px;font-size:24px;font-weight:700;letter-spacing:2px;font-family:monospace\">").Append(Encode(code)).Append("</p>");
-        _text.AppendLine(code);
+        _html.Append("<p style=\"").Append(style).Append("\">").Append(Encode(text)).Append("</p>");
+        _text.AppendLine(text);
         return this;
     }
 

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Messaging;
-
 namespace AtTicket.Infrastructure.Mail;
 
 public enum MailDeliveryStatus

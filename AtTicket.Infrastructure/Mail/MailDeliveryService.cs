@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using AtTicket.Infrastructure.Messaging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace AtTicket.Infrastructure.Mail;

@@ -1,6 +1,5 @@
-using AtTicket.Domain.Messaging;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace AtTicket.Infrastructure.Mail;
 
@@ -73,16 +72,14 @@ public sealed class MailDeliveryStore(IDbContextFactory<AtTicketDbContext> conte
 
     public async Task MarkSentAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.MailDeliveries
-            .Where(d => d.Id == id)
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(d => d.Status, MailDeliveryStatus.Sent)
-                    .SetProperty(d => d.SentAt, now)
-                    .SetProperty(d => d.LastError, (string?)null)
-                    .SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null)
-                    .SetProperty(d => d.Content, (byte[]?)null),
-                cancellationToken);
+        await UpdateAsync(
+            id,
+            u => u.SetProperty(d => d.Status, MailDeliveryStatus.Sent)
+                .SetProperty(d => d.SentAt, now)
+                .SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null)
+                .SetProperty(d => d.Content, (byte[]?)null),
+            cancellationToken);
     }
 
     /// <summary>Counts a failed send and keeps its error; the worker keeps its claim until <paramref name="until"/> for the next try.</summary>
@@ -90,28 +87,21 @@ public sealed class MailDeliveryStore(IDbContextFactory<AtTicketDbContext> conte
     public async Task<int> RecordFailureAsync(Guid id, string error, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var text = OutboxMessage.Clip(error);
+        await UpdateAsync(
+            id,
+            u => u.SetProperty(d => d.Attempts, d => d.Attempts + 1).SetProperty(d => d.LastError, text).SetProperty(d => d.ClaimedUntil, until),
+            cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.MailDeliveries
-            .Where(d => d.Id == id)
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.LastError, text)
-                    .SetProperty(d => d.ClaimedUntil, until),
-                cancellationToken);
         return await db.MailDeliveries.Where(d => d.Id == id).Select(d => d.Attempts).SingleAsync(cancellationToken);
     }
 
     /// <summary>Gives up on a delivery: it is failed, keeps the mail for a retry, and no worker takes it again by itself.</summary>
     public async Task ParkAsync(Guid id, byte[] content, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.MailDeliveries
-            .Where(d => d.Id == id)
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(d => d.Status, MailDeliveryStatus.Failed)
-                    .SetProperty(d => d.Content, content)
-                    .SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
-                cancellationToken);
+        await UpdateAsync(
+            id,
+            u => u.SetProperty(d => d.Status, MailDeliveryStatus.Failed).SetProperty(d => d.Content, content).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
+            cancellationToken);
     }
 
     /// <summary>Takes a parked delivery back for a retry (it is pending and claimed again) and returns its mail; null when it is not parked (or another retry took it first).</summary>
@@ -160,4 +150,12 @@ public sealed class MailDeliveryStore(IDbContextFactory<AtTicketDbContext> conte
 
     private static IQueryable<MailDeliveryRow> Rows(IQueryable<MailDelivery> deliveries) =>
         deliveries.Select(d => new MailDeliveryRow(d.Id, d.MessageId, d.MessageType, d.Recipient, d.Subject, d.Status, d.Attempts, d.LastError, d.CreatedAt, d.SentAt));
+
+    /// <summary>Changes one delivery's row in place, without reading it.</summary>
+    private async Task UpdateAsync(
+        Guid id, Expression<Func<SetPropertyCalls<MailDelivery>, SetPropertyCalls<MailDelivery>>> changes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.MailDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(changes, cancellationToken);
+    }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Mail;
 
 /// <summary>Where a member's mail goes and in which language: the address they log in with, the language they chose (English until they chose).</summary>

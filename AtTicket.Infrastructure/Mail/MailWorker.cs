@@ -1,8 +1,4 @@
-using AtTicket.Infrastructure.Messaging;
 using Confluent.Kafka;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Mail;
 

@@ -1,4 +1,3 @@
-using AtTicket.Domain.Common;
 using SkiaSharp;
 
 namespace AtTicket.Infrastructure.Media;

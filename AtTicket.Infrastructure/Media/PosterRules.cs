@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Infrastructure.Media;
 
 /// <summary>What an uploaded poster may be: a PNG, JPEG or WebP image of at most 2 MB and 4096 × 4096 pixels.</summary>

@@ -1,7 +1,3 @@
-using AtTicket.Domain.Common;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Media;
 
 public sealed class PosterStore(IDbContextFactory<AtTicketDbContext> contexts, TimeProvider time)

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AtTicket.Infrastructure.Media;
 
 /// <summary>Deletes uploaded posters that no product has named for <see cref="PosterOptions.OrphanMinutes"/>.</summary>

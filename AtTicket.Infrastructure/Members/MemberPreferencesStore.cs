@@ -1,7 +1,4 @@
-using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Members;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Members;
 

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Messaging;
 
@@ -87,21 +86,8 @@ public sealed partial class InProcessMessageBus(TimeProvider time, ILogger<InPro
             {
                 await foreach (var message in lane.Reader.ReadAllAsync(stopping))
                 {
-                    var delay = TimeSpan.FromMilliseconds(100);
-                    while (true)
-                    {
-                        try
-                        {
-                            await handler(message, stopping);
-                            break;
-                        }
-                        catch (Exception exception) when (!stopping.IsCancellationRequested)
-                        {
-                            bus.LogRedelivery(exception, group, message.Id, message.Type, delay);
-                            await Task.Delay(delay, bus._time, stopping);
-                            delay = delay * 2 > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : delay * 2;
-                        }
-                    }
+                    await Redelivery.HandleUntilDoneAsync(
+                        message, handler, (exception, delay) => bus.LogRedelivery(exception, group, message.Id, message.Type, delay), bus._time, stopping);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -1,6 +1,5 @@
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Messaging;
 
@@ -63,24 +62,9 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
 
     internal TimeProvider Time => time;
 
-    internal async Task HandleUntilDoneAsync(BusMessage message, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping)
-    {
-        var delay = TimeSpan.FromMilliseconds(100);
-        while (true)
-        {
-            try
-            {
-                await handler(message, stopping);
-                return;
-            }
-            catch (Exception exception) when (!stopping.IsCancellationRequested)
-            {
-                LogRedelivery(exception, config.GroupId, message.Id, delay);
-                await Task.Delay(delay, time, stopping);
-                delay = delay * 2 > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : delay * 2;
-            }
-        }
-    }
+    internal Task HandleUntilDoneAsync(BusMessage message, Func<BusMessage, CancellationToken, Task> handler, CancellationToken stopping) =>
+        Redelivery.HandleUntilDoneAsync(
+            message, handler, (exception, delay) => LogRedelivery(exception, config.GroupId, message.Id, delay), time, stopping);
 
     /// <summary>
     /// A commit fails when the group took the partition away meanwhile (a handler that outlasted

@@ -1,6 +1,5 @@
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Messaging;
 

@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Messaging;
 

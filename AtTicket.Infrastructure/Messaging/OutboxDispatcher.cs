@@ -1,7 +1,4 @@
 using AtTicket.Infrastructure.Telemetry;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Messaging;
 

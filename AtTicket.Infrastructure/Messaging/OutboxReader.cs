@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Messaging;
 
 /// <summary>How far the outbox is behind: what an admin looks at first.</summary>

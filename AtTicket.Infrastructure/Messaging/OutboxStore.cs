@@ -1,7 +1,3 @@
-using AtTicket.Domain.Messaging;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Messaging;
 
 /// <summary>

@@ -1,15 +1,9 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Members;
-using AtTicket.Domain.Messaging;
-using AtTicket.Domain.Performances;
 using AtTicket.Domain.Queues;
-using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Media;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Persistence;
 

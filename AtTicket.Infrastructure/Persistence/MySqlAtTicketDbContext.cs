@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Persistence;
 
 public sealed class MySqlAtTicketDbContext(DbContextOptions<MySqlAtTicketDbContext> options) : AtTicketDbContext(options);

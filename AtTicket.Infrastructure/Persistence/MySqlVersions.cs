@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Persistence;
 
 internal static class MySqlVersions

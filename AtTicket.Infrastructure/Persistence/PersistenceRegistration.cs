@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AtTicket.Infrastructure.Persistence;
 
 internal static class PersistenceRegistration

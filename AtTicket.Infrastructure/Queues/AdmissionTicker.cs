@@ -1,6 +1,4 @@
 using AtTicket.Domain.Queues;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Queues;
 

@@ -1,6 +1,4 @@
 using AtTicket.Domain.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Queues;

@@ -1,7 +1,4 @@
 using AtTicket.Domain.Queues;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Queues;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Redis;

@@ -1,9 +1,5 @@
 using AtTicket.Infrastructure.Identity;
-using AtTicket.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Seeding;
 

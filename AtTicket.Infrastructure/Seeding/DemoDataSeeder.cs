@@ -1,10 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace AtTicket.Infrastructure.Seeding;
 
 /// <summary>Fills an empty catalog with venues, products and performances over the coming weeks.</summary>

@@ -1,6 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Venues;
-
 namespace AtTicket.Infrastructure.Seeding;
 
 /// <summary>What the demo sells: products, where and when they play, and how each hall is priced.</summary>

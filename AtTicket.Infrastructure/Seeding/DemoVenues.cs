@@ -1,5 +1,3 @@
-using AtTicket.Domain.Venues;
-
 namespace AtTicket.Infrastructure.Seeding;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AtTicket.Infrastructure.Seeding;
 
 internal static class SeedingRegistration

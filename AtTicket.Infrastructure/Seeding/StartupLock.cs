@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AtTicket.Infrastructure.Seeding;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Confluent.Kafka;
-using AtTicket.Infrastructure.Messaging;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Startup;
 

@@ -1,5 +1,4 @@
 using MySqlConnector;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Startup;
 

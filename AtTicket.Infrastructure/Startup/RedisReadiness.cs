@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Startup;

@@ -1,9 +1,3 @@
-using AtTicket.Infrastructure.Messaging;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Startup;

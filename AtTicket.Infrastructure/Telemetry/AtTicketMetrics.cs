@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
 
 namespace AtTicket.Infrastructure.Telemetry;

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Bookings;
-
 namespace AtTicket.Infrastructure.Telemetry;
 
 /// <summary>The booking store, counting sales by outcome (a sold one is a confirmed booking).</summary>

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Bookings;
-
 namespace AtTicket.Infrastructure.Telemetry;
 
 /// <summary>The seat inventory, counting every hold attempt by its outcome.</summary>

@@ -1,6 +1,3 @@
-using AtTicket.Domain.Bookings;
-using Microsoft.Extensions.Logging;
-
 namespace AtTicket.Infrastructure.Telemetry;
 
 /// <summary>
@@ -29,49 +26,21 @@ internal sealed partial class LoggingBookingStore(IBookingStore inner, ILogger<L
         return sale;
     }
 
-    public async Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await inner.TryCancelAsync(bookingId, now, cancellationToken);
-        if (changed && await NamedAsync(bookingId, LogLevel.Information) is { } booking)
-        {
-            PaymentRefused(booking.Number, booking.Id, booking.HoldId);
-        }
+    public Task<bool> TryCancelAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        NameWhenChangedAsync(
+            inner.TryCancelAsync(bookingId, now, cancellationToken), bookingId, LogLevel.Information, b => PaymentRefused(b.Number, b.Id, b.HoldId));
 
-        return changed;
-    }
+    public Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        NameWhenChangedAsync(
+            inner.TryMarkRefundedAsync(bookingId, paymentReference, now, cancellationToken), bookingId, LogLevel.Warning, b => PaidButNotSold(b.Number, b.Id, b.HoldId));
 
-    public async Task<bool> TryMarkRefundedAsync(Guid bookingId, string? paymentReference, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await inner.TryMarkRefundedAsync(bookingId, paymentReference, now, cancellationToken);
-        if (changed && await NamedAsync(bookingId, LogLevel.Warning) is { } booking)
-        {
-            PaidButNotSold(booking.Number, booking.Id, booking.HoldId);
-        }
+    public Task<bool> TryRecordLatePaymentAsync(Guid bookingId, string paymentReference, CancellationToken cancellationToken) =>
+        NameWhenChangedAsync(
+            inner.TryRecordLatePaymentAsync(bookingId, paymentReference, cancellationToken), bookingId, LogLevel.Warning, b => LatePayment(b.Number, b.Id, b.HoldId));
 
-        return changed;
-    }
-
-    public async Task<bool> TryRecordLatePaymentAsync(Guid bookingId, string paymentReference, CancellationToken cancellationToken)
-    {
-        var changed = await inner.TryRecordLatePaymentAsync(bookingId, paymentReference, cancellationToken);
-        if (changed && await NamedAsync(bookingId, LogLevel.Warning) is { } booking)
-        {
-            LatePayment(booking.Number, booking.Id, booking.HoldId);
-        }
-
-        return changed;
-    }
-
-    public async Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await inner.CancelConfirmedAsync(bookingId, now, cancellationToken);
-        if (changed && await NamedAsync(bookingId, LogLevel.Information) is { } booking)
-        {
-            BookingCancelled(booking.Number, booking.Id, booking.HoldId);
-        }
-
-        return changed;
-    }
+    public Task<bool> CancelConfirmedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        NameWhenChangedAsync(
+            inner.CancelConfirmedAsync(bookingId, now, cancellationToken), bookingId, LogLevel.Information, b => BookingCancelled(b.Number, b.Id, b.HoldId));
 
     public async Task MarkRefundIssuedAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -89,6 +58,18 @@ internal sealed partial class LoggingBookingStore(IBookingStore inner, ILogger<L
 
     public Task<IReadOnlyList<Booking>> FindUnsettledAsync(DateTimeOffset pendingCreatedBefore, int max, CancellationToken cancellationToken) =>
         inner.FindUnsettledAsync(pendingCreatedBefore, max, cancellationToken);
+
+    /// <summary>Awaits a change that answers whether it happened, and when it did, writes its line about the booking.</summary>
+    private async Task<bool> NameWhenChangedAsync(Task<bool> change, Guid bookingId, LogLevel level, Action<Booking> writeLine)
+    {
+        var changed = await change;
+        if (changed && await NamedAsync(bookingId, level) is { } booking)
+        {
+            writeLine(booking);
+        }
+
+        return changed;
+    }
 
     /// <summary>
     /// The booking as stored, when a line at <paramref name="level"/> is written; never cancelled, since the change it

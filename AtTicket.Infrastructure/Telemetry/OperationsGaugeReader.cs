@@ -1,10 +1,5 @@
-using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Queues;
-using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Queues;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Telemetry;
 

@@ -1,7 +1,4 @@
-using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AtTicket.Infrastructure.Telemetry;
 

@@ -1,5 +1,3 @@
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Infrastructure.Venues;
 
 public static class HallLayoutConversion

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Venues;
-
 namespace AtTicket.Infrastructure.Venues;
 
 // A hall's seat map as the editor, the JSON import/export and the REST API exchange it:

@@ -1,11 +1,4 @@
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Venues;
 

@@ -1,4 +1,3 @@
-using AtTicket.Domain.Common;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Api.Bookings;
 using AtTicket.Web.Api.Catalog;
 using AtTicket.Web.Api.Queues;
@@ -9,7 +8,6 @@ using AtTicket.Web.Api.Venues;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Account.Registration;
 using AtTicket.Web.Components.Account.Sessions;
-using AtTicket.Web.Hosting.Limits;
 using Scalar.AspNetCore;
 
 namespace AtTicket.Web.Api;

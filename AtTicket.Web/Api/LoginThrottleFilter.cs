@@ -1,6 +1,4 @@
-using System.Globalization;
 using AtTicket.Web.Components.Account.Throttling;
-using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api;
 

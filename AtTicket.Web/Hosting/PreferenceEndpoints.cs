@@ -1,6 +1,4 @@
-using System.Globalization;
 using AtTicket.Web.Components.Notifications;
-using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Localization;
 
 namespace AtTicket.Web.Hosting;

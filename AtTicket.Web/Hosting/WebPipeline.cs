@@ -5,8 +5,6 @@ using AtTicket.Web.Components;
 using AtTicket.Web.Components.Account;
 using AtTicket.Web.Components.Notifications;
 using AtTicket.Web.Live;
-using AtTicket.Web.Localization;
-using AtTicket.Web.Hosting.Limits;
 using AtTicket.Web.Telemetry;
 
 namespace AtTicket.Web.Hosting;

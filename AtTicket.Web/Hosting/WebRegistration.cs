@@ -1,4 +1,3 @@
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Web.Api;
 using AtTicket.Web.Components.Account;
@@ -8,9 +7,7 @@ using AtTicket.Web.Components.Account.Sessions;
 using AtTicket.Web.Components.Account.Throttling;
 using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Live;
-using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
 using AtTicket.Web.Telemetry;

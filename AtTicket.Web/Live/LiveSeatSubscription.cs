@@ -1,5 +1,4 @@
 using AtTicket.Domain.Live;
-using AtTicket.Infrastructure.Live;
 
 namespace AtTicket.Web.Live;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AtTicket.Infrastructure.Live;
 using AtTicket.Web.Api;
 
 namespace AtTicket.Web.Live;

@@ -1,8 +1,5 @@
 using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Live;
 

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using AtTicket.Domain.Live;
-using AtTicket.Infrastructure.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace AtTicket.Web.Live;

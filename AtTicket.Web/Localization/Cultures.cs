@@ -1,5 +1,3 @@
-using System.Globalization;
-using AtTicket.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
 
 namespace AtTicket.Web.Localization;

@@ -1,7 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Common;
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Localization;
 
 /// <summary>

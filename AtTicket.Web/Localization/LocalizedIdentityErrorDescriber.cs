@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Localization;
 
 /// <summary>Identity's rule messages (password rules, duplicate e-mail) in the member's language.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AtTicket.Web.Localization;
 
 /// <summary>

@@ -1,8 +1,6 @@
-using AtTicket.Infrastructure.Live;
 using AtTicket.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Bookings.Payments;
 

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Common;
-
 namespace AtTicket.Domain.Bookings.Payments;
 
 /// <summary>One charge: an amount in won, the card, and the key that makes retries safe.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AtTicket.Infrastructure.Mail.Alerts;
 
 /// <summary>The site's addresses an alert links to; the pages that answer them live in AtTicket.Web.</summary>

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Mail.Alerts;
 

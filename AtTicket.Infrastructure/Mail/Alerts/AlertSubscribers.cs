@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
-using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Members;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Mail.Alerts;
 

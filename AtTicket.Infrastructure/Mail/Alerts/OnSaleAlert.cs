@@ -1,6 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Infrastructure.Mail.Alerts;
 
 /// <summary>What every subscriber's alert says about the product, read once per bus message.</summary>

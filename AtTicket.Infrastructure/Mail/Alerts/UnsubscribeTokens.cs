@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AtTicket.Domain.Catalog;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AtTicket.Infrastructure.Mail.Alerts;

@@ -1,7 +1,4 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AtTicket.Infrastructure.Persistence.Configurations;

@@ -1,6 +1,4 @@
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AtTicket.Infrastructure.Persistence.Configurations;

@@ -1,7 +1,5 @@
 using AtTicket.Domain.Members;
-using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AtTicket.Infrastructure.Persistence.Configurations;

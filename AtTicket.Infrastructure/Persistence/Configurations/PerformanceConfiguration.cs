@@ -1,7 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AtTicket.Infrastructure.Persistence.Configurations;

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Venues;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AtTicket.Infrastructure.Persistence.Configurations;

@@ -1,6 +1,4 @@
-using AtTicket.Domain.Performances;
 using AtTicket.Domain.Queues;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AtTicket.Infrastructure.Persistence.Configurations;

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Bookings;
-
 namespace AtTicket.Web.Api.Bookings;
 
 public sealed record BookingRequest(Guid? HoldId, BookingPaymentRequest? Payment);

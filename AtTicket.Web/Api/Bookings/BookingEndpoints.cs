@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
-using AtTicket.Domain.Common;
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Web.Hosting.Limits;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 

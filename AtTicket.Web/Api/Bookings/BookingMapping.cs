@@ -1,6 +1,3 @@
-using AtTicket.Domain.Bookings;
-using AtTicket.Infrastructure.Bookings;
-
 namespace AtTicket.Web.Api.Bookings;
 
 internal static class BookingMapping

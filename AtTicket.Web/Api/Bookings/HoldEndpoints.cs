@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using AtTicket.Domain.Bookings;
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Hosting.Limits;
-
 namespace AtTicket.Web.Api.Bookings;
 
 internal static class HoldEndpoints

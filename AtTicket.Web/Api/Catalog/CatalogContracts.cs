@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
 
 namespace AtTicket.Web.Api.Catalog;
 

@@ -1,6 +1,3 @@
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Api.Catalog;
 
 internal static class CatalogMapping

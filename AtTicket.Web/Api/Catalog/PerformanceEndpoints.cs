@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Infrastructure.Live;
-
 namespace AtTicket.Web.Api.Catalog;
 
 internal static class PerformanceEndpoints

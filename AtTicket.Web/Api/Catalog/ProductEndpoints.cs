@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using AtTicket.Domain.Catalog;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Infrastructure.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtTicket.Web.Api.Catalog;

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Queues;
-using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Api.Queues;
 

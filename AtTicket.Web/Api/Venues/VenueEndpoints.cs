@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
 
 namespace AtTicket.Web.Api.Venues;

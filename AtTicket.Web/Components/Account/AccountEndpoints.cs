@@ -1,7 +1,5 @@
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Components.Account.Sessions;
 using AtTicket.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AtTicket.Web.Components.Account;

@@ -1,4 +1,3 @@
-using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Identity.Data;
 
 namespace AtTicket.Web.Components.Account;

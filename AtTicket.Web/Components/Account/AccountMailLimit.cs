@@ -1,7 +1,3 @@
-using AtTicket.Web.Hosting.Limits;
-using AtTicket.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Components.Account;
 
 /// <summary>What an account-mail page does with the limits' answer.</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using AtTicket.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AtTicket.Web.Components.Account;

@@ -1,7 +1,4 @@
 using System.Text;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Web.Hosting.Limits;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AtTicket.Web.Components.Account;

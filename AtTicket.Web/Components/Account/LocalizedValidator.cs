@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Localization;
 
 namespace AtTicket.Web.Components.Account;
 

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using AtTicket.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace AtTicket.Web.Components.Account;
 
 /// <summary>Puts the display name into the sign-in cookie so the header can greet the member without a query.</summary>

@@ -1,5 +1,3 @@
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin;
 
 public static class DataGridPaging
@@ -15,4 +13,7 @@ public static class DataGridPaging
         grid.NavigateTo(Page.First);
         return Task.CompletedTask;
     }
+
+    /// <summary>What a grid's search box asks for: the text trimmed, or null (no search) when it is blank.</summary>
+    public static string? SearchTerm(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

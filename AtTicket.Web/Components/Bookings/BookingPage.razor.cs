@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using AtTicket.Domain.Bookings;
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Bookings;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
 
 namespace AtTicket.Web.Components.Catalog;
 

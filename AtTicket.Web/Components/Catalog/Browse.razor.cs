@@ -1,11 +1,3 @@
-using System.Globalization;
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Catalog;
 
 /// <summary>The filters live in the query string, so a search can be shared, bookmarked and navigated back to.</summary>

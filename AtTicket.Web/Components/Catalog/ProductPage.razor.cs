@@ -1,10 +1,5 @@
 using AtTicket.Domain.Live;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Infrastructure.Live;
-using AtTicket.Infrastructure.Localization;
 using AtTicket.Web.Live;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AtTicket.Web.Components.Catalog;

@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Components.Holds;
 
 /// <summary>A live hold with the show it is for, to name and link it.</summary>

@@ -1,5 +1,3 @@
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Layout;
 
 /// <summary>
@@ -27,26 +25,32 @@ public static class AppTheme
             Background = "#f7f5fa",
             DrawerBackground = "#ffffff",
         },
-        PaletteDark = new PaletteDark
+        PaletteDark = WithDarkTextOnFills(new PaletteDark
         {
             Primary = "#ce93d8",
-            PrimaryContrastText = DarkText,
             Secondary = "#ffb74d",
-            SecondaryContrastText = DarkText,
             Info = "#64b5f6",
-            InfoContrastText = DarkText,
             Success = "#66bb6a",
-            SuccessContrastText = DarkText,
             Warning = "#ffa726",
-            WarningContrastText = DarkText,
             Error = "#ef9a9a",
-            ErrorContrastText = DarkText,
             TextSecondary = "#b0a8b9",
             AppbarBackground = "#1e1430",
             Background = "#15121b",
             Surface = "#201b29",
             DrawerBackground = "#1a1622",
-        },
+        }),
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "10px" },
     };
+
+    /// <summary>The dark theme's status fills are light: the text on them is dark.</summary>
+    private static PaletteDark WithDarkTextOnFills(PaletteDark palette)
+    {
+        palette.PrimaryContrastText = DarkText;
+        palette.SecondaryContrastText = DarkText;
+        palette.InfoContrastText = DarkText;
+        palette.SuccessContrastText = DarkText;
+        palette.WarningContrastText = DarkText;
+        palette.ErrorContrastText = DarkText;
+        return palette;
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using AtTicket.Infrastructure.Members;
 using Microsoft.AspNetCore.Localization;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using AtTicket.Domain.Catalog;
 using AtTicket.Infrastructure.Members;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Notifications;
 

@@ -1,7 +1,4 @@
 using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
 
 namespace AtTicket.Web.Components.Performances;
 

@@ -1,12 +1,5 @@
 using AtTicket.Domain.Bookings.Payments;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Common;
-using AtTicket.Infrastructure.Bookings;
 using AtTicket.Infrastructure.Payments;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Performances;
 

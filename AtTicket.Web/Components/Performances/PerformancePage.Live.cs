@@ -1,8 +1,5 @@
 using AtTicket.Domain.Live;
-using AtTicket.Infrastructure.Live;
 using AtTicket.Web.Live;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Performances;
 

@@ -1,8 +1,3 @@
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Performances;
 
 /// <summary>

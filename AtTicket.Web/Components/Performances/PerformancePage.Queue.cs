@@ -1,6 +1,5 @@
 using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Queues;
-using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Performances;
 

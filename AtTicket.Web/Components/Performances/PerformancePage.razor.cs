@@ -1,17 +1,6 @@
-using System.Security.Claims;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.SeatMap;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Performances;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using AtTicket.Domain.Queues;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Localization;
 using AtTicket.Infrastructure.Queues;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Queues;
 

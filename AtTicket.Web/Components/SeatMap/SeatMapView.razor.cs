@@ -1,10 +1,5 @@
-using System.Globalization;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.SeatMap;
 

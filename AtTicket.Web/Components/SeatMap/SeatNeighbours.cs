@@ -1,5 +1,3 @@
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Components.SeatMap;
 
 /// <summary>Where each arrow key leads from a seat; a missing direction means the key stays put.</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AtTicket.Web.Hosting.Limits;

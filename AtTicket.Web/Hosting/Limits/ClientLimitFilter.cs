@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-
 namespace AtTicket.Web.Hosting.Limits;
 
 /// <summary>Counts an API call against its member's and its address's window; over either, 429 with Retry-After and a detail.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AtTicket.Web.Hosting.Limits;
 
 /// <summary>Which count refused a request: the member's (or the account asked for) or the client address's.</summary>

@@ -5,6 +5,7 @@ using AtTicket.Domain.Bookings.Payments;
 using AtTicket.Domain.Catalog;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
+using AtTicket.Domain.Queues;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Payments;
 using AtTicket.Web.Components.Admin.Performances;
@@ -224,6 +225,18 @@ public sealed class DomainTextTests
     {
         Assert.Equal("Something nobody translated, 42 times.", InKorean(() => Localizer.Localize("Something nobody translated, 42 times.")));
         Assert.Equal(string.Empty, Localizer.Localize((string?)null));
+    }
+
+    [Theory]
+    [InlineData(60_001, null, "입장 속도는 분당 1명에서 60,000명 사이여야 합니다.", "The admission rate must be between 1 and 60,000 members a minute.")]
+    [InlineData(null, 0, "동시 예매 인원 한도는 1명에서 100,000명 사이여야 합니다.", "The cap on members shopping at once must be between 1 and 100,000.")]
+    public void A_waiting_line_limit_is_shown_by_its_code_with_its_numbers(int? admitPerMinute, int? maxShopping, string korean, string english)
+    {
+        var refusal = Assert.Throws<DomainException>(() => new QueueRules(DateTimeOffset.UnixEpoch, admitPerMinute, maxShopping));
+
+        Assert.NotNull(refusal.Refusal);
+        Assert.Equal(korean, InKorean(() => Localizer.Localize(refusal)));
+        Assert.Equal(english, InCulture("en-US", () => Localizer.Localize(refusal)));
     }
 
     private static string Numbers(string text) => string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\d+").Select(m => m.Value));

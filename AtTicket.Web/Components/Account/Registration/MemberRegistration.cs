@@ -1,10 +1,6 @@
-using System.Globalization;
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Members;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Registration;
 

@@ -1,4 +1,3 @@
-using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity.Data;
 

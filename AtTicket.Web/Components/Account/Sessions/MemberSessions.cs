@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-
 namespace AtTicket.Web.Components.Account.Sessions;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Redis;
 using StackExchange.Redis;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Sessions;
 

@@ -1,8 +1,5 @@
-using AtTicket.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Sessions;
 

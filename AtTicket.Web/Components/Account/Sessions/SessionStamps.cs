@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using AtTicket.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Sessions;
 

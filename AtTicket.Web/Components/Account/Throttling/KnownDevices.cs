@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AtTicket.Web.Components.Account.Throttling;

@@ -1,5 +1,4 @@
 using AtTicket.Domain.Members;
-using AtTicket.Web.Hosting.Limits;
 
 namespace AtTicket.Web.Components.Account.Throttling;
 

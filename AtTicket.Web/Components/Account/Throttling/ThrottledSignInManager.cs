@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using AtTicket.Infrastructure.Identity;
-using AtTicket.Web.Hosting.Limits;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AtTicket.Web.Components.Account.Throttling;
 

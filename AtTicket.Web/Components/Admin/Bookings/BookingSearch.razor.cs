@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Bookings;
-using Microsoft.AspNetCore.Components;
-
 namespace AtTicket.Web.Components.Admin.Bookings;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using AtTicket.Domain.Bookings;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Bookings;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Admin.Bookings;
 
@@ -38,7 +30,7 @@ public partial class PerformanceBookings
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override void OnInitialized() => _search = string.IsNullOrWhiteSpace(InitialSearch) ? null : InitialSearch.Trim();
+    protected override void OnInitialized() => _search = DataGridPaging.SearchTerm(InitialSearch);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -58,7 +50,7 @@ public partial class PerformanceBookings
 
     private Task SearchChanged(string? search)
     {
-        _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        _search = DataGridPaging.SearchTerm(search);
         return _grid.ReloadFromFirstPageAsync();
     }
 
@@ -100,7 +92,7 @@ public partial class PerformanceBookings
 
         var severity = result switch
         {
-            { Outcome: CancelOutcome.Cancelled, Message: BookingCancellation.CancelledMessage } => Severity.Success,
+            { Outcome: CancelOutcome.Cancelled, RefundStillOwed: false } => Severity.Success,
             { Outcome: CancelOutcome.Cancelled } => Severity.Warning,
             _ => Severity.Error,
         };

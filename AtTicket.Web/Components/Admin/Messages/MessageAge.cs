@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Components.Admin.Messages;
 
 /// <summary>How long ago something happened, in the largest whole unit: "45 s", "12 min", "3 h", "2 d".</summary>

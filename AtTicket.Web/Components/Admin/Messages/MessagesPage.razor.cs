@@ -1,6 +1,5 @@
 using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Messaging;
-using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Admin.Messages;
 

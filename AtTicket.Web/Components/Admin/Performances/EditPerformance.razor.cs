@@ -1,12 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>
@@ -50,12 +41,7 @@ public partial class EditPerformance
             ? L.Count(Unassigned, "A performance on sale needs a grade for every seat: {0} seat has none.", "A performance on sale needs a grade for every seat: {0} seats have none.").Value
         : null;
 
-    private string? SaleBlocker =>
-        SaveBlocker ?? (Unassigned > 0
-            ? L.Count(Unassigned, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
-            : _productStatus is { } product && !Performance.CanGoOnSaleUnder(product)
-                ? L[Performance.ProductNotOnSale].Value
-                : null);
+    private string? SaleBlocker => SaveBlocker ?? SaleReadiness.Blocker(L, Unassigned, _productStatus);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

@@ -1,5 +1,3 @@
-using AtTicket.Domain.Catalog;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>The grades a new performance starts with, the way Korean box offices name them.</summary>

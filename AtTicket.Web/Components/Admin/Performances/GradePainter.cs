@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 

@@ -1,7 +1,4 @@
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Catalog;
 using AtTicket.Web.Components.SeatMap;
-using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 

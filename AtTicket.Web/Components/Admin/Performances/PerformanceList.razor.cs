@@ -1,10 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>Performances grouped by product: choose a product, see its upcoming performances and how they sell.</summary>

@@ -1,6 +1,3 @@
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>One line of the performance list: the performance and, when known, how it sells.</summary>

@@ -1,8 +1,4 @@
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Infrastructure.Live;
 using AtTicket.Web.Live;
-using Microsoft.AspNetCore.Components;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 

@@ -1,12 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>Schedules one performance or a series in a hall, with its grades painted on the seat map.</summary>
@@ -56,11 +47,7 @@ public partial class SchedulePerformance
         : null;
 
     private string? SaleBlocker =>
-        CreateBlocker ?? (_painter!.UnassignedCount > 0
-            ? L.Count(_painter.UnassignedCount, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
-            : _products?.FirstOrDefault(p => p.Id == ProductId) is { } product && !Performance.CanGoOnSaleUnder(product.Status)
-                ? L[Performance.ProductNotOnSale].Value
-                : null);
+        CreateBlocker ?? SaleReadiness.Blocker(L, _painter!.UnassignedCount, _products?.FirstOrDefault(p => p.Id == ProductId)?.Status);
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,8 +1,3 @@
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Performances;
-using AtTicket.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Components.Admin.Performances;
 
 public enum ScheduleKind

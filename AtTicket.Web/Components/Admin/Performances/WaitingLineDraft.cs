@@ -1,5 +1,4 @@
 using AtTicket.Domain.Queues;
-using AtTicket.Infrastructure.Localization;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 

@@ -1,9 +1,5 @@
-using AtTicket.Domain.Common;
 using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Queues;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Admin.Performances;
 

@@ -1,10 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Products;
 
 /// <summary>Creates a product (/admin/products/new) or edits one (/admin/products/{id}).</summary>

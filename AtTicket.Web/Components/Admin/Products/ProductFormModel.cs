@@ -1,8 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Domain.Common;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Web.Localization;
-
 namespace AtTicket.Web.Components.Admin.Products;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.Extensions.Localization;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Products;
 
 /// <summary>How categories, statuses and age ratings read on the admin product pages.</summary>

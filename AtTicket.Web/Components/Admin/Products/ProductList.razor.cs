@@ -1,9 +1,3 @@
-using AtTicket.Domain.Catalog;
-using AtTicket.Infrastructure.Catalog;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace AtTicket.Web.Components.Admin.Products;
 
 /// <summary>Every product, drafts included, a page at a time from the catalog reader.</summary>
@@ -36,7 +30,7 @@ public partial class ProductList
 
     private Task SearchChanged(string? search)
     {
-        _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        _search = DataGridPaging.SearchTerm(search);
         return _grid.ReloadFromFirstPageAsync();
     }
 

@@ -1,7 +1,3 @@
-using AtTicket.Domain.Common;
-using AtTicket.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace AtTicket.Web.Components.Admin.Venues;
 
 /// <summary>

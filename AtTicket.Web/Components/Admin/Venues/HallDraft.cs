@@ -1,5 +1,3 @@
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
 
 namespace AtTicket.Web.Components.Admin.Venues;

@@ -1,13 +1,6 @@
-using AtTicket.Domain.Common;
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Admin;
-using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
 using AtTicket.Web.Components.SeatMap;
-using AtTicket.Web.Localization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
-using MudBlazor;
 
 namespace AtTicket.Web.Components.Admin.Venues;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Venues;
 
 namespace AtTicket.Web.Components.Admin.Venues;
@@ -71,16 +69,11 @@ public static class HallLayoutFile
         foreach (var section in layout.Sections)
         {
             sectionNumber++;
-            var name = section?.Name?.Trim() ?? string.Empty;
-            if (name.Length == 0)
+            var name = Named(section?.Name, MaxSectionLength, errors, new DraftError("Section {0} in the file has no name.", sectionNumber), tooLong =>
+                new DraftError("The section name \"{0}\" is longer than {1} characters.", tooLong, MaxSectionLength));
+            if (name is null)
             {
-                errors.Add(new DraftError("Section {0} in the file has no name.", sectionNumber));
                 continue;
-            }
-
-            if (name.Length > MaxSectionLength)
-            {
-                errors.Add(new DraftError("The section name \"{0}\" is longer than {1} characters.", name, MaxSectionLength));
             }
 
             if (section!.NameKo?.Trim().Length > MaxSectionLength)
@@ -90,16 +83,11 @@ public static class HallLayoutFile
 
             foreach (var row in section!.Rows ?? [])
             {
-                var label = row?.Label?.Trim() ?? string.Empty;
-                if (label.Length == 0)
+                var label = Named(row?.Label, MaxRowLabelLength, errors, new DraftError("A row in section {0} has no label.", name), tooLong =>
+                    new DraftError("The row label \"{0}\" is longer than {1} characters.", tooLong, MaxRowLabelLength));
+                if (label is null)
                 {
-                    errors.Add(new DraftError("A row in section {0} has no label.", name));
                     continue;
-                }
-
-                if (label.Length > MaxRowLabelLength)
-                {
-                    errors.Add(new DraftError("The row label \"{0}\" is longer than {1} characters.", label, MaxRowLabelLength));
                 }
 
                 foreach (var seat in row!.Seats ?? [])
@@ -116,6 +104,24 @@ public static class HallLayoutFile
         }
 
         return errors;
+    }
+
+    /// <summary>A section name or row label from the file, trimmed; null when it is missing, and noted in <paramref name="errors"/> when it is missing or too long.</summary>
+    private static string? Named(string? text, int maxLength, List<DraftError> errors, DraftError missing, Func<string, DraftError> tooLong)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            errors.Add(missing);
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            errors.Add(tooLong(trimmed));
+        }
+
+        return trimmed;
     }
 
     private static void CheckSeat(SeatDocument? seat, string label, HashSet<string> labels, List<DraftError> errors)

@@ -1,4 +1,3 @@
-using AtTicket.Infrastructure.Catalog;
 using AtTicket.Infrastructure.Venues;
 
 namespace AtTicket.Web.Components.Admin.Venues;

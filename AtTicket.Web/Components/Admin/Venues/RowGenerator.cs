@@ -1,6 +1,3 @@
-using AtTicket.Domain.Venues;
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Components.Admin.Venues;
 
 /// <summary>Rows × seats laid out from a <see cref="RowPlan"/>, refused as a whole when any seat would clash.</summary>

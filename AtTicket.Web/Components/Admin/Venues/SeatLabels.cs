@@ -1,5 +1,3 @@
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Components.Admin.Venues;
 
 /// <summary>A seat's label (section, row, number) as the hall's uniqueness rule compares it: ignoring case.</summary>

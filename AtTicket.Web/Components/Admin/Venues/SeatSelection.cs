@@ -1,5 +1,3 @@
-using AtTicket.Infrastructure.Catalog;
-
 namespace AtTicket.Web.Components.Admin.Venues;
 
 /// <summary>The seats an admin has picked in the editor; only seats the draft still has can be picked.</summary>
