@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AtTicket.LoadBench.Setup;
+using MySqlConnector;
 using StackExchange.Redis;
 using static Microsoft.Playwright.Assertions;
 
@@ -64,6 +65,13 @@ public sealed partial class GracefulShutdownTests(TwoNodes nodes, ChromiumBrowse
                 await Task.Delay(100, cancel);
             }
 
+            // The signal meets a checkout inside the node (its booking written, the gateway's 300 ms answer awaited), however
+            // slowly a loaded machine hands the node its requests: otherwise every call in flight may still be unread and
+            // turned away, and nothing would show that work already started is finished.
+            await Within.UntilAsync(
+                () => CheckoutPendingAsync(performance.PerformanceId, cancel),
+                () => $"a checkout pending on {nodes.Name(stopping)}; calls so far: {Describe(calls)}",
+                TimeSpan.FromSeconds(30));
             var signalledAt = clock.Elapsed;
             var exitCode = await stopping.TerminateAsync(ExitBound);
             var exitedAfter = clock.Elapsed - signalledAt;
@@ -115,6 +123,15 @@ public sealed partial class GracefulShutdownTests(TwoNodes nodes, ChromiumBrowse
             await Task.WhenAll([.. buyers, reader]);
             await stopping.RestartAsync();
         }
+    }
+
+    private async Task<bool> CheckoutPendingAsync(int performanceId, CancellationToken cancel)
+    {
+        await using var connection = new MySqlConnection(nodes.DatabaseConnectionString);
+        await connection.OpenAsync(cancel);
+        await using var command = new MySqlCommand("SELECT COUNT(*) FROM Bookings WHERE PerformanceId = @performance AND Status = 'PendingPayment'", connection);
+        command.Parameters.AddWithValue("@performance", performanceId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>One buyer on the stopping node itself: hold a seat, pay for it, again, until told to stop.</summary>
