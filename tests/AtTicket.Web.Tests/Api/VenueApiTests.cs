@@ -38,7 +38,7 @@ public sealed class VenueApiTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal((hallId, venueId, "Layout hall", 3), (hall.GetProperty("id").GetInt32(), hall.GetProperty("venueId").GetInt32(), hall.GetProperty("name").GetString(), hall.GetProperty("seatCount").GetInt32()));
         var sections = hall.GetProperty("sections").EnumerateArray().ToList();
         Assert.Equal(["Left", "Right"], sections.Select(s => s.GetProperty("name").GetString()));
-        ApiAssert.HasFields(sections[0], "name", "rows");
+        ApiAssert.HasFields(sections[0], "name", "nameKo", "rows");
         var row = Assert.Single(sections[0].GetProperty("rows").EnumerateArray());
         ApiAssert.HasFields(row, "label", "seats");
         Assert.Equal("A", row.GetProperty("label").GetString());
