@@ -10,6 +10,8 @@ public static class DependencyOutage
     /// <summary>What a caller may wait before trying again, in seconds.</summary>
     public const int RetryAfterSeconds = 5;
 
+    private static readonly System.Reflection.Assembly DatabaseClient = typeof(MySqlConnector.MySqlConnection).Assembly;
+
     /// <summary>Searches the chain of causes (<see cref="ExceptionCauses.AndCauses"/>).</summary>
     public static bool Caused(Exception exception)
     {
@@ -32,7 +34,7 @@ public static class DependencyOutage
                 case MySqlConnector.MySqlException:
                     fromDatabase = true;
                     break;
-                case System.IO.IOException or System.Net.Sockets.SocketException when fromDatabase:
+                case System.IO.IOException or System.Net.Sockets.SocketException when fromDatabase || CameThroughDatabaseClient(cause):
                     // The server went away in the middle of a command.
                     return true;
             }
@@ -40,4 +42,11 @@ public static class DependencyOutage
 
         return false;
     }
+
+    /// <summary>
+    /// MySqlConnector lets a socket's error out unwrapped when the server drops the connection while it reads a reply
+    /// (seen as a 500 from BeginTransaction while MariaDB was killed): the client's own frames on its stack tell it apart.
+    /// </summary>
+    private static bool CameThroughDatabaseClient(Exception exception) =>
+        new System.Diagnostics.StackTrace(exception).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == DatabaseClient);
 }

@@ -23,6 +23,25 @@ public sealed class DependencyOutageTests
         Assert.False(DependencyOutage.Caused(failure));
     }
 
+    [Fact]
+    public async Task A_transaction_begun_on_a_connection_the_server_dropped_is_an_outage()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var dropped = new MySqlConnection(await TestServices.MySqlAsync());
+        await dropped.OpenAsync(cancel);
+        await using (var killer = new MySqlConnection(await TestServices.MySqlAsync()))
+        {
+            await killer.OpenAsync(cancel);
+            await using var kill = new MySqlCommand($"KILL CONNECTION {dropped.ServerThread}", killer);
+            await kill.ExecuteNonQueryAsync(cancel);
+        }
+
+        // What a checkout meets when MariaDB goes away between its statements.
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await dropped.BeginTransactionAsync(cancel));
+
+        Assert.True(DependencyOutage.Caused(failure), $"Not counted as an outage: {failure}");
+    }
+
     private static async Task<MySqlException> FailureOfAsync(string sql, int commandTimeoutSeconds)
     {
         await using var connection = new MySqlConnection(await TestServices.MySqlAsync());
