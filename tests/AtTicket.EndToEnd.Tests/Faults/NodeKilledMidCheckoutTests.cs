@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AtTicket.EndToEnd.Tests.Nodes;
 using AtTicket.Infrastructure.Payments;
+using AtTicket.LoadBench.Scenarios;
 using MySqlConnector;
 
 namespace AtTicket.EndToEnd.Tests.Faults;
@@ -49,7 +50,7 @@ public sealed class NodeKilledMidCheckoutTests(CheckoutNodes nodes)
                 SettleBound);
             var settleTime = killed.Elapsed;
             var settled = await ReadAsync(processor);
-            var seatsAfter = await SeatAuditAsync();
+            var seatsAfter = await SellOutAudit.ReadAsync(nodes.DatabaseConnectionString, PerformanceId);
             var all = calls.All;
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"Node killed mid-checkout: {all.Count(c => c.What == "book")} checkouts sent to node A ({Buyers} buyers, processor latency {CheckoutNodes.GatewayLatencyMilliseconds} ms); " +
@@ -67,7 +68,7 @@ public sealed class NodeKilledMidCheckoutTests(CheckoutNodes nodes)
                 settled.Charges.Any(c => c.Reference == reference) && !refunded.Contains(reference!),
                 $"A confirmed booking's payment {reference} is not a charge kept by the processor."));
             Assert.Equal(settled.Bookings.Where(b => b.Status == "Confirmed").Sum(b => b.Total), settled.Charges.Sum(c => c.Amount) - settled.Refunds.Sum(r => r.Amount));
-            Assert.Equal((0, 0, 0), (seatsAfter.SoldTwice, seatsAfter.SoldWithoutConfirmedBooking, seatsAfter.ConfirmedMissingSeats));
+            Assert.Equal((0, 0, 0), (seatsAfter.SeatsSoldTwice, seatsAfter.SeatsSoldWithoutConfirmedBooking, seatsAfter.ConfirmedBookingsMissingSeats));
 
             // The kill caught checkouts half-way, and the other node is the one that settled them.
             Assert.NotEmpty(settled.Refunds);
@@ -134,18 +135,6 @@ public sealed class NodeKilledMidCheckoutTests(CheckoutNodes nodes)
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<SeatAudit> SeatAuditAsync()
-    {
-        await using var connection = new MySqlConnection(nodes.DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new MySqlCommand(SeatAudit.Sql, connection);
-        command.Parameters.AddWithValue("@p", PerformanceId);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        await reader.ReadAsync(TestContext.Current.CancellationToken);
-        int Int(int i) => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-        return new SeatAudit(Int(0), Int(1), Int(2), Int(3), Int(4));
-    }
-
     private sealed record StoredBooking(Guid Id, string Status, string? PaymentReference, bool Refunded, long Total);
 
     private sealed record Books(IReadOnlyList<LedgerCharge> Charges, IReadOnlyList<LedgerRefund> Refunds, IReadOnlyList<StoredBooking> Bookings)
@@ -162,27 +151,5 @@ public sealed class NodeKilledMidCheckoutTests(CheckoutNodes nodes)
             $"{Charges.Count} captured, {Refunds.Count} refunded by the processor; bookings {Bookings.Count(b => b.Status == "Confirmed")} confirmed, " +
             $"{Bookings.Count(b => b.Status == "Refunded")} refunded, {Bookings.Count(b => b.Status == "Cancelled" && b.PaymentReference is null)} cancelled unpaid, " +
             $"{Pending} pending ({ChargedButPending} of them charged), {RefundsOwed} refunds owed";
-    }
-
-    /// <summary>The performance's seats against its confirmed bookings, in plain SQL, independent of the app's code.</summary>
-    private sealed record SeatAudit(int Sold, int Held, int SoldTwice, int SoldWithoutConfirmedBooking, int ConfirmedMissingSeats)
-    {
-        public const string Sql =
-            """
-            SELECT
-                (SELECT COUNT(*) FROM PerformanceSeats WHERE PerformanceId = @p AND Status = 'Sold'),
-                (SELECT COUNT(*) FROM PerformanceSeats WHERE PerformanceId = @p AND Status = 'Held'),
-                (SELECT COUNT(*) FROM (SELECT t.SeatId FROM Tickets t JOIN Bookings b ON b.Id = t.BookingId
-                    WHERE b.PerformanceId = @p AND b.Status = 'Confirmed' GROUP BY t.SeatId HAVING COUNT(*) > 1) twice),
-                (SELECT COUNT(*) FROM PerformanceSeats s WHERE s.PerformanceId = @p AND s.Status = 'Sold' AND NOT EXISTS (
-                    SELECT 1 FROM Bookings b JOIN Tickets t ON t.BookingId = b.Id
-                    WHERE b.Id = s.BookingId AND b.Status = 'Confirmed' AND t.SeatId = s.SeatId)),
-                (SELECT COUNT(DISTINCT b.Id) FROM Bookings b JOIN Tickets t ON t.BookingId = b.Id
-                    LEFT JOIN PerformanceSeats s ON s.PerformanceId = b.PerformanceId AND s.SeatId = t.SeatId
-                    WHERE b.PerformanceId = @p AND b.Status = 'Confirmed' AND (s.Status IS NULL OR s.Status <> 'Sold' OR s.BookingId <> b.Id))
-            """;
-
-        public override string ToString() =>
-            $"{Sold} sold, {Held} held; sold twice {SoldTwice}, sold without a confirmed booking {SoldWithoutConfirmedBooking}, confirmed bookings missing seats {ConfirmedMissingSeats}";
     }
 }
