@@ -180,7 +180,8 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
 
     /// <summary>
     /// A hold with retries: a deadlock victim or a lost race starts over with fresh rows; still losing
-    /// after every attempt, the buyer hears the seats were taken and chooses again.
+    /// after every attempt, the buyer hears the seats were taken and chooses again. A database that cannot be
+    /// reached is not a lost race: it propagates and the buyer hears the service is away (503), not that the seats went.
     /// </summary>
     private async Task<HoldResult> WithRetriesAsync(Func<AtTicketDbContext, Task<HoldResult>> attempt, bool inTransaction, CancellationToken cancellationToken)
     {
@@ -191,7 +192,7 @@ public sealed class EfSeatInventory(IDbContextFactory<AtTicketDbContext> context
                 ? await TransientRetry.InTransactionAsync(contexts, attempt, cancellationToken, LostRace)
                 : await TransientRetry.RunAsync(contexts, attempt, cancellationToken, LostRace);
         }
-        catch (Exception exception) when (TransientRetry.IsTransient(exception) || LostRace(exception))
+        catch (Exception exception) when (TransientRetry.IsContention(exception) || LostRace(exception))
         {
             return HoldResult.Taken([]);
         }

@@ -15,8 +15,16 @@ internal static class TransientRetry
     /// busy or locked SQLite file, anywhere in the chain of causes (EF and Pomelo wrap the driver's exception).
     /// </summary>
     public static bool IsTransient(Exception exception) =>
+        IsContention(exception)
+        || exception.AndCauses().Any(cause => cause is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.UnableToConnectToHost });
+
+    /// <summary>
+    /// Lost to other writers: a deadlock victim, a lock wait that timed out, a busy SQLite file. Unlike a server
+    /// that cannot be reached, this says the rows were contended, so a caller may answer it as a lost race.
+    /// </summary>
+    public static bool IsContention(Exception exception) =>
         exception.AndCauses().Any(cause =>
-            cause is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout or MySqlConnector.MySqlErrorCode.UnableToConnectToHost }
+            cause is MySqlConnector.MySqlException { ErrorCode: MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout }
             || cause.IsSqliteBusy());
 
     /// <param name="retryAlso">Failures of the caller's own that also mean "go again" (a lost race).</param>
