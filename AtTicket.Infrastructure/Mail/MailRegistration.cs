@@ -31,7 +31,7 @@ internal static class MailRegistration
         services.AddSingleton<MailDeliveryStore>();
         services.AddSingleton<MailDeliveryService>();
         services.AddSingleton<MailRecipients>();
-        services.AddDataProtection(); // with Redis, AddRedis already shares the key ring between nodes
+        services.AddDataProtection(); // the key ring is the database's (AddPersistence), so every node shares it
         services.AddSingleton<MailSecrets>();
         services.AddSingleton<IMailComposer, BookingConfirmedMailComposer>();
         services.AddSingleton<IMailComposer, BookingCancelledMailComposer>();

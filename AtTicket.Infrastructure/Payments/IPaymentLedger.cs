@@ -10,6 +10,9 @@ namespace AtTicket.Infrastructure.Payments;
 /// </summary>
 public interface IPaymentLedger
 {
+    /// <summary>Makes the books' storage ready: run once at start-up, before any checkout, under the start-up lock.</summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
     /// <summary>Keeps <paramref name="attempt"/> unless its key is already there; answers the attempt kept for the key, this one or the first.</summary>
     Task<LedgerAttempt> RecordAsync(LedgerAttempt attempt, CancellationToken cancellationToken);
 

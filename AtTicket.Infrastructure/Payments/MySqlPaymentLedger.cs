@@ -8,8 +8,9 @@ namespace AtTicket.Infrastructure.Payments;
 /// A real processor is a service outside the nodes: what it charged survives a node killed mid-checkout,
 /// and every node's reconciler asks the same books. The database is the one store here that every node
 /// shares and that keeps what it was told (Redis runs without persistence and may come back empty).
-/// The table belongs to the processor, not to the app: it is created here on first use, with plain SQL,
-/// outside the app's EF model and migrations, and no query of the app joins it.
+/// The table belongs to the processor, not to the app: it is created with plain SQL by <see cref="PrepareAsync"/>
+/// (the start-up runs it beside the migrations, under their lock), outside the app's EF model and migrations,
+/// and no query of the app joins it.
 /// </summary>
 public sealed class MySqlPaymentLedger(string connectionString) : IPaymentLedger
 {
@@ -35,7 +36,13 @@ public sealed class MySqlPaymentLedger(string connectionString) : IPaymentLedger
         ) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci
         """;
 
-    private volatile bool _created;
+    /// <summary>Creates the table unless it is there; every node's start-up may run it.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var create = Command(connection, CreateSql);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task<LedgerAttempt> RecordAsync(LedgerAttempt attempt, CancellationToken cancellationToken)
     {
@@ -129,20 +136,12 @@ public sealed class MySqlPaymentLedger(string connectionString) : IPaymentLedger
 
     private static MySqlCommand Command(MySqlConnection connection, string sql) => new(sql, connection);
 
-    /// <summary>A pooled connection, the table made first if this process has not seen it yet (every node may race to make it; IF NOT EXISTS settles it).</summary>
     private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new MySqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (!_created)
-            {
-                await using var create = Command(connection, CreateSql);
-                await create.ExecuteNonQueryAsync(cancellationToken);
-                _created = true;
-            }
-
             return connection;
         }
         catch

@@ -12,6 +12,8 @@ public sealed class PaymentLedger : IPaymentLedger
     private readonly List<LedgerCharge> _charges = [];
     private readonly List<LedgerRefund> _refunds = [];
 
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public IReadOnlyList<LedgerCharge> Charges
     {
         get

@@ -3,15 +3,17 @@ using AtTicket.Domain.Queues;
 using AtTicket.Infrastructure.Identity;
 using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Media;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace AtTicket.Infrastructure.Persistence;
 
 /// <summary>
 /// The one model. Each provider has a small derived context only so that it can own its migrations
-/// (the SQL differs between SQLite and MySQL); code everywhere else talks to this type.
+/// (the SQL differs between SQLite and MySQL); code everywhere else talks to this type. It also keeps the
+/// data-protection key ring (<see cref="DataProtectionKeys"/>), so the keys live as long as the data they protect.
 /// </summary>
-public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbContext<Member>(options)
+public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbContext<Member>(options), IDataProtectionKeyContext
 {
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Venue> Venues => Set<Venue>();
@@ -29,6 +31,7 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();
     public DbSet<SpentRefreshToken> SpentRefreshTokens => Set<SpentRefreshToken>();
     public DbSet<WaitingLine> WaitingLines => Set<WaitingLine>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+
 namespace AtTicket.Infrastructure.Persistence;
 
 internal static class PersistenceRegistration
@@ -36,7 +38,16 @@ internal static class PersistenceRegistration
         // builds several). Identity's stores want a scoped context; everything else asks the factory for
         // one per operation; either way disposing it returns it to the pool.
         services.AddScoped<AtTicketDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AtTicketDbContext>>().CreateDbContext());
+
+        // The key ring that protects cookies, bearer tokens and mailed links lives with the data, so every node
+        // shares it and it survives what the database survives (in Redis it went when Redis came back empty).
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<AtTicketDbContext>();
     }
+
+    /// <summary>The purpose root of every protected payload: the same on every node, whatever its folder.</summary>
+    public const string DataProtectionApplicationName = "AtTicket";
 
     /// <summary>
     /// By default MySqlConnector resets a pooled connection (COM_RESET_CONNECTION and SET NAMES) each

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
 
 namespace AtTicket.Infrastructure.Redis;
@@ -26,8 +25,5 @@ internal static class RedisRegistration
             cache.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer);
             cache.InstanceName = "atticket:cache:";
         });
-        services.AddDataProtection()
-            .SetApplicationName("AtTicket")
-            .PersistKeysToStackExchangeRedis(multiplexer, "atticket:data-protection-keys");
     }
 }

@@ -1,15 +1,20 @@
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Payments;
 using Microsoft.AspNetCore.Identity;
 
 namespace AtTicket.Infrastructure.Seeding;
 
-/// <summary>Brings any database to the current schema, then adds roles, the admin and (if asked) demo data.</summary>
+/// <summary>
+/// Brings any database to the current schema (the simulated processor's books included), then adds roles, the
+/// admin and (if asked) demo data.
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AtTicketDbContext> contexts,
     RoleManager<IdentityRole> roles,
     UserManager<Member> members,
     SeedOptions options,
     DemoDataSeeder demoData,
+    IPaymentLedger paymentBooks,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -17,6 +22,7 @@ public sealed class DatabaseInitializer(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var startupLock = await StartupLock.AcquireAsync(db, TimeSpan.FromMinutes(2), cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        await paymentBooks.PrepareAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Readers never wait for the writer; the writer waits (not fails) while another one commits.

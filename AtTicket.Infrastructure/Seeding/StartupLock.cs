@@ -8,6 +8,9 @@ namespace AtTicket.Infrastructure.Seeding;
 internal sealed class StartupLock : IAsyncDisposable
 {
     private const string Name = "atticket:initialize";
+
+    /// <summary>What the server may take beyond the wait itself to answer GET_LOCK.</summary>
+    private static readonly TimeSpan LockAnswerMargin = TimeSpan.FromSeconds(30);
     private readonly AtTicketDbContext? _db;
 
     private StartupLock(AtTicketDbContext? db) => _db = db;
@@ -21,9 +24,23 @@ internal sealed class StartupLock : IAsyncDisposable
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var seconds = (int)wait.TotalSeconds;
-        var acquired = await db.Database
-            .SqlQuery<long?>($"SELECT GET_LOCK({Name}, {seconds}) AS Value")
-            .SingleAsync(cancellationToken);
+
+        // GET_LOCK waits in the server; the client's command timeout (30 s) must not end the wait first. It did
+        // while another node migrated and seeded on a loaded machine, and the node died at start-up (CI).
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(wait + LockAnswerMargin);
+        long? acquired;
+        try
+        {
+            acquired = await db.Database
+                .SqlQuery<long?>($"SELECT GET_LOCK({Name}, {seconds}) AS Value")
+                .SingleAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         if (acquired != 1)
         {
             throw new InvalidOperationException($"Another node kept the start-up lock for more than {seconds} s; is one stuck migrating?");

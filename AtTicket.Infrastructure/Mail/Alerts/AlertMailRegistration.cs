@@ -10,7 +10,7 @@ internal static class AlertMailRegistration
         services.AddOptions<AlertMailOptions>().Bind(configuration.GetSection(AlertMailOptions.Section))
             .Validate(o => o.IsValid(), "Mail:PublicBaseUrl must be an absolute http(s) address and Mail:AlertPageSize positive.")
             .ValidateOnStart();
-        services.AddDataProtection(); // with Redis, AddRedis already shares the key ring between nodes
+        services.AddDataProtection(); // the key ring is the database's (AddPersistence), so every node shares it
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<AlertSubscribers>();
         services.AddSingleton(sp => new OnSaleAlertMail(sp.GetRequiredService<IOptions<AlertMailOptions>>().Value, sp.GetRequiredService<UnsubscribeTokens>()));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StackExchange.Redis;
 
 namespace AtTicket.LoadBench.Setup;
 
@@ -34,8 +33,7 @@ public static class BenchSetup
 
         var count = options.SustainedClients + Math.Max(options.Buyers, options.MailBookings) + 1;
         var inserted = await MemberSeeder.InsertAsync(options.Database, $"bench{DateTime.UtcNow:HHmmss}", count);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(options.Redis);
-        using var minter = new TokenMinter(redis);
+        using var minter = new TokenMinter(options.Database);
         minter.EnsureSameShape(adminToken, inserted[0]);
         var members = inserted.Select(m => m with { AccessToken = minter.Mint(m) }).ToList();
 

@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using AtTicket.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace AtTicket.LoadBench.Setup;
 
 /// <summary>
-/// Bearer tokens the nodes accept, made without a sign-in: the same data-protection key ring (shared
-/// through Redis under the app's name and key, as AtTicket.Infrastructure's RedisRegistration sets
+/// Bearer tokens the nodes accept, made without a sign-in: the same data-protection key ring (the rows
+/// of the app's database, under the app's name, as AtTicket.Infrastructure's PersistenceRegistration sets
 /// it up) and the same bearer scheme (<see cref="IdentityConstants.BearerScheme"/>), so the protector
 /// is the one the nodes unprotect with. The claims are the ones a sign-in puts in; <see cref="EnsureSameShape"/>
 /// compares them with a token from a real sign-in, so a new claim in the app is noticed here.
@@ -20,7 +21,6 @@ namespace AtTicket.LoadBench.Setup;
 public sealed class TokenMinter : IDisposable
 {
     private const string ApplicationName = "AtTicket";
-    private const string KeyRingKey = "atticket:data-protection-keys";
 
     /// <summary>AtTicket.Web's ClaimNames.DisplayName: MemberClaimsPrincipalFactory adds the display name.</summary>
     private const string DisplayNameClaim = "atticket:display_name";
@@ -32,13 +32,15 @@ public sealed class TokenMinter : IDisposable
     private readonly BearerTokenOptions _options;
     private readonly ClaimsIdentityOptions _claimTypes = new();
 
-    public TokenMinter(IConnectionMultiplexer redis)
+    /// <param name="database">The nodes' MySQL/MariaDB connection string.</param>
+    public TokenMinter(string database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddDbContext<MySqlAtTicketDbContext>(o => o.UseMySql(database, ServerVersion.AutoDetect(database)));
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
-            .PersistKeysToStackExchangeRedis(redis, KeyRingKey);
+            .PersistKeysToDbContext<MySqlAtTicketDbContext>();
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
         _services = services.BuildServiceProvider();
         _options = _services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
@@ -68,7 +70,7 @@ public sealed class TokenMinter : IDisposable
     public void EnsureSameShape(string signedInToken, BenchMember sample)
     {
         var real = _options.BearerTokenProtector.Unprotect(signedInToken)
-            ?? throw new InvalidOperationException("A token from a real sign-in cannot be read with the key ring in Redis: the benchmark's data-protection setup no longer matches the app's.");
+            ?? throw new InvalidOperationException("A token from a real sign-in cannot be read with the key ring in the database: the benchmark's data-protection setup no longer matches the app's.");
         var minted = _options.BearerTokenProtector.Unprotect(Mint(sample))!;
         var realTypes = Shape(real);
         var mintedTypes = Shape(minted);

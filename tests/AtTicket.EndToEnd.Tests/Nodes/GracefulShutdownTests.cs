@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AtTicket.LoadBench.Setup;
 using MySqlConnector;
-using StackExchange.Redis;
 using static Microsoft.Playwright.Assertions;
 
 namespace AtTicket.EndToEnd.Tests.Nodes;
@@ -38,8 +37,7 @@ public sealed partial class GracefulShutdownTests(TwoNodes nodes, ChromiumBrowse
         var (hallId, hallSeats) = await catalog.CreateHallAsync($"Shutdown hall {run}", 4, 10);
         var performance = await catalog.SchedulePerformanceAsync(await catalog.CreateProductAsync($"Graceful shutdown {run}"), hallId, hallSeats, DateTimeOffset.UtcNow.AddDays(10));
         var members = await MemberSeeder.InsertAsync(nodes.DatabaseConnectionString, $"stop{run}", Buyers + 1, cancel);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(nodes.Redis.ConnectionString);
-        using var minter = new TokenMinter(redis);
+        using var minter = new TokenMinter(nodes.DatabaseConnectionString);
         minter.EnsureSameShape(adminToken, members[0]);
         var tokens = members.Select(minter.Mint).ToList();
 

@@ -1,18 +1,14 @@
-using StackExchange.Redis;
-
 namespace AtTicket.EndToEnd.Tests.Nodes;
 
 /// <summary>
-/// Redis goes away and comes back empty but for the sign-in key ring (a crash of a server that saves nothing else): the nodes'
-/// subscriptions come back, every client is told to reload, and changes flow again.
+/// Redis goes away and comes back empty (a crash of a server that saves nothing): the nodes' subscriptions come back,
+/// every client is told to reload, and changes flow again. Sign-ins survive it: the key ring is the database's.
 /// </summary>
 [Collection(TwoNodesCollection.Name)]
 public sealed class RedisRestartTests(TwoNodes nodes)
 {
     private const int PerformanceId = 1;
 
-    /// <summary>Where the nodes share their data-protection keys (RedisRegistration).</summary>
-    private const string KeyRing = "atticket:data-protection-keys";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -29,7 +25,7 @@ public sealed class RedisRestartTests(TwoNodes nodes)
             board.Load(await onB.SeatsAsync(PerformanceId));
             using var minji = await AtTicketApi.LogInAsync(nodes.A.BaseUrl, Demo.CustomerEmail, Demo.CustomerPassword);
 
-            await RestartKeepingTheKeyRingAsync();
+            await nodes.Redis.RestartAsync();
 
             await b.WaitUntilAsync(() => b.Resyncs > 0 || b.ClosedReason is not null, Bound, () => $"a Resync after {nodes.Redis} was restarted (node B's subscription restored)");
             if (b.ClosedReason is not null)
@@ -85,28 +81,6 @@ public sealed class RedisRestartTests(TwoNodes nodes)
         {
             await a.DisposeAsync();
             await b.DisposeAsync();
-        }
-    }
-
-    /// <summary>
-    /// Restarts Redis empty but for the data-protection key ring, which compose's Redis keeps on disk (append-only
-    /// file) and an empty one loses. Without it, later tests of this collection would mint bearer tokens with a key
-    /// ring of their own that the nodes, still on their remembered keys, cannot share (CI saw it, in test order).
-    /// </summary>
-    private async Task RestartKeepingTheKeyRingAsync()
-    {
-        RedisValue[] keys;
-        using (var before = await ConnectionMultiplexer.ConnectAsync(nodes.Redis.ConnectionString))
-        {
-            keys = await before.GetDatabase().ListRangeAsync(KeyRing);
-        }
-
-        await nodes.Redis.RestartAsync();
-
-        using var after = await ConnectionMultiplexer.ConnectAsync(nodes.Redis.ConnectionString);
-        if (keys.Length > 0)
-        {
-            await after.GetDatabase().ListRightPushAsync(KeyRing, keys);
         }
     }
 }

@@ -1,7 +1,9 @@
 using AtTicket.Domain.Bookings.Payments;
 using AtTicket.Infrastructure.Payments;
 using AtTicket.Infrastructure.Persistence;
+using AtTicket.Infrastructure.Tests.Seeding;
 using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
 using Microsoft.Extensions.Options;
 
 namespace AtTicket.Infrastructure.Tests.Payments;
@@ -19,7 +21,12 @@ public sealed class SharedPaymentBooksTests : IAsyncLifetime
 
     private TestDatabase Database => _database!;
 
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.MySql);
+    /// <summary>An empty database brought up as a node's start-up does it: migrations and the processor's table.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.MySql);
+        await SeededDatabases.InitializeAsync(_database);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -43,6 +50,17 @@ public sealed class SharedPaymentBooksTests : IAsyncLifetime
 
         Assert.IsType<MySqlPaymentLedger>(gateway.Books);
         Assert.Throws<InvalidOperationException>(() => gateway.Ledger);
+    }
+
+    [Fact]
+    public async Task The_start_up_makes_the_processors_table_so_no_checkout_has_to()
+    {
+        await using var connection = new MySqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var tables = new MySqlCommand("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @table", connection);
+        tables.Parameters.AddWithValue("@table", MySqlPaymentLedger.Table);
+
+        Assert.Equal(1L, Convert.ToInt64(await tables.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Globalization;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
 
 namespace AtTicket.Infrastructure.Tests.Seeding;
 
@@ -47,6 +49,48 @@ public sealed class DatabaseInitializerTests
 
         Assert.True(failures.Count == 0, "a node failed to start: " + string.Join(" | ", failures));
         Assert.Equal(await CountEverythingAsync(reference), await CountEverythingAsync(database));
+    }
+
+    /// <summary>
+    /// A node waits for another's start-up (migrations and seeding) in GET_LOCK, on the server: longer than the
+    /// client's command timeout on a loaded machine, which then ended the wait and killed the node (CI). Here the
+    /// timeout is 2 s and the lock is held past it.
+    /// </summary>
+    [Fact]
+    public async Task A_node_waits_out_another_nodes_start_up_longer_than_its_command_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.MySql);
+        await using var impatient = database.NewNode(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = database.ConnectionString + ";Default Command Timeout=2",
+        });
+        await using var otherNode = new MySqlConnection(database.ConnectionString);
+        await otherNode.OpenAsync(ct);
+        await using (var take = new MySqlCommand("SELECT GET_LOCK('atticket:initialize', 0)", otherNode))
+        {
+            Assert.Equal(1L, Convert.ToInt64(await take.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+        }
+
+        var start = SeededDatabases.InitializeAsync(impatient);
+        await Within.UntilAsync(() => WaitsForTheLockAsync(database.ConnectionString), () => "the node never waited for the start-up lock", TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3), ct); // past the 2 s command timeout, so the bug would end the wait
+        Assert.False(start.IsCompleted, $"The start-up did not wait for the lock: {start.Exception?.GetBaseException().Message}");
+        await using (var release = new MySqlCommand("SELECT RELEASE_LOCK('atticket:initialize')", otherNode))
+        {
+            await release.ExecuteScalarAsync(ct);
+        }
+
+        await start;
+        Assert.True(await database.ReadAsync(db => db.Roles.AnyAsync(ct)), "the start-up ran nothing after the lock");
+    }
+
+    private static async Task<bool> WaitsForTheLockAsync(string connectionString)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var waiting = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%GET_LOCK(%' AND STATE = 'User lock' AND ID <> CONNECTION_ID()", connection);
+        return Convert.ToInt64(await waiting.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
     }
 
     [Theory]
