@@ -1,13 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
-using AtTicket.Domain.Bookings;
-using AtTicket.Domain.Live;
-using AtTicket.Domain.Performances;
-using AtTicket.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AtTicket.Infrastructure.Bookings;
 

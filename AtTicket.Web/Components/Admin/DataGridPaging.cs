@@ -2,6 +2,9 @@ namespace AtTicket.Web.Components.Admin;
 
 public static class DataGridPaging
 {
+    /// <summary>The rows per page an admin grid offers.</summary>
+    public static readonly int[] PageSizes = [10, 20, 50];
+
     /// <summary>A changed search or filter starts again at page one; leaving page one reloads by itself.</summary>
     public static Task ReloadFromFirstPageAsync<T>(this MudDataGrid<T> grid)
     {

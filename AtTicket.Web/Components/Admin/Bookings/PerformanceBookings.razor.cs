@@ -5,8 +5,6 @@ namespace AtTicket.Web.Components.Admin.Bookings;
 /// <summary>A performance's bookings, a page at a time, searchable by number or email; an admin can cancel one with a refund.</summary>
 public partial class PerformanceBookings
 {
-    private static readonly int[] PageSizes = [10, 20, 50];
-
     private MudDataGrid<BookingRow> _grid = default!;
     private PerformanceView? _performance;
     private PerformanceSales? _sales;

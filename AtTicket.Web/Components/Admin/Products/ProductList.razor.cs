@@ -3,8 +3,6 @@ namespace AtTicket.Web.Components.Admin.Products;
 /// <summary>Every product, drafts included, a page at a time from the catalog reader.</summary>
 public partial class ProductList
 {
-    private static readonly int[] PageSizes = [10, 20, 50];
-
     private MudDataGrid<ProductSummary> _grid = default!;
     private string? _search;
     private ProductCategory? _category;
