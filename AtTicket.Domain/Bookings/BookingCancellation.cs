@@ -15,17 +15,10 @@ public enum CancelOutcome
     NotCancellable,
 }
 
-/// <summary>
-/// What a cancellation came to and a sentence for the member; when nothing was cancelled, <see cref="Refusal"/> is
-/// the same as a code (ADR 0005).
-/// </summary>
-public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, string Message, Refusal? Refusal = null)
+/// <summary>What a cancellation came to.</summary>
+public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, Refusal Said)
+    : BookingResult<CancelOutcome>(Outcome, Booking, Said)
 {
-    public CancelResult(CancelOutcome outcome, Booking? booking, Refusal refusal)
-        : this(outcome, booking, refusal.Message, refusal)
-    {
-    }
-
     /// <summary>Cancelled, but the gateway did not take the refund yet; the reconciler pays it later.</summary>
     public bool RefundStillOwed { get; init; }
 }
@@ -41,6 +34,9 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
     public const string RefundOwedMessage = "Your booking is cancelled. The refund could not be sent yet; it will follow automatically.";
     public const string NotCancellableMessage = "Only a confirmed booking can be cancelled.";
     public const string NotFoundMessage = "This booking does not exist.";
+
+    private static readonly Refusal Cancelled = new(RefusalCode.BookingCancelled, CancelledMessage);
+    private static readonly Refusal RefundOwed = new(RefusalCode.BookingCancelledRefundOwed, RefundOwedMessage);
 
     /// <param name="memberId">Who asks. Another member's booking is not found, unless <paramref name="asAdmin"/>.</param>
     public async Task<CancelResult> CancelAsync(Guid bookingId, string memberId, bool asAdmin, CancellationToken cancellationToken = default)
@@ -72,9 +68,9 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
     {
         if (booking.OwesRefund && !await refunds.IssueAsync(booking.Id, booking.PaymentReference!, booking.TotalAmount))
         {
-            return new CancelResult(CancelOutcome.Cancelled, booking, RefundOwedMessage) { RefundStillOwed = true };
+            return new CancelResult(CancelOutcome.Cancelled, booking, RefundOwed) { RefundStillOwed = true };
         }
 
-        return new CancelResult(CancelOutcome.Cancelled, await store.FindAsync(booking.Id, CancellationToken.None) ?? booking, CancelledMessage);
+        return new CancelResult(CancelOutcome.Cancelled, await store.FindAsync(booking.Id, CancellationToken.None) ?? booking, Cancelled);
     }
 }

@@ -24,12 +24,14 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     public const string KeyUsedForOtherHoldMessage = "This idempotency key was already used for another hold.";
 
     private static readonly Refusal Refunded = new(RefusalCode.HoldExpiredAfterPayment, RefundedMessage);
+    private static readonly Refusal Confirmed = new(RefusalCode.BookingConfirmed, ConfirmedMessage);
+    private static readonly Refusal ConfirmedThenCancelled = new(RefusalCode.BookingConfirmedThenCancelled, "This booking was confirmed and has since been cancelled.");
 
     private const string NumberAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public async Task<ConfirmResult> ConfirmAsync(string memberId, Guid holdId, string idempotencyKey, CardDetails card, CancellationToken cancellationToken = default)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(memberId), "Log in to book seats.");
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), new Refusal(RefusalCode.LogInToBook, "Log in to book seats."));
         idempotencyKey = Guard.Text(idempotencyKey, RuleSubject.IdempotencyKey, PaymentRequest.MaxIdempotencyKeyLength);
         ArgumentNullException.ThrowIfNull(card);
 
@@ -68,7 +70,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         }
 
         var payment = await gateway.AuthorizeAndCaptureAsync(new PaymentRequest(booking.TotalAmount, card, GatewayKey(booking)), cancellationToken);
-        if (!payment.IsApproved)
+        if (payment.Refusal is { } declined)
         {
             // Only the request that made the checkout ends it. A replay may race the first request's
             // payment still in flight (a different card answers "key reused"): it must not cancel that
@@ -78,7 +80,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                 await store.TryCancelAsync(booking.Id, time.GetUtcNow(), cancellationToken);
             }
 
-            return await ReloadAsync(new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, payment.Message));
+            return await ReloadAsync(new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, declined));
         }
 
         var reference = payment.Reference ?? throw new InvalidOperationException("The gateway approved a payment without a reference.");
@@ -105,7 +107,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                     await gate.EndTurnAsync(hold.PerformanceId, memberId);
                 }
 
-                return new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage);
+                return new ConfirmResult(ConfirmOutcome.Confirmed, booking, Confirmed);
             case SaleOutcome.NotPending:
                 // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
                 // gave up on it while this charge was in flight (refund it; a second refund is a no-op).
@@ -187,9 +189,9 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     /// <summary>What a finished booking says when its key comes again.</summary>
     private static ConfirmResult Answer(Booking booking) => booking.Status switch
     {
-        BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage),
+        BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, Confirmed),
         BookingStatus.Refunded => new ConfirmResult(ConfirmOutcome.HoldExpired, booking, Refunded),
-        BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, "This booking was confirmed and has since been cancelled."),
+        BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedThenCancelled),
         BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentDeclinedBefore, DeclinedBeforeMessage)),
         _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentNotCompleted, PaymentNotCompletedMessage)),
     };

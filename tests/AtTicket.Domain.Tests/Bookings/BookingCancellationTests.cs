@@ -1,5 +1,6 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Tests.Bookings;
 
@@ -50,7 +51,7 @@ public class BookingCancellationTests
 
         var result = await CancelAsync(booking.Id);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Cancelled, RefusalCode.BookingCancelled, BookingCancellation.CancelledMessage), (result.Outcome, result.Said.Code, result.Message));
         Assert.Equal((booking.Id, BookingStatus.Cancelled), (result.Booking!.Id, result.Booking.Status));
         Assert.Equal(TestClock.Start.AddDays(1), result.Booking.CancelledAt);
         Assert.Equal(TestClock.Start.AddDays(1), result.Booking.RefundedAt);
@@ -192,7 +193,7 @@ public class BookingCancellationTests
 
         var result = await CancelAsync(booking.Id);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.RefundOwedMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Cancelled, RefusalCode.BookingCancelledRefundOwed, BookingCancellation.RefundOwedMessage), (result.Outcome, result.Said.Code, result.Message));
         Assert.Equal(BookingStatus.Cancelled, booking.Status);
         Assert.True(booking.OwesRefund);
         Assert.Empty(_store.SoldTo);

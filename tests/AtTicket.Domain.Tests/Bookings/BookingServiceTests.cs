@@ -313,7 +313,7 @@ public partial class BookingServiceTests
 
         var result = await ConfirmAsync();
 
-        Assert.Equal((ConfirmOutcome.Confirmed, BookingStatus.Confirmed), (result.Outcome, result.Booking!.Status));
+        Assert.Equal((ConfirmOutcome.Confirmed, RefusalCode.BookingConfirmed, BookingStatus.Confirmed), (result.Outcome, result.Said.Code, result.Booking!.Status));
         Assert.Single(_gateway.Charges);
         Assert.Empty(_gateway.Refunds);
         Assert.Equal(0, _gateway.RefundCalls);
