@@ -74,11 +74,7 @@ public class PerformanceSeat
     {
         Guard.That(IsFree(now), new Refusal(RefusalCode.SeatTaken, "The seat is already taken."));
         Guard.That(until > now, new Refusal(RefusalCode.SeatHoldEndsInPast, "A hold must end in the future."));
-        Status = SeatStatus.Held;
-        HoldId = holdId;
-        HeldUntil = until;
-        BookingId = null;
-        Version++;
+        MoveTo(SeatStatus.Held, holdId, until, bookingId: null);
     }
 
     public void Release(Guid holdId)
@@ -92,10 +88,7 @@ public class PerformanceSeat
         Guard.That(
             Status == SeatStatus.Held && HoldId == holdId && HeldUntil >= now,
             new Refusal(RefusalCode.SeatNotSellable, "The seat can only be sold from a live hold."));
-        Status = SeatStatus.Sold;
-        BookingId = bookingId;
-        HeldUntil = null;
-        Version++;
+        MoveTo(SeatStatus.Sold, HoldId, heldUntil: null, bookingId);
     }
 
     public void Refund(Guid bookingId)
@@ -114,12 +107,15 @@ public class PerformanceSeat
         GradeId = grade.Id;
     }
 
-    private void MakeAvailable()
+    private void MakeAvailable() => MoveTo(SeatStatus.Available, holdId: null, heldUntil: null, bookingId: null);
+
+    /// <summary>Every change of the sale state sets the whole of it and counts in <see cref="Version"/>.</summary>
+    private void MoveTo(SeatStatus status, Guid? holdId, DateTimeOffset? heldUntil, Guid? bookingId)
     {
-        Status = SeatStatus.Available;
-        HoldId = null;
-        HeldUntil = null;
-        BookingId = null;
+        Status = status;
+        HoldId = holdId;
+        HeldUntil = heldUntil;
+        BookingId = bookingId;
         Version++;
     }
 }
