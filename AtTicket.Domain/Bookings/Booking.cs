@@ -102,9 +102,7 @@ public class Booking
         RefundedAt ??= now;
     }
 
-    public const string CannotCancelStartedMessage = "A booking cannot be cancelled once the performance has started.";
-
-    public static readonly Refusal CannotCancelStarted = new(RefusalCode.BookingAlreadyStarted, CannotCancelStartedMessage);
+    public static readonly Refusal CannotCancelStarted = new(RefusalCode.BookingAlreadyStarted, "A booking cannot be cancelled once the performance has started.");
 
     /// <summary>A charge was taken and has not been given back yet: a cancelled or refunded booking with a payment and no refund.</summary>
     public static readonly Expression<Func<Booking, bool>> OwingRefund =

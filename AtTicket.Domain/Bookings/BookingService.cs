@@ -15,17 +15,17 @@ namespace AtTicket.Domain.Bookings;
 /// </summary>
 public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time, IAdmissionGate? gate = null)
 {
-    public const string ConfirmedMessage = "Your booking is confirmed.";
-    public const string HoldNotFoundMessage = "This hold does not exist. Choose your seats again.";
-    public const string HoldExpiredMessage = "Your hold has expired or was released, and nothing was charged. Choose your seats again.";
-    public const string DeclinedBeforeMessage = "The payment for this checkout was declined. Try again with another card.";
-    public const string RefundedMessage = "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.";
-    public const string PaymentNotCompletedMessage = "This checkout's payment has not completed yet; send the same request again.";
-    public const string KeyUsedForOtherHoldMessage = "This idempotency key was already used for another hold.";
+    public static readonly Refusal Confirmed = new(RefusalCode.BookingConfirmed, "Your booking is confirmed.");
+    public static readonly Refusal ConfirmedThenCancelled = new(RefusalCode.BookingConfirmedThenCancelled, "This booking was confirmed and has since been cancelled.");
+    public static readonly Refusal HoldNotFound = new(RefusalCode.HoldNotFound, "This hold does not exist. Choose your seats again.");
+    public static readonly Refusal HoldExpired = new(RefusalCode.HoldExpired, "Your hold has expired or was released, and nothing was charged. Choose your seats again.");
+    public static readonly Refusal DeclinedBefore = new(RefusalCode.PaymentDeclinedBefore, "The payment for this checkout was declined. Try again with another card.");
+    public static readonly Refusal PaymentNotCompleted = new(RefusalCode.PaymentNotCompleted, "This checkout's payment has not completed yet; send the same request again.");
+    public static readonly Refusal KeyUsedForOtherHold = new(RefusalCode.IdempotencyKeyUsedForOtherHold, "This idempotency key was already used for another hold.");
 
-    private static readonly Refusal Refunded = new(RefusalCode.HoldExpiredAfterPayment, RefundedMessage);
-    private static readonly Refusal Confirmed = new(RefusalCode.BookingConfirmed, ConfirmedMessage);
-    private static readonly Refusal ConfirmedThenCancelled = new(RefusalCode.BookingConfirmedThenCancelled, "This booking was confirmed and has since been cancelled.");
+    public static readonly Refusal Refunded = new(
+        RefusalCode.HoldExpiredAfterPayment,
+        "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.");
 
     private const string NumberAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -40,7 +40,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         var now = time.GetUtcNow();
         var start = await store.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, cancellationToken);
         var booking = start.Existing;
-        Guard.That(booking is null || booking.HoldId == holdId, new Refusal(RefusalCode.IdempotencyKeyUsedForOtherHold, KeyUsedForOtherHoldMessage));
+        Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHold);
         if (booking is not null && booking.Status != BookingStatus.PendingPayment)
         {
             return Answer(booking);
@@ -48,12 +48,12 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
 
         if (start.Hold is not { } hold)
         {
-            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, new Refusal(RefusalCode.HoldNotFound, HoldNotFoundMessage));
+            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, HoldNotFound);
         }
 
         if (booking is null && !hold.IsLive(now))
         {
-            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, new Refusal(RefusalCode.HoldExpired, HoldExpiredMessage));
+            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, HoldExpired);
         }
 
         CardValidation.Ensure(card, time);
@@ -192,7 +192,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, Confirmed),
         BookingStatus.Refunded => new ConfirmResult(ConfirmOutcome.HoldExpired, booking, Refunded),
         BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedThenCancelled),
-        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentDeclinedBefore, DeclinedBeforeMessage)),
-        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentNotCompleted, PaymentNotCompletedMessage)),
+        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, DeclinedBefore),
+        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, PaymentNotCompleted),
     };
 }
