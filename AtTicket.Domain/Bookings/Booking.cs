@@ -25,11 +25,11 @@ public class Booking
         DateTimeOffset createdAt)
         : this()
     {
-        Guard.That(seats is { Count: > 0 }, "A booking needs at least one seat.");
-        Guard.That(seats.Select(s => s.SeatId).Distinct().Count() == seats.Count, "A booking cannot contain the same seat twice.");
-        Guard.That(seats.All(s => s.Price > 0), "Every booked seat needs a price.");
-        Guard.That(seats.All(s => !string.IsNullOrWhiteSpace(s.GradeName)), "Every booked seat needs its grade name.");
-        Guard.That(!string.IsNullOrWhiteSpace(memberId), "A booking needs a member.");
+        Guard.That(seats is { Count: > 0 }, new Refusal(RefusalCode.BookingNeedsSeat, "A booking needs at least one seat."));
+        Guard.That(seats.Select(s => s.SeatId).Distinct().Count() == seats.Count, new Refusal(RefusalCode.BookingSeatTwice, "A booking cannot contain the same seat twice."));
+        Guard.That(seats.All(s => s.Price > 0), new Refusal(RefusalCode.BookedSeatNeedsPrice, "Every booked seat needs a price."));
+        Guard.That(seats.All(s => !string.IsNullOrWhiteSpace(s.GradeName)), new Refusal(RefusalCode.BookedSeatNeedsGradeName, "Every booked seat needs its grade name."));
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), new Refusal(RefusalCode.BookingNeedsMember, "A booking needs a member."));
         Id = id;
         Number = Guard.Text(number, RuleSubject.BookingNumber, 20);
         MemberId = memberId;
@@ -60,7 +60,7 @@ public class Booking
 
     public void Confirm(string paymentReference, DateTimeOffset now)
     {
-        Guard.That(Status == BookingStatus.PendingPayment, $"A {Status} booking cannot be confirmed.");
+        Guard.That(Status == BookingStatus.PendingPayment, new Refusal(RefusalCode.BookingNotConfirmable, $"A {Status} booking cannot be confirmed.", Status));
         PaymentReference = Guard.Text(paymentReference, RuleSubject.PaymentReference, 64);
         Status = BookingStatus.Confirmed;
         ConfirmedAt = now;
@@ -69,7 +69,7 @@ public class Booking
     /// <summary>Payment was taken but the seats could not be sold: the charge is given back.</summary>
     public void MarkRefunded(string? paymentReference, DateTimeOffset now)
     {
-        Guard.That(Status == BookingStatus.PendingPayment, $"A {Status} booking cannot be marked refunded.");
+        Guard.That(Status == BookingStatus.PendingPayment, new Refusal(RefusalCode.BookingNotRefundable, $"A {Status} booking cannot be marked refunded.", Status));
         PaymentReference = paymentReference;
         Status = BookingStatus.Refunded;
         CancelledAt = now;
@@ -81,7 +81,7 @@ public class Booking
     /// </summary>
     public void RecordLatePayment(string paymentReference)
     {
-        Guard.That(Status == BookingStatus.Cancelled && ConfirmedAt is null && PaymentReference is null, $"A {Status} booking cannot take a late payment.");
+        Guard.That(Status == BookingStatus.Cancelled && ConfirmedAt is null && PaymentReference is null, new Refusal(RefusalCode.BookingNoLatePayment, $"A {Status} booking cannot take a late payment.", Status));
         PaymentReference = Guard.Text(paymentReference, RuleSubject.PaymentReference, 64);
         Status = BookingStatus.Refunded;
     }
@@ -89,7 +89,7 @@ public class Booking
     /// <summary>The member or an admin cancels before the performance starts.</summary>
     public void Cancel(DateTimeOffset now, DateTimeOffset performanceStartsAt)
     {
-        Guard.That(Status is BookingStatus.Confirmed or BookingStatus.PendingPayment, $"A {Status} booking cannot be cancelled.");
+        Guard.That(Status is BookingStatus.Confirmed or BookingStatus.PendingPayment, new Refusal(RefusalCode.BookingStatusNotCancellable, $"A {Status} booking cannot be cancelled.", Status));
         Guard.That(now < performanceStartsAt, CannotCancelStarted);
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
@@ -98,13 +98,11 @@ public class Booking
     /// <summary>The gateway gave the charge back.</summary>
     public void MarkRefundIssued(DateTimeOffset now)
     {
-        Guard.That(Status is BookingStatus.Cancelled or BookingStatus.Refunded, $"A {Status} booking is not refunded.");
+        Guard.That(Status is BookingStatus.Cancelled or BookingStatus.Refunded, new Refusal(RefusalCode.BookingNotRefunded, $"A {Status} booking is not refunded.", Status));
         RefundedAt ??= now;
     }
 
-    public const string CannotCancelStartedMessage = "A booking cannot be cancelled once the performance has started.";
-
-    public static readonly Refusal CannotCancelStarted = new(RefusalCode.BookingAlreadyStarted, CannotCancelStartedMessage);
+    public static readonly Refusal CannotCancelStarted = new(RefusalCode.BookingAlreadyStarted, "A booking cannot be cancelled once the performance has started.");
 
     /// <summary>A charge was taken and has not been given back yet: a cancelled or refunded booking with a payment and no refund.</summary>
     public static readonly Expression<Func<Booking, bool>> OwingRefund =

@@ -15,17 +15,10 @@ public enum CancelOutcome
     NotCancellable,
 }
 
-/// <summary>
-/// What a cancellation came to and a sentence for the member; when nothing was cancelled, <see cref="Refusal"/> is
-/// the same as a code (ADR 0005).
-/// </summary>
-public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, string Message, Refusal? Refusal = null)
+/// <summary>What a cancellation came to.</summary>
+public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, Refusal Said)
+    : BookingResult<CancelOutcome>(Outcome, Booking, Said)
 {
-    public CancelResult(CancelOutcome outcome, Booking? booking, Refusal refusal)
-        : this(outcome, booking, refusal.Message, refusal)
-    {
-    }
-
     /// <summary>Cancelled, but the gateway did not take the refund yet; the reconciler pays it later.</summary>
     public bool RefundStillOwed { get; init; }
 }
@@ -37,10 +30,13 @@ public sealed record CancelResult(CancelOutcome Outcome, Booking? Booking, strin
 /// </summary>
 public sealed class BookingCancellation(IBookingStore store, RefundIssuer refunds, TimeProvider time)
 {
-    public const string CancelledMessage = "Your booking is cancelled and your payment has been refunded.";
-    public const string RefundOwedMessage = "Your booking is cancelled. The refund could not be sent yet; it will follow automatically.";
-    public const string NotCancellableMessage = "Only a confirmed booking can be cancelled.";
-    public const string NotFoundMessage = "This booking does not exist.";
+    public static readonly Refusal Cancelled = new(RefusalCode.BookingCancelled, "Your booking is cancelled and your payment has been refunded.");
+    public static readonly Refusal NotCancellable = new(RefusalCode.BookingNotCancellable, "Only a confirmed booking can be cancelled.");
+    public static readonly Refusal NotFound = new(RefusalCode.BookingNotFound, "This booking does not exist.");
+
+    public static readonly Refusal RefundOwed = new(
+        RefusalCode.BookingCancelledRefundOwed,
+        "Your booking is cancelled. The refund could not be sent yet; it will follow automatically.");
 
     /// <param name="memberId">Who asks. Another member's booking is not found, unless <paramref name="asAdmin"/>.</param>
     public async Task<CancelResult> CancelAsync(Guid bookingId, string memberId, bool asAdmin, CancellationToken cancellationToken = default)
@@ -48,7 +44,7 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
         var booking = await store.FindAsync(bookingId, cancellationToken);
         if (booking is null || (!asAdmin && booking.MemberId != memberId))
         {
-            return new CancelResult(CancelOutcome.NotFound, null, new Refusal(RefusalCode.BookingNotFound, NotFoundMessage));
+            return new CancelResult(CancelOutcome.NotFound, null, NotFound);
         }
 
         if (booking.Status == BookingStatus.Cancelled && booking.WasConfirmed)
@@ -58,7 +54,7 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
 
         if (booking.Status != BookingStatus.Confirmed)
         {
-            return new CancelResult(CancelOutcome.NotCancellable, booking, new Refusal(RefusalCode.BookingNotCancellable, NotCancellableMessage));
+            return new CancelResult(CancelOutcome.NotCancellable, booking, NotCancellable);
         }
 
         var cancelled = await store.CancelConfirmedAsync(booking.Id, time.GetUtcNow(), cancellationToken);
@@ -72,9 +68,9 @@ public sealed class BookingCancellation(IBookingStore store, RefundIssuer refund
     {
         if (booking.OwesRefund && !await refunds.IssueAsync(booking.Id, booking.PaymentReference!, booking.TotalAmount))
         {
-            return new CancelResult(CancelOutcome.Cancelled, booking, RefundOwedMessage) { RefundStillOwed = true };
+            return new CancelResult(CancelOutcome.Cancelled, booking, RefundOwed) { RefundStillOwed = true };
         }
 
-        return new CancelResult(CancelOutcome.Cancelled, await store.FindAsync(booking.Id, CancellationToken.None) ?? booking, CancelledMessage);
+        return new CancelResult(CancelOutcome.Cancelled, await store.FindAsync(booking.Id, CancellationToken.None) ?? booking, Cancelled);
     }
 }

@@ -14,7 +14,7 @@ public sealed class BookingLimits
 
     public void EnsureAllowed(int seatsRequested, int seatsAlreadyOwnedForPerformance, int activeHolds)
     {
-        Guard.That(seatsRequested > 0, "Choose at least one seat.");
+        Guard.That(seatsRequested > 0, new Refusal(RefusalCode.NoSeatChosen, "Choose at least one seat."));
         Guard.That(
             seatsRequested <= MaxSeatsPerBooking,
             new Refusal(RefusalCode.TooManySeatsAtOnce, $"You can book at most {MaxSeatsPerBooking} seats at a time.", MaxSeatsPerBooking));

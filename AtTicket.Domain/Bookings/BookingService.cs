@@ -15,21 +15,23 @@ namespace AtTicket.Domain.Bookings;
 /// </summary>
 public sealed class BookingService(IBookingStore store, IPaymentGateway gateway, RefundIssuer refunds, TimeProvider time, IAdmissionGate? gate = null)
 {
-    public const string ConfirmedMessage = "Your booking is confirmed.";
-    public const string HoldNotFoundMessage = "This hold does not exist. Choose your seats again.";
-    public const string HoldExpiredMessage = "Your hold has expired or was released, and nothing was charged. Choose your seats again.";
-    public const string DeclinedBeforeMessage = "The payment for this checkout was declined. Try again with another card.";
-    public const string RefundedMessage = "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.";
-    public const string PaymentNotCompletedMessage = "This checkout's payment has not completed yet; send the same request again.";
-    public const string KeyUsedForOtherHoldMessage = "This idempotency key was already used for another hold.";
+    public static readonly Refusal Confirmed = new(RefusalCode.BookingConfirmed, "Your booking is confirmed.");
+    public static readonly Refusal ConfirmedThenCancelled = new(RefusalCode.BookingConfirmedThenCancelled, "This booking was confirmed and has since been cancelled.");
+    public static readonly Refusal HoldNotFound = new(RefusalCode.HoldNotFound, "This hold does not exist. Choose your seats again.");
+    public static readonly Refusal HoldExpired = new(RefusalCode.HoldExpired, "Your hold has expired or was released, and nothing was charged. Choose your seats again.");
+    public static readonly Refusal DeclinedBefore = new(RefusalCode.PaymentDeclinedBefore, "The payment for this checkout was declined. Try again with another card.");
+    public static readonly Refusal PaymentNotCompleted = new(RefusalCode.PaymentNotCompleted, "This checkout's payment has not completed yet; send the same request again.");
+    public static readonly Refusal KeyUsedForOtherHold = new(RefusalCode.IdempotencyKeyUsedForOtherHold, "This idempotency key was already used for another hold.");
 
-    private static readonly Refusal Refunded = new(RefusalCode.HoldExpiredAfterPayment, RefundedMessage);
+    public static readonly Refusal Refunded = new(
+        RefusalCode.HoldExpiredAfterPayment,
+        "Your hold expired before the payment went through, so the seats could not be booked. Your payment was refunded.");
 
     private const string NumberAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public async Task<ConfirmResult> ConfirmAsync(string memberId, Guid holdId, string idempotencyKey, CardDetails card, CancellationToken cancellationToken = default)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(memberId), "Log in to book seats.");
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), new Refusal(RefusalCode.LogInToBook, "Log in to book seats."));
         idempotencyKey = Guard.Text(idempotencyKey, RuleSubject.IdempotencyKey, PaymentRequest.MaxIdempotencyKeyLength);
         ArgumentNullException.ThrowIfNull(card);
 
@@ -38,7 +40,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         var now = time.GetUtcNow();
         var start = await store.StartCheckoutAsync(memberId, idempotencyKey, holdId, now, cancellationToken);
         var booking = start.Existing;
-        Guard.That(booking is null || booking.HoldId == holdId, new Refusal(RefusalCode.IdempotencyKeyUsedForOtherHold, KeyUsedForOtherHoldMessage));
+        Guard.That(booking is null || booking.HoldId == holdId, KeyUsedForOtherHold);
         if (booking is not null && booking.Status != BookingStatus.PendingPayment)
         {
             return Answer(booking);
@@ -46,12 +48,12 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
 
         if (start.Hold is not { } hold)
         {
-            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, new Refusal(RefusalCode.HoldNotFound, HoldNotFoundMessage));
+            return new ConfirmResult(ConfirmOutcome.HoldNotFound, null, HoldNotFound);
         }
 
         if (booking is null && !hold.IsLive(now))
         {
-            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, new Refusal(RefusalCode.HoldExpired, HoldExpiredMessage));
+            return new ConfirmResult(ConfirmOutcome.HoldExpired, null, HoldExpired);
         }
 
         CardValidation.Ensure(card, time);
@@ -68,7 +70,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
         }
 
         var payment = await gateway.AuthorizeAndCaptureAsync(new PaymentRequest(booking.TotalAmount, card, GatewayKey(booking)), cancellationToken);
-        if (!payment.IsApproved)
+        if (payment.Refusal is { } declined)
         {
             // Only the request that made the checkout ends it. A replay may race the first request's
             // payment still in flight (a different card answers "key reused"): it must not cancel that
@@ -78,7 +80,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                 await store.TryCancelAsync(booking.Id, time.GetUtcNow(), cancellationToken);
             }
 
-            return await ReloadAsync(new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, payment.Message));
+            return await ReloadAsync(new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, declined));
         }
 
         var reference = payment.Reference ?? throw new InvalidOperationException("The gateway approved a payment without a reference.");
@@ -105,7 +107,7 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
                     await gate.EndTurnAsync(hold.PerformanceId, memberId);
                 }
 
-                return new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage);
+                return new ConfirmResult(ConfirmOutcome.Confirmed, booking, Confirmed);
             case SaleOutcome.NotPending:
                 // Finished elsewhere: a replay confirmed it (same charge, keep it), or the reconciler
                 // gave up on it while this charge was in flight (refund it; a second refund is a no-op).
@@ -187,10 +189,10 @@ public sealed class BookingService(IBookingStore store, IPaymentGateway gateway,
     /// <summary>What a finished booking says when its key comes again.</summary>
     private static ConfirmResult Answer(Booking booking) => booking.Status switch
     {
-        BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedMessage),
+        BookingStatus.Confirmed => new ConfirmResult(ConfirmOutcome.Confirmed, booking, Confirmed),
         BookingStatus.Refunded => new ConfirmResult(ConfirmOutcome.HoldExpired, booking, Refunded),
-        BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, "This booking was confirmed and has since been cancelled."),
-        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentDeclinedBefore, DeclinedBeforeMessage)),
-        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, new Refusal(RefusalCode.PaymentNotCompleted, PaymentNotCompletedMessage)),
+        BookingStatus.Cancelled when booking.ConfirmedAt is not null => new ConfirmResult(ConfirmOutcome.Confirmed, booking, ConfirmedThenCancelled),
+        BookingStatus.Cancelled => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, DeclinedBefore),
+        _ => new ConfirmResult(ConfirmOutcome.PaymentDeclined, booking, PaymentNotCompleted),
     };
 }

@@ -10,8 +10,8 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
 {
     public async Task<HoldResult> HoldSeatsAsync(string memberId, int performanceId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken = default)
     {
-        Guard.That(seatIds.Count > 0, "Choose at least one seat.");
-        Guard.That(seatIds.Distinct().Count() == seatIds.Count, "The same seat is listed twice.");
+        Guard.That(seatIds.Count > 0, new Refusal(RefusalCode.NoSeatChosen, "Choose at least one seat."));
+        Guard.That(seatIds.Distinct().Count() == seatIds.Count, new Refusal(RefusalCode.SeatListedTwice, "The same seat is listed twice."));
         var draft = NewDraft(memberId, performanceId, seatIds.Count);
         if (!await MayShopAsync(performanceId, memberId, cancellationToken))
         {
@@ -33,7 +33,7 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
     /// <param name="includeAccessible">Whether wheelchair spaces and companion seats may be chosen: only when the buyer asks.</param>
     public async Task<HoldResult> HoldBestAvailableAsync(string memberId, int performanceId, int gradeId, int quantity, bool includeAccessible = false, CancellationToken cancellationToken = default)
     {
-        Guard.That(quantity > 0, "Choose at least one seat.");
+        Guard.That(quantity > 0, new Refusal(RefusalCode.NoSeatChosen, "Choose at least one seat."));
 
         // The seats are chosen inside the inventory's transaction, never from an earlier read.
         var draft = NewDraft(memberId, performanceId, quantity);
@@ -60,7 +60,7 @@ public sealed class HoldService(ISeatInventory inventory, BookingLimits limits, 
     /// </summary>
     private HoldDraft NewDraft(string memberId, int performanceId, int seatCount)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(memberId), "Log in to hold seats.");
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), new Refusal(RefusalCode.LogInToHold, "Log in to hold seats."));
         limits.EnsureAllowed(seatCount, seatsAlreadyOwnedForPerformance: 0, activeHolds: 0);
         var now = time.GetUtcNow();
         return new HoldDraft(Guid.NewGuid(), memberId, performanceId, now, now + limits.HoldDuration);

@@ -11,10 +11,10 @@ public class SeatHold
 
     public SeatHold(Guid id, string memberId, int performanceId, IReadOnlyCollection<int> seatIds, DateTimeOffset createdAt, DateTimeOffset expiresAt)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(memberId), "A hold needs a member.");
-        Guard.That(seatIds is { Count: > 0 }, "A hold needs at least one seat.");
-        Guard.That(seatIds.Distinct().Count() == seatIds.Count, "A hold cannot name the same seat twice.");
-        Guard.That(expiresAt > createdAt, "A hold must expire after it was made.");
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), new Refusal(RefusalCode.HoldNeedsMember, "A hold needs a member."));
+        Guard.That(seatIds is { Count: > 0 }, new Refusal(RefusalCode.HoldNeedsSeat, "A hold needs at least one seat."));
+        Guard.That(seatIds.Distinct().Count() == seatIds.Count, new Refusal(RefusalCode.HoldSeatTwice, "A hold cannot name the same seat twice."));
+        Guard.That(expiresAt > createdAt, new Refusal(RefusalCode.HoldExpiresBeforeMade, "A hold must expire after it was made."));
         Id = id;
         MemberId = memberId;
         PerformanceId = performanceId;
@@ -35,20 +35,20 @@ public class SeatHold
 
     public void Release()
     {
-        Guard.That(Status == HoldStatus.Active, "Only an active hold can be released.");
+        Guard.That(Status == HoldStatus.Active, new Refusal(RefusalCode.HoldNotActiveToRelease, "Only an active hold can be released."));
         Status = HoldStatus.Released;
     }
 
     public void Expire(DateTimeOffset now)
     {
-        Guard.That(Status == HoldStatus.Active, "Only an active hold can expire.");
-        Guard.That(now > ExpiresAt, "The hold has not expired yet.");
+        Guard.That(Status == HoldStatus.Active, new Refusal(RefusalCode.HoldNotActiveToExpire, "Only an active hold can expire."));
+        Guard.That(now > ExpiresAt, new Refusal(RefusalCode.HoldNotExpiredYet, "The hold has not expired yet."));
         Status = HoldStatus.Expired;
     }
 
     public void Convert(DateTimeOffset now)
     {
-        Guard.That(IsLive(now), "The hold has expired or is no longer active.");
+        Guard.That(IsLive(now), new Refusal(RefusalCode.HoldNotLive, "The hold has expired or is no longer active."));
         Status = HoldStatus.Converted;
     }
 }

@@ -19,7 +19,7 @@ public static partial class PosterAddress
 
         var trimmed = value.Trim();
         Guard.That(trimmed.Length <= MaxLength, new Refusal(RefusalCode.PosterAddressTooLong, $"The poster address must be at most {MaxLength} characters.", MaxLength), "posterUrl");
-        Guard.That(IsAllowed(trimmed), "The poster address must be a path on this site (/media/posters/…) or an https:// address.", "posterUrl");
+        Guard.That(IsAllowed(trimmed), new Refusal(RefusalCode.PosterAddressNotAllowed, "The poster address must be a path on this site (/media/posters/…) or an https:// address."), "posterUrl");
         return trimmed;
     }
 

@@ -58,11 +58,11 @@ public class Product
         DateTimeOffset salesEnd)
     {
         // Check everything before changing anything, so a refused update leaves the product as it was.
-        Guard.That(Enum.IsDefined(category), "The category is unknown.");
-        Guard.That(runningMinutes is > 0 and <= 24 * 60, "The running time must be between 1 minute and 24 hours.");
+        Guard.That(Enum.IsDefined(category), new Refusal(RefusalCode.ProductCategoryUnknown, "The category is unknown."));
+        Guard.That(runningMinutes is > 0 and <= 24 * 60, new Refusal(RefusalCode.RunningTimeOutOfRange, "The running time must be between 1 minute and 24 hours."));
         DateWindow.Check(salesStart, SalesStartSubject);
         DateWindow.Check(salesEnd, SalesEndSubject);
-        Guard.That(salesStart < salesEnd, "The sale period must end after it starts.", "salesStart", "salesEnd");
+        Guard.That(salesStart < salesEnd, new Refusal(RefusalCode.SalesEndBeforeStart, "The sale period must end after it starts."), "salesStart", "salesEnd");
         var checkedTitle = Guard.Text(title, RuleSubject.Title, TitleMaxLength);
         var checkedDescription = CheckDescription(description, RuleSubject.Description);
         var checkedAgeRating = Guard.Text(ageRating, RuleSubject.AgeRating, 20);
@@ -95,13 +95,13 @@ public class Product
     /// <summary>Draft or Closed to OnSale: the moment subscribers are told.</summary>
     public void PutOnSale()
     {
-        Guard.That(Status != ProductStatus.OnSale, "The product is already on sale.");
+        Guard.That(Status != ProductStatus.OnSale, new Refusal(RefusalCode.ProductAlreadyOnSale, "The product is already on sale."));
         Status = ProductStatus.OnSale;
     }
 
     public void Close()
     {
-        Guard.That(Status == ProductStatus.OnSale, "Only a product on sale can be closed.");
+        Guard.That(Status == ProductStatus.OnSale, new Refusal(RefusalCode.ProductNotOnSaleToClose, "Only a product on sale can be closed."));
         Status = ProductStatus.Closed;
     }
 
@@ -122,7 +122,7 @@ public class Product
                 Close();
                 break;
             default:
-                throw new DomainException("A product cannot go back to draft once it has been on sale.");
+                throw new DomainException(new Refusal(RefusalCode.ProductBackToDraft, "A product cannot go back to draft once it has been on sale."));
         }
     }
 

@@ -4,7 +4,9 @@ namespace AtTicket.Domain.Common;
 /// What a rule refused, as data: a <see cref="Code"/> that stays the same when the sentence is reworded, the
 /// values the sentence names (<see cref="Arguments"/>), and for rules that several inputs share (a text too long,
 /// a date out of range) the <see cref="Subject"/>. <see cref="Message"/> is the English sentence for logs and the
-/// API. The API maps a code to a status; pages look the text up by <see cref="Key"/> (ADR 0005).
+/// API. The API maps a code to a status; pages look the text up by <see cref="Key"/> (ADR 0005). A booking result
+/// answers with one also when it went through (<see cref="Bookings.BookingResult{TOutcome}.Said"/>), so that its
+/// sentence is looked up the same way.
 /// </summary>
 public sealed class Refusal
 {

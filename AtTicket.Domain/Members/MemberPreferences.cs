@@ -14,7 +14,7 @@ public class MemberPreferences
     public MemberPreferences(string memberId)
         : this()
     {
-        Guard.That(!string.IsNullOrWhiteSpace(memberId), "Preferences need a member.");
+        Guard.That(!string.IsNullOrWhiteSpace(memberId), new Refusal(RefusalCode.PreferencesNeedMember, "Preferences need a member."));
         MemberId = memberId;
     }
 
@@ -26,7 +26,7 @@ public class MemberPreferences
     public void Subscribe(IEnumerable<ProductCategory> categories)
     {
         var chosen = categories.Distinct().Order().ToList();
-        Guard.That(chosen.All(Enum.IsDefined), "A category is unknown.");
+        Guard.That(chosen.All(Enum.IsDefined), new Refusal(RefusalCode.PreferenceCategoryUnknown, "A category is unknown."));
         Categories = chosen;
         NotifyOnNewProducts = Categories.Count > 0;
     }

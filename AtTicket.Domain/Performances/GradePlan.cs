@@ -12,11 +12,11 @@ public static class GradePlan
     /// </summary>
     public static void Validate(IReadOnlyCollection<int> hallSeatIds, IReadOnlyList<GradeSeats> grades, bool requireEverySeat)
     {
-        Guard.That(grades.Count > 0, "A performance needs at least one seat grade.", "grades");
+        Guard.That(grades.Count > 0, new Refusal(RefusalCode.PerformanceNeedsGrade, "A performance needs at least one seat grade."), "grades");
         var names = grades.Select(g => g.Name.Trim()).ToList();
         Guard.That(
             names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count,
-            "Two grades have the same name.");
+            new Refusal(RefusalCode.GradeNamesRepeat, "Two grades have the same name."));
 
         var hall = hallSeatIds as IReadOnlySet<int> ?? hallSeatIds.ToHashSet();
         var seen = new HashSet<int>();

@@ -11,7 +11,8 @@ public class Performance
     public const RuleSubject StartsAtSubject = RuleSubject.PerformanceDate;
 
     /// <summary>Why a performance cannot go on sale yet, for forms that check before saving.</summary>
-    public const string ProductNotOnSale = "The product is not on sale: put the product on sale before its performances.";
+    public static readonly Refusal ProductNotOnSale =
+        new(RefusalCode.ProductNotOnSaleForPerformance, "The product is not on sale: put the product on sale before its performances.");
 
     /// <summary>Whether a performance of <paramref name="product"/> may go on sale, as <see cref="PutOnSale"/> decides.</summary>
     public static bool CanGoOnSaleUnder(ProductStatus product) => product == ProductStatus.OnSale;
@@ -35,8 +36,8 @@ public class Performance
 
     public Performance(Product product, Hall hall, DateTimeOffset startsAt)
     {
-        Guard.That(product is not null, "A performance needs a product.");
-        Guard.That(hall is not null, "A performance needs a hall.");
+        Guard.That(product is not null, new Refusal(RefusalCode.PerformanceNeedsProduct, "A performance needs a product."));
+        Guard.That(hall is not null, new Refusal(RefusalCode.PerformanceNeedsHall, "A performance needs a hall."));
         DateWindow.Check(startsAt, StartsAtSubject);
         Product = product;
         ProductId = product!.Id;
@@ -63,7 +64,7 @@ public class Performance
 
     public void Reschedule(DateTimeOffset startsAt)
     {
-        Guard.That(Status != PerformanceStatus.Cancelled, "A cancelled performance cannot be rescheduled.");
+        Guard.That(Status != PerformanceStatus.Cancelled, new Refusal(RefusalCode.CancelledPerformanceFixed, "A cancelled performance cannot be rescheduled."));
         DateWindow.Check(startsAt, StartsAtSubject);
         StartsAt = startsAt;
     }
@@ -79,17 +80,17 @@ public class Performance
     /// <param name="unmappedSeats">Seats of the hall that have no grade yet, counted by the caller.</param>
     public void PutOnSale(int unmappedSeats)
     {
-        Guard.That(Status == PerformanceStatus.Draft, "Only a draft performance can go on sale.");
+        Guard.That(Status == PerformanceStatus.Draft, new Refusal(RefusalCode.PerformanceNotDraft, "Only a draft performance can go on sale."));
         // Buyers reach a performance through its product: on sale under a hidden product, it would sell to nobody and answer 404.
         Guard.That(Product is not null && CanGoOnSaleUnder(Product.Status), ProductNotOnSale);
-        Guard.That(_grades.Count > 0, "A performance needs at least one seat grade before it goes on sale.");
+        Guard.That(_grades.Count > 0, new Refusal(RefusalCode.PerformanceWithoutGrades, "A performance needs at least one seat grade before it goes on sale."));
         Guard.That(unmappedSeats == 0, new Refusal(RefusalCode.SeatsWithoutGradeBeforeSale, $"Every seat needs a grade before the performance goes on sale ({unmappedSeats} have none).", unmappedSeats));
         Status = PerformanceStatus.OnSale;
     }
 
     public void Cancel()
     {
-        Guard.That(Status != PerformanceStatus.Cancelled, "The performance is already cancelled.");
+        Guard.That(Status != PerformanceStatus.Cancelled, new Refusal(RefusalCode.PerformanceAlreadyCancelled, "The performance is already cancelled."));
         Status = PerformanceStatus.Cancelled;
     }
 }

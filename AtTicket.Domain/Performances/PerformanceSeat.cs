@@ -72,18 +72,14 @@ public class PerformanceSeat
 
     public void Hold(Guid holdId, DateTimeOffset until, DateTimeOffset now)
     {
-        Guard.That(IsFree(now), "The seat is already taken.");
-        Guard.That(until > now, "A hold must end in the future.");
-        Status = SeatStatus.Held;
-        HoldId = holdId;
-        HeldUntil = until;
-        BookingId = null;
-        Version++;
+        Guard.That(IsFree(now), new Refusal(RefusalCode.SeatTaken, "The seat is already taken."));
+        Guard.That(until > now, new Refusal(RefusalCode.SeatHoldEndsInPast, "A hold must end in the future."));
+        MoveTo(SeatStatus.Held, holdId, until, bookingId: null);
     }
 
     public void Release(Guid holdId)
     {
-        Guard.That(Status == SeatStatus.Held && HoldId == holdId, "The seat is not held by this hold.");
+        Guard.That(Status == SeatStatus.Held && HoldId == holdId, new Refusal(RefusalCode.SeatNotHeldByHold, "The seat is not held by this hold."));
         MakeAvailable();
     }
 
@@ -91,35 +87,35 @@ public class PerformanceSeat
     {
         Guard.That(
             Status == SeatStatus.Held && HoldId == holdId && HeldUntil >= now,
-            "The seat can only be sold from a live hold.");
-        Status = SeatStatus.Sold;
-        BookingId = bookingId;
-        HeldUntil = null;
-        Version++;
+            new Refusal(RefusalCode.SeatNotSellable, "The seat can only be sold from a live hold."));
+        MoveTo(SeatStatus.Sold, HoldId, heldUntil: null, bookingId);
     }
 
     public void Refund(Guid bookingId)
     {
-        Guard.That(Status == SeatStatus.Sold && BookingId == bookingId, "The seat is not sold to this booking.");
+        Guard.That(Status == SeatStatus.Sold && BookingId == bookingId, new Refusal(RefusalCode.SeatNotSoldToBooking, "The seat is not sold to this booking."));
         MakeAvailable();
     }
 
     public void ChangeGrade(SeatGrade grade)
     {
-        Guard.That(IsUnclaimed(this), "A held or sold seat cannot change its grade.");
+        Guard.That(IsUnclaimed(this), new Refusal(RefusalCode.ClaimedSeatKeepsGrade, "A held or sold seat cannot change its grade."));
         Guard.That(
             ReferenceEquals(grade.Performance, Performance) || (grade.PerformanceId != 0 && grade.PerformanceId == PerformanceId),
-            $"Grade '{grade.Name}' does not belong to this performance.");
+            new Refusal(RefusalCode.GradeNotOfPerformance, $"Grade '{grade.Name}' does not belong to this performance.", grade.Name));
         Grade = grade;
         GradeId = grade.Id;
     }
 
-    private void MakeAvailable()
+    private void MakeAvailable() => MoveTo(SeatStatus.Available, holdId: null, heldUntil: null, bookingId: null);
+
+    /// <summary>Every change of the sale state sets the whole of it and counts in <see cref="Version"/>.</summary>
+    private void MoveTo(SeatStatus status, Guid? holdId, DateTimeOffset? heldUntil, Guid? bookingId)
     {
-        Status = SeatStatus.Available;
-        HoldId = null;
-        HeldUntil = null;
-        BookingId = null;
+        Status = status;
+        HoldId = holdId;
+        HeldUntil = heldUntil;
+        BookingId = bookingId;
         Version++;
     }
 }

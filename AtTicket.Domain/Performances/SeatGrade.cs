@@ -31,9 +31,9 @@ public partial class SeatGrade
 
     public void Change(string name, long price, string color)
     {
-        Guard.That(price > 0, "A seat grade needs a price above 0 won.");
+        Guard.That(price > 0, new Refusal(RefusalCode.GradePriceNotPositive, "A seat grade needs a price above 0 won."));
         Guard.That(price <= MaxPrice, new Refusal(RefusalCode.GradePriceTooHigh, $"A seat grade costs at most {MaxPrice:N0} won.", MaxPrice));
-        Guard.That(color is not null && HexColor().IsMatch(color), "The grade colour must look like #1a2b3c.", "color");
+        Guard.That(color is not null && HexColor().IsMatch(color), new Refusal(RefusalCode.GradeColourInvalid, "The grade colour must look like #1a2b3c."), "color");
         var checkedName = Guard.Text(name, RuleSubject.GradeName, 30);
         Guard.That(
             Performance is null || Performance.Grades.All(g => ReferenceEquals(g, this) || !string.Equals(g.Name, checkedName, StringComparison.OrdinalIgnoreCase)),

@@ -15,7 +15,7 @@ public class Hall
     public static void RequireSize(int seats, params IEnumerable<string?> fields)
     {
         var size = SizeOf(seats);
-        Guard.That(size != HallSize.Empty, "A hall needs at least one seat.", fields);
+        Guard.That(size != HallSize.Empty, new Refusal(RefusalCode.HallNeedsSeat, "A hall needs at least one seat."), fields);
         Guard.That(size != HallSize.TooLarge, new Refusal(RefusalCode.HallTooManySeats, $"A hall can have at most {MaxSeats:N0} seats.", MaxSeats), fields);
     }
 
@@ -109,7 +109,7 @@ public class Hall
 
     public void RemoveSeat(Seat seat)
     {
-        Guard.That(_seats.Contains(seat), "The seat is not in this hall.");
+        Guard.That(_seats.Contains(seat), new Refusal(RefusalCode.SeatNotInHall, "The seat is not in this hall."));
         _seats.Remove(seat);
     }
 

@@ -12,9 +12,9 @@ public class Seat
 
     internal Seat(Hall hall, string section, string row, int number, double x, double y, SeatKind kind)
     {
-        Guard.That(number > 0, "A seat number must be positive.", "number");
+        Guard.That(number > 0, new Refusal(RefusalCode.SeatNumberNotPositive, "A seat number must be positive."), "number");
         Guard.That(IsInside(x) && IsInside(y), OutsideHall, "x", "y");
-        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.", "kind");
+        Guard.That(Enum.IsDefined(kind), new Refusal(RefusalCode.SeatKindUnknown, "The seat kind is unknown."), "kind");
         Hall = hall;
         HallId = hall.Id;
         Section = Guard.Text(section, RuleSubject.Section, MaxSectionLength);
@@ -49,7 +49,7 @@ public class Seat
     /// <summary>New section, row or number; the hall's labels stay unique because the hall saves them under a unique index.</summary>
     public void Relabel(string section, string row, int number)
     {
-        Guard.That(number > 0, "A seat number must be positive.", "number");
+        Guard.That(number > 0, new Refusal(RefusalCode.SeatNumberNotPositive, "A seat number must be positive."), "number");
         var checkedSection = Guard.Text(section, RuleSubject.Section, MaxSectionLength);
         var checkedRow = Guard.Text(row, RuleSubject.RowLabel, 10);
         Section = checkedSection;
@@ -75,7 +75,7 @@ public class Seat
 
     public void ChangeKind(SeatKind kind)
     {
-        Guard.That(Enum.IsDefined(kind), "The seat kind is unknown.", "kind");
+        Guard.That(Enum.IsDefined(kind), new Refusal(RefusalCode.SeatKindUnknown, "The seat kind is unknown."), "kind");
         Kind = kind;
     }
 

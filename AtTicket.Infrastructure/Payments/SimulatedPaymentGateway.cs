@@ -64,7 +64,7 @@ public sealed class SimulatedPaymentGateway : IPaymentGateway
         await AnswerAsync(first, cancellationToken);
         return first.Fingerprint == fingerprint
             ? first.Result
-            : new PaymentResult(PaymentOutcome.GatewayError, null, KeyReusedMessage);
+            : new PaymentResult(PaymentOutcome.KeyReused, null, KeyReusedMessage);
     }
 
     public async Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken)

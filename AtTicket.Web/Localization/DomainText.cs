@@ -1,10 +1,10 @@
 namespace AtTicket.Web.Localization;
 
 /// <summary>
-/// Shows what the Domain said (refusals, payment answers) in the member's language. A refusal with values
-/// carries a code and its arguments (<see cref="Refusal"/>), so its text is looked up by code; a sentence
-/// without values (a result's message, a fixed refusal) is looked up as it is. Text without a translation
-/// is shown in English rather than not at all.
+/// Shows what the Domain said (refusals, checkout and cancellation answers, payment answers) in the member's
+/// language, looked up by its code with its arguments (<see cref="Refusal"/>, ADR 0005). A refusal without a
+/// code (the Infrastructure's own, such as a poster file's) is looked up as it is written. Text without a
+/// translation is shown in English rather than not at all.
 /// </summary>
 public static class DomainText
 {
@@ -23,15 +23,12 @@ public static class DomainText
     public static string Localize(this IStringLocalizer localizer, HoldResult result) =>
         result.Refusal is { } refusal ? localizer.Localize(refusal) : string.Empty;
 
-    /// <summary>What a checkout came to: by its code when the Domain said it, as it is when a payment gateway did.</summary>
-    public static string Localize(this IStringLocalizer localizer, ConfirmResult result) =>
-        result.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(result.Message);
+    /// <summary>What a checkout or a cancellation came to, by its code.</summary>
+    public static string Localize<TOutcome>(this IStringLocalizer localizer, BookingResult<TOutcome> result)
+        where TOutcome : struct, Enum =>
+        localizer.Localize(result.Said);
 
-    /// <summary>What a cancellation came to: by its code when refused, otherwise as it is.</summary>
-    public static string Localize(this IStringLocalizer localizer, CancelResult result) =>
-        result.Refusal is { } refusal ? localizer.Localize(refusal) : localizer.Localize(result.Message);
-
-    /// <summary>A sentence without values, as the resources hold it; English if they do not.</summary>
+    /// <summary>A sentence without a code, as the resources hold it; English if they do not.</summary>
     public static string Localize(this IStringLocalizer localizer, string? message)
     {
         if (string.IsNullOrWhiteSpace(message))

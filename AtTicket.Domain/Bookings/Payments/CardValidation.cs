@@ -26,36 +26,36 @@ public static class CardValidation
 
     public static void EnsureNumber(string? number)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(number), "Enter the card number.");
-        Guard.That(number!.All(c => char.IsAsciiDigit(c) || c is ' ' or '-'), "The card number may contain only digits, spaces and dashes.");
+        Guard.That(!string.IsNullOrWhiteSpace(number), new Refusal(RefusalCode.CardNumberMissing, "Enter the card number."));
+        Guard.That(number!.All(c => char.IsAsciiDigit(c) || c is ' ' or '-'), new Refusal(RefusalCode.CardNumberCharacters, "The card number may contain only digits, spaces and dashes."));
         var digits = DigitsOf(number);
         Guard.That(
             digits.Length is >= MinNumberDigits and <= MaxNumberDigits,
             new Refusal(RefusalCode.CardNumberLength, $"The card number must have {MinNumberDigits} to {MaxNumberDigits} digits.", MinNumberDigits, MaxNumberDigits));
-        Guard.That(PassesLuhn(digits), "The card number is not valid; check it for a typing mistake.");
+        Guard.That(PassesLuhn(digits), new Refusal(RefusalCode.CardNumberInvalid, "The card number is not valid; check it for a typing mistake."));
     }
 
     public static void EnsureExpiry(string? expiry, DateTimeOffset now)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(expiry), "Enter the card's expiry date.");
+        Guard.That(!string.IsNullOrWhiteSpace(expiry), new Refusal(RefusalCode.CardExpiryMissing, "Enter the card's expiry date."));
         var parts = expiry!.Trim().Split('/');
         Guard.That(
             parts is [var mm, var yy] && mm.Trim().Length == 2 && yy.Trim().Length == 2 && mm.Trim().All(char.IsAsciiDigit) && yy.Trim().All(char.IsAsciiDigit),
-            "Enter the expiry date as MM/YY, for example 08/29.");
+            new Refusal(RefusalCode.CardExpiryFormat, "Enter the expiry date as MM/YY, for example 08/29."));
         var month = int.Parse(parts[0].Trim(), CultureInfo.InvariantCulture);
         var year = 2000 + int.Parse(parts[1].Trim(), CultureInfo.InvariantCulture);
-        Guard.That(month is >= 1 and <= 12, "The expiry month must be between 01 and 12.");
+        Guard.That(month is >= 1 and <= 12, new Refusal(RefusalCode.CardExpiryMonth, "The expiry month must be between 01 and 12."));
 
         // Good through the last moment of the expiry month.
         var firstInvalid = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-        Guard.That(now.ToUniversalTime() < firstInvalid, "The card has expired.");
+        Guard.That(now.ToUniversalTime() < firstInvalid, new Refusal(RefusalCode.CardExpired, "The card has expired."));
     }
 
     public static void EnsureCvc(string? cvc)
     {
-        Guard.That(!string.IsNullOrWhiteSpace(cvc), "Enter the card's security code (CVC).");
+        Guard.That(!string.IsNullOrWhiteSpace(cvc), new Refusal(RefusalCode.CardCvcMissing, "Enter the card's security code (CVC)."));
         var trimmed = cvc!.Trim();
-        Guard.That(trimmed.Length is 3 or 4 && trimmed.All(char.IsAsciiDigit), "The security code (CVC) must be 3 or 4 digits.");
+        Guard.That(trimmed.Length is 3 or 4 && trimmed.All(char.IsAsciiDigit), new Refusal(RefusalCode.CardCvcFormat, "The security code (CVC) must be 3 or 4 digits."));
     }
 
     /// <summary>The Luhn (mod 10) check digit test on a string of digits.</summary>

@@ -13,4 +13,7 @@ public enum PaymentOutcome
 
     /// <summary>The processor failed; nothing was charged and trying again later may work.</summary>
     GatewayError,
+
+    /// <summary>The idempotency key came before with another amount or card; nothing was charged for this request.</summary>
+    KeyReused,
 }

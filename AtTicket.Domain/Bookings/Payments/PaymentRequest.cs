@@ -7,7 +7,7 @@ public sealed record PaymentRequest
 
     public PaymentRequest(long amount, CardDetails card, string idempotencyKey)
     {
-        Guard.That(amount > 0, "The amount to pay must be more than zero won.");
+        Guard.That(amount > 0, new Refusal(RefusalCode.PaymentAmountNotPositive, "The amount to pay must be more than zero won."));
         ArgumentNullException.ThrowIfNull(card);
         Amount = amount;
         Card = card;

@@ -131,7 +131,7 @@ internal static class BookingEndpoints
         TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "The idempotency key was used for another checkout.",
-            detail: BookingService.KeyUsedForOtherHoldMessage + " Send a new key for a new checkout.");
+            detail: BookingService.KeyUsedForOtherHold.Message + " Send a new key for a new checkout.");
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, UserManager<Member> members, BookingReader reader)
     {

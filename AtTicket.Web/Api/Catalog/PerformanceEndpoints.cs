@@ -145,7 +145,7 @@ internal static class PerformanceEndpoints
     /// <summary>Checked before anything is saved, so a refused request changes nothing; the rule is the Domain's.</summary>
     private static async Task<IResult?> ProductNotOnSaleProblemAsync(int productId, CatalogReader catalog) =>
         await catalog.GetProductAsync(productId, includeUnpublished: true) is { } product && !Performance.CanGoOnSaleUnder(product.Summary.Status)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [Performance.ProductNotOnSale] })
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [Performance.ProductNotOnSale.Message] })
             : null;
 
     private static async Task<IResult> DeleteAsync(int id, PerformanceAdminService admin)

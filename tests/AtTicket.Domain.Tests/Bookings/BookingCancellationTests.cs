@@ -1,5 +1,6 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Domain.Common;
 
 namespace AtTicket.Domain.Tests.Bookings;
 
@@ -50,7 +51,7 @@ public class BookingCancellationTests
 
         var result = await CancelAsync(booking.Id);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Cancelled, RefusalCode.BookingCancelled, BookingCancellation.Cancelled.Message), (result.Outcome, result.Said.Code, result.Message));
         Assert.Equal((booking.Id, BookingStatus.Cancelled), (result.Booking!.Id, result.Booking.Status));
         Assert.Equal(TestClock.Start.AddDays(1), result.Booking.CancelledAt);
         Assert.Equal(TestClock.Start.AddDays(1), result.Booking.RefundedAt);
@@ -69,7 +70,7 @@ public class BookingCancellationTests
 
         var again = await CancelAsync(booking.Id);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (again.Outcome, again.Message));
+        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.Cancelled.Message), (again.Outcome, again.Message));
         Assert.Equal(first.Booking!.CancelledAt, again.Booking!.CancelledAt);
         Assert.Single(_gateway.Refunds);
         Assert.Equal(1, _gateway.RefundCalls);
@@ -116,7 +117,7 @@ public class BookingCancellationTests
 
         var result = await CancelAsync(booking.Id, asAdmin: minutesAfterStart > 0);
 
-        Assert.Equal((CancelOutcome.Started, Booking.CannotCancelStartedMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Started, Booking.CannotCancelStarted.Message), (result.Outcome, result.Message));
         Assert.Equal(BookingStatus.Confirmed, booking.Status);
         Assert.Equal(2, _store.SoldTo.Count);
         Assert.Empty(_gateway.Refunds);
@@ -153,7 +154,7 @@ public class BookingCancellationTests
 
         var result = await CancelAsync(declined.Id);
 
-        Assert.Equal((CancelOutcome.NotCancellable, BookingCancellation.NotCancellableMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.NotCancellable, BookingCancellation.NotCancellable.Message), (result.Outcome, result.Message));
         Assert.Equal(BookingStatus.Cancelled, declined.Status);
         Assert.Equal(0, _gateway.RefundCalls);
     }
@@ -192,7 +193,7 @@ public class BookingCancellationTests
 
         var result = await CancelAsync(booking.Id);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.RefundOwedMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Cancelled, RefusalCode.BookingCancelledRefundOwed, BookingCancellation.RefundOwed.Message), (result.Outcome, result.Said.Code, result.Message));
         Assert.Equal(BookingStatus.Cancelled, booking.Status);
         Assert.True(booking.OwesRefund);
         Assert.Empty(_store.SoldTo);
@@ -203,7 +204,7 @@ public class BookingCancellationTests
         _gateway.RefundFailures = 0;
         var again = await CancelAsync(booking.Id);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (again.Outcome, again.Message));
+        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.Cancelled.Message), (again.Outcome, again.Message));
         Assert.False(booking.OwesRefund);
         Assert.Single(_gateway.Refunds);
     }

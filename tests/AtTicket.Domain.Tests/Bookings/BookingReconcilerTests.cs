@@ -112,7 +112,7 @@ public class BookingReconcilerTests
         var booking = (await ConfirmAsync(NewHold(11, 12))).Booking!;
         _gateway.RefundFailures = int.MaxValue;
         var cancelled = await _clock.RunAsync(() => new BookingCancellation(_store, Refunds, _clock).CancelAsync(booking.Id, Minji, asAdmin: false, Ct));
-        Assert.Equal(BookingCancellation.RefundOwedMessage, cancelled.Message);
+        Assert.Equal(BookingCancellation.RefundOwed.Message, cancelled.Message);
 
         // While the gateway still refuses, the refund stays owed.
         var failing = await ReconcileAsync();
@@ -173,7 +173,7 @@ public class BookingReconcilerTests
         var result = await ConfirmAsync(NewHold(11, 12));
 
         Assert.Equal((1, 0), (reports.Single().Cancelled, reports.Single().Refunded));
-        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.RefundedMessage), (result.Outcome, result.Message));
+        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.Refunded.Message), (result.Outcome, result.Message));
         var booking = Assert.Single(_store.Bookings);
         var charge = Assert.Single(_gateway.Charges);
         Assert.Equal((BookingStatus.Refunded, charge.Reference, false), (booking.Status, booking.PaymentReference, booking.OwesRefund));

@@ -125,7 +125,7 @@ public partial class BookingServiceTests
 
         var result = await ConfirmAsync();
 
-        Assert.Equal((ConfirmOutcome.HoldExpired, null, BookingService.HoldExpiredMessage), (result.Outcome, result.Booking, result.Message));
+        Assert.Equal((ConfirmOutcome.HoldExpired, null, BookingService.HoldExpired.Message), (result.Outcome, result.Booking, result.Message));
         Assert.Empty(_gateway.Requests);
         Assert.Empty(_store.Bookings);
     }
@@ -249,7 +249,7 @@ public partial class BookingServiceTests
         var refused = await Assert.ThrowsAsync<DomainException>(() => ConfirmAsync("key-1", holdId: other.Id));
 
         Assert.Equal(RefusalCode.IdempotencyKeyUsedForOtherHold, refused.Refusal?.Code);
-        Assert.Equal(BookingService.KeyUsedForOtherHoldMessage, refused.Message);
+        Assert.Equal(BookingService.KeyUsedForOtherHold.Message, refused.Message);
         Assert.Single(_gateway.Requests);
         Assert.Single(_store.Bookings);
     }
@@ -279,7 +279,7 @@ public partial class BookingServiceTests
 
         var result = await ConfirmAsync();
 
-        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.RefundedMessage), (result.Outcome, result.Message));
+        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.Refunded.Message), (result.Outcome, result.Message));
         var booking = Assert.Single(_store.Bookings);
         var charge = Assert.Single(_gateway.Charges);
         Assert.Equal((BookingStatus.Refunded, charge.Reference, false), (booking.Status, booking.PaymentReference, booking.OwesRefund));
@@ -313,7 +313,7 @@ public partial class BookingServiceTests
 
         var result = await ConfirmAsync();
 
-        Assert.Equal((ConfirmOutcome.Confirmed, BookingStatus.Confirmed), (result.Outcome, result.Booking!.Status));
+        Assert.Equal((ConfirmOutcome.Confirmed, RefusalCode.BookingConfirmed, BookingStatus.Confirmed), (result.Outcome, result.Said.Code, result.Booking!.Status));
         Assert.Single(_gateway.Charges);
         Assert.Empty(_gateway.Refunds);
         Assert.Equal(0, _gateway.RefundCalls);

@@ -1,10 +1,11 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Bookings.Payments;
 using AtTicket.Domain.Common;
 using AtTicket.Domain.Venues;
 
 namespace AtTicket.Domain.Tests.Common;
 
-/// <summary>A refusal with values says which rule it is and hands the values over, apart from its English sentence.</summary>
+/// <summary>A refusal says which rule it is by its code and hands its values over, apart from its English sentence.</summary>
 public sealed class RefusalTests
 {
     [Fact]
@@ -37,5 +38,36 @@ public sealed class RefusalTests
 
         Assert.Equal(RefusalCode.SeatLabelTwiceInLayout, refused.Refusal?.Code);
         Assert.Equal(new object[] { "{9 A-1" }, refused.Refusal!.Arguments);
+    }
+
+    [Fact]
+    public void A_booking_status_check_carries_its_code_and_the_status()
+    {
+        var booking = new Booking(Guid.NewGuid(), "AT260101ABCDEF", "member", 1, Guid.NewGuid(), "key", [new BookedSeat(1, "R", 10_000)], DateTimeOffset.UnixEpoch);
+        booking.Confirm("ref", DateTimeOffset.UnixEpoch);
+
+        var refused = Assert.Throws<DomainException>(() => booking.Confirm("ref", DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(RefusalCode.BookingNotConfirmable, refused.Refusal?.Code);
+        Assert.Equal(new object[] { BookingStatus.Confirmed }, refused.Refusal!.Arguments);
+        Assert.Equal("A Confirmed booking cannot be confirmed.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(PaymentOutcome.Declined, RefusalCode.CardDeclined)]
+    [InlineData(PaymentOutcome.InsufficientFunds, RefusalCode.CardDeclinedForFunds)]
+    [InlineData(PaymentOutcome.GatewayError, RefusalCode.PaymentServiceDown)]
+    [InlineData(PaymentOutcome.KeyReused, RefusalCode.PaymentKeyReused)]
+    public void A_payment_refused_is_coded_by_its_outcome_and_keeps_the_gateway_sentence(PaymentOutcome outcome, RefusalCode code)
+    {
+        var payment = new PaymentResult(outcome, null, "Whatever the processor said.");
+
+        Assert.Equal((code, "Whatever the processor said."), (payment.Refusal?.Code, payment.Refusal?.Message));
+    }
+
+    [Fact]
+    public void An_approved_payment_is_no_refusal()
+    {
+        Assert.Null(new PaymentResult(PaymentOutcome.Approved, "ref", "Payment approved.").Refusal);
     }
 }

@@ -236,7 +236,7 @@ public class PerformanceTests
 
         var refused = Assert.Throws<DomainException>(() => performance.PutOnSale(unmappedSeats: 0));
 
-        Assert.Equal(Performance.ProductNotOnSale, refused.Message);
+        Assert.Equal(Performance.ProductNotOnSale.Message, refused.Message);
         Assert.Equal(PerformanceStatus.Draft, performance.Status);
     }
 

@@ -28,7 +28,7 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
 
         var result = await shop.Cancellation.CancelAsync(booking.Id, buyer, asAdmin: false, Ct);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.Cancelled.Message), (result.Outcome, result.Message));
         var stored = (await shop.StoredAsync(booking.Id))!;
         Assert.Equal((BookingStatus.Cancelled, booking.PaymentReference, false), (stored.Status, stored.PaymentReference, stored.OwesRefund));
         Assert.Equal(shop.Clock.GetUtcNow(), stored.CancelledAt);
@@ -62,7 +62,7 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
 
         var again = await shop.Cancellation.CancelAsync(booking.Id, buyer, asAdmin: false, Ct);
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (again.Outcome, again.Message));
+        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.Cancelled.Message), (again.Outcome, again.Message));
         Assert.Equal(first.Booking!.CancelledAt, again.Booking!.CancelledAt);
         Assert.Equal(first.Booking.RefundedAt, again.Booking.RefundedAt);
         Assert.Single(shop.Ledger.Refunds);
@@ -128,7 +128,7 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
 
         var result = await shop.Cancellation.CancelAsync(booking.Id, buyer, asAdmin: minutesAfterStart > 0, Ct);
 
-        Assert.Equal((CancelOutcome.Started, Booking.CannotCancelStartedMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Started, Booking.CannotCancelStarted.Message), (result.Outcome, result.Message));
         var stored = (await shop.StoredAsync(booking.Id))!;
         Assert.Equal((BookingStatus.Confirmed, (DateTimeOffset?)null), (stored.Status, stored.CancelledAt));
         var sold = (await SeatsAsync(node, performance.Id))[seat];
@@ -162,7 +162,7 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
         {
             var result = await shop.Cancellation.CancelAsync(booking.Id, buyer, asAdmin: false, Ct);
 
-            Assert.Equal((CancelOutcome.NotCancellable, BookingCancellation.NotCancellableMessage), (result.Outcome, result.Message));
+            Assert.Equal((CancelOutcome.NotCancellable, BookingCancellation.NotCancellable.Message), (result.Outcome, result.Message));
             Assert.Equal(booking.Status, (await shop.StoredAsync(booking.Id))!.Status);
         }
 
@@ -186,7 +186,7 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
 
         var result = await shop.RunAsync(() => shop.Through(troubled).Cancellation.CancelAsync(booking.Id, buyer, asAdmin: false, Ct));
 
-        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.RefundOwedMessage), (result.Outcome, result.Message));
+        Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.RefundOwed.Message), (result.Outcome, result.Message));
         var stored = (await shop.StoredAsync(booking.Id))!;
         Assert.Equal((BookingStatus.Cancelled, true, (DateTimeOffset?)null), (stored.Status, stored.OwesRefund, stored.RefundedAt));
         AssertFree((await SeatsAsync(node, performance.Id))[seat]);
@@ -218,7 +218,7 @@ public sealed class BookingCancellationTests(MigratedDatabases databases, ITestO
             i => cancellations[i % 2].CancelAsync(booking.Id, i % 4 < 2 ? buyer : admin, asAdmin: i % 4 >= 2, Ct));
 
         Assert.All(results, r => Assert.Null(r.Error));
-        Assert.All(results, r => Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.CancelledMessage), (r.Result.Outcome, r.Result.Message)));
+        Assert.All(results, r => Assert.Equal((CancelOutcome.Cancelled, BookingCancellation.Cancelled.Message), (r.Result.Outcome, r.Result.Message)));
         Assert.Equal(1, stores.Sum(s => s.Cancelled));
         var stored = (await shop.StoredAsync(booking.Id))!;
         Assert.Equal((BookingStatus.Cancelled, false), (stored.Status, stored.OwesRefund));

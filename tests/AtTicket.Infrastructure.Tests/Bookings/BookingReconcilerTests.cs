@@ -58,7 +58,7 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
 
         // The member asking again under the same key hears the same story, and nothing moves.
         var replay = await shop.Checkout.ConfirmAsync(buyer, hold.Id, "lost", Shop.Card, Ct);
-        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.RefundedMessage, pending.Id), (replay.Outcome, replay.Message, replay.Booking!.Id));
+        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.Refunded.Message, pending.Id), (replay.Outcome, replay.Message, replay.Booking!.Id));
         Assert.Single(shop.Ledger.Charges);
         Assert.True((await shop.Reconciler().ReconcileOnceAsync(Ct)).IsEmpty);
     }
@@ -98,7 +98,7 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
         var booking = await shop.ConfirmedAsync(buyer, performance.Id, performance.Hall.Seat('B', 2), performance.Hall.Seat('B', 3));
         var refusing = new TroubledGateway(shop.Simulated) { RefuseRefunds = true };
         var cancelled = await shop.RunAsync(() => shop.Through(refusing).Cancellation.CancelAsync(booking.Id, buyer, asAdmin: false, Ct));
-        Assert.Equal(BookingCancellation.RefundOwedMessage, cancelled.Message);
+        Assert.Equal(BookingCancellation.RefundOwed.Message, cancelled.Message);
 
         var stillRefusing = await shop.RunAsync(() => shop.Through(refusing).Reconciler().ReconcileOnceAsync(Ct));
         var report = await shop.Reconciler().ReconcileOnceAsync(Ct);
@@ -170,7 +170,7 @@ public sealed class BookingReconcilerTests(MigratedDatabases databases) : IClass
         var result = await checkout;
 
         Assert.Equal(1, report.Cancelled);
-        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.RefundedMessage), (result.Outcome, result.Message));
+        Assert.Equal((ConfirmOutcome.HoldExpired, BookingService.Refunded.Message), (result.Outcome, result.Message));
         var booking = (await shop.StoredAsync(result.Booking!.Id))!;
         var charge = Assert.Single(shop.Ledger.Charges);
         Assert.Equal((BookingStatus.Refunded, charge.Reference, false), (booking.Status, booking.PaymentReference, booking.OwesRefund));

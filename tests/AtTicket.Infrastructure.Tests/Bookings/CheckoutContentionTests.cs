@@ -1,5 +1,6 @@
 using AtTicket.Domain.Bookings;
 using AtTicket.Domain.Bookings.Payments;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -184,17 +185,17 @@ public sealed class CheckoutContentionTests(MigratedDatabases databases, ITestOu
 
             // Three possible answers: sold; charged but the hold lost (to the clock or a sweeper), so refunded;
             // or the hold gone before the payment, so nothing charged and no booking.
-            switch (result.Outcome, result.Message)
+            switch (result.Outcome, result.Said.Code)
             {
-                case (ConfirmOutcome.Confirmed, BookingService.ConfirmedMessage):
+                case (ConfirmOutcome.Confirmed, RefusalCode.BookingConfirmed):
                     Assert.True(timing[i] is Timing.BeforeTheSweep or Timing.RacingTheSweep, $"Contender {i} ({timing[i]}) was sold seats.");
                     Assert.Equal(BookingStatus.Confirmed, booking?.Status);
                     break;
-                case (ConfirmOutcome.HoldExpired, BookingService.RefundedMessage):
+                case (ConfirmOutcome.HoldExpired, RefusalCode.HoldExpiredAfterPayment):
                     Assert.NotEqual(Timing.AlreadyExpired, timing[i]);
                     Assert.Equal(BookingStatus.Refunded, booking?.Status);
                     break;
-                case (ConfirmOutcome.HoldExpired, BookingService.HoldExpiredMessage):
+                case (ConfirmOutcome.HoldExpired, RefusalCode.HoldExpired):
                     Assert.Null(booking);
                     break;
                 default:

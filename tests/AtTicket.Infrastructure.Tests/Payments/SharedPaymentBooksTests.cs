@@ -107,7 +107,7 @@ public sealed class SharedPaymentBooksTests : IAsyncLifetime
         var declinedAgain = await b.AuthorizeAndCaptureAsync(Request("d", number: SimulatedPaymentGateway.DeclinedCard), Ct);
 
         Assert.True(first.IsApproved);
-        Assert.Equal((PaymentOutcome.GatewayError, null, SimulatedPaymentGateway.KeyReusedMessage), (otherAmount.Outcome, otherAmount.Reference, otherAmount.Message));
+        Assert.Equal((PaymentOutcome.KeyReused, null, SimulatedPaymentGateway.KeyReusedMessage), (otherAmount.Outcome, otherAmount.Reference, otherAmount.Message));
         Assert.Equal(declined, declinedAgain);
         Assert.Single(await b.Books.ChargesAsync(Ct));
     }

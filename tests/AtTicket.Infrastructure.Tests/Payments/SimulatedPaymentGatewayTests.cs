@@ -133,7 +133,7 @@ public sealed class SimulatedPaymentGatewayTests
     }
 
     [Fact]
-    public async Task A_key_reused_for_another_amount_or_card_is_an_error_and_charges_nothing_more()
+    public async Task A_key_reused_for_another_amount_or_card_is_refused_and_charges_nothing_more()
     {
         var gateway = Gateway();
         var first = await gateway.AuthorizeAndCaptureAsync(Request(key: "k"), Ct);
@@ -142,8 +142,8 @@ public sealed class SimulatedPaymentGatewayTests
         var otherCard = await gateway.AuthorizeAndCaptureAsync(Request("4000 0000 0000 0002", key: "k"), Ct);
         var sameWrittenDifferently = await gateway.AuthorizeAndCaptureAsync(Request("4242-4242-4242-4242", key: "k"), Ct);
 
-        Assert.Equal((PaymentOutcome.GatewayError, null, SimulatedPaymentGateway.KeyReusedMessage), (otherAmount.Outcome, otherAmount.Reference, otherAmount.Message));
-        Assert.Equal(PaymentOutcome.GatewayError, otherCard.Outcome);
+        Assert.Equal((PaymentOutcome.KeyReused, null, SimulatedPaymentGateway.KeyReusedMessage), (otherAmount.Outcome, otherAmount.Reference, otherAmount.Message));
+        Assert.Equal(PaymentOutcome.KeyReused, otherCard.Outcome);
         Assert.Equal(first, sameWrittenDifferently);
         Assert.Single(gateway.Ledger.Charges);
     }

@@ -9,6 +9,6 @@ public static class SaleReadiness
         unassignedSeats > 0
             ? L.Count(unassignedSeats, "Every seat needs a grade before the performance can go on sale: {0} seat has none.", "Every seat needs a grade before the performance can go on sale: {0} seats have none.").Value
             : productStatus is { } product && !Performance.CanGoOnSaleUnder(product)
-                ? L[Performance.ProductNotOnSale].Value
+                ? L.Localize(Performance.ProductNotOnSale)
                 : null;
 }

@@ -142,7 +142,7 @@ public sealed class PerformanceBookingsTests(DemoDatabaseTemplate template)
         await ClickAsync(page, "[data-testid=confirm-cancel]");
 
         page.WaitForAssertion(() => Assert.Contains("Cancelled", RowOf(page, booking.Number).TextContent));
-        Assert.Contains(BookingCancellation.CancelledMessage, page.Find(".mud-snackbar").TextContent);
+        Assert.Contains(BookingCancellation.Cancelled.Message, page.Find(".mud-snackbar").TextContent);
         Assert.Empty(page.FindAll("[data-testid=cancel]"));
         var cancelled = await FindBookingAsync(booking.Id);
         Assert.Equal(BookingStatus.Cancelled, cancelled.Status);
@@ -222,7 +222,7 @@ public sealed class PerformanceBookingsTests(DemoDatabaseTemplate template)
         Clock.SetUtcNow(await StartOfAsync() + TimeSpan.FromSeconds(1));
         await ClickAsync(page, "[data-testid=confirm-cancel]");
 
-        page.WaitForAssertion(() => Assert.Contains(Booking.CannotCancelStartedMessage, page.Find(".mud-snackbar").TextContent));
+        page.WaitForAssertion(() => Assert.Contains(Booking.CannotCancelStarted.Message, page.Find(".mud-snackbar").TextContent));
         Assert.Equal(BookingStatus.Confirmed, (await FindBookingAsync(booking.Id)).Status);
         Assert.All(await SeatStatusesAsync(booking), s => Assert.Equal(SeatStatus.Sold, s));
         Assert.Empty(Gateway.Ledger.Refunds);

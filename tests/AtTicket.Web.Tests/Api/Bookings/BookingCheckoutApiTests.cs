@@ -170,7 +170,7 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var again = await member.Client.BookAsync(holdId, key);
 
         var problem = await ApiAssert.ProblemAsync(again, HttpStatusCode.PaymentRequired);
-        Assert.Equal(BookingService.DeclinedBeforeMessage, problem.GetProperty("detail").GetString());
+        Assert.Equal(BookingService.DeclinedBefore.Message, problem.GetProperty("detail").GetString());
         Assert.Equal(chargesBefore, app.Ledger().Charges.Count);
         Assert.Equal(holdId, HoldApi.HoldId(await member.Client.GetJsonAsync($"/api/holds/{holdId}")));
     }
@@ -215,7 +215,7 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await member.Client.BookAsync(holdId, BookingApi.NewKey());
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.Gone);
-        Assert.Equal(BookingService.HoldExpiredMessage, problem.GetProperty("detail").GetString());
+        Assert.Equal(BookingService.HoldExpired.Message, problem.GetProperty("detail").GetString());
         Assert.False(problem.TryGetProperty("bookingId", out _));
         Assert.Equal(chargesBefore, app.Ledger().Charges.Count);
         Assert.Equal(0, (await member.Client.GetJsonAsync("/api/bookings")).GetArrayLength());
@@ -256,7 +256,7 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await member.Client.BookAsync(holdId, key);
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.Gone);
-        Assert.Equal(BookingService.RefundedMessage, problem.GetProperty("detail").GetString());
+        Assert.Equal(BookingService.Refunded.Message, problem.GetProperty("detail").GetString());
         Assert.Equal(bookingId, problem.GetProperty("bookingId").GetGuid());
         var charge = Assert.Single(app.Ledger().ChargesFor(bookingId));
         Assert.True(app.Ledger().IsRefunded(charge.Reference));
@@ -270,7 +270,7 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
         // A refunded checkout was never confirmed: there is nothing to cancel.
         using var cancel = await member.Client.CancelAsync(bookingId);
         var conflict = await ApiAssert.ProblemAsync(cancel, HttpStatusCode.Conflict);
-        Assert.Equal(BookingCancellation.NotCancellableMessage, conflict.GetProperty("detail").GetString());
+        Assert.Equal(BookingCancellation.NotCancellable.Message, conflict.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -325,7 +325,7 @@ public sealed class BookingCheckoutApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var reused = await member.Client.BookAsync(HoldApi.HoldId(secondHold), key);
 
         var problem = await ApiAssert.ProblemAsync(reused, HttpStatusCode.UnprocessableEntity);
-        Assert.StartsWith(BookingService.KeyUsedForOtherHoldMessage, problem.GetProperty("detail").GetString());
+        Assert.StartsWith(BookingService.KeyUsedForOtherHold.Message, problem.GetProperty("detail").GetString());
         Assert.Equal(chargesBefore, app.Ledger().Charges.Count);
         Assert.Equal(secondHold.ToString(), (await member.Client.GetJsonAsync($"/api/holds/{HoldApi.HoldId(secondHold)}")).ToString());
         Assert.Single((await member.Client.GetJsonAsync("/api/bookings")).EnumerateArray());

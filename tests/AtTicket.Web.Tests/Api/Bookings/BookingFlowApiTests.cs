@@ -227,7 +227,7 @@ public sealed class BookingFlowApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var response = await member.Client.CancelAsync(id);
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal(AtTicket.Domain.Bookings.Booking.CannotCancelStartedMessage, problem.GetProperty("detail").GetString());
+        Assert.Equal(AtTicket.Domain.Bookings.Booking.CannotCancelStarted.Message, problem.GetProperty("detail").GetString());
         var after = await member.Client.GetJsonAsync($"/api/bookings/{id}");
         Assert.Equal("confirmed", after.GetProperty("status").GetString());
         Assert.Equal(1, after.GetProperty("tickets").GetArrayLength());

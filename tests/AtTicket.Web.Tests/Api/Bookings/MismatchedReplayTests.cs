@@ -38,7 +38,7 @@ public sealed class MismatchedReplayTests(ApiApp app) : IClassFixture<ApiApp>
         var exception = await Record.ExceptionAsync(() => bookings.ConfirmAsync(member.Id, secondHold, key, ApprovedCard, Cancellation));
 
         var refused = Assert.IsType<DomainException>(exception);
-        Assert.Equal(BookingService.KeyUsedForOtherHoldMessage, refused.Message);
+        Assert.Equal(BookingService.KeyUsedForOtherHold.Message, refused.Message);
     }
 
     /// <summary>

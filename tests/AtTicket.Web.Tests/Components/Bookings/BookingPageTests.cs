@@ -118,7 +118,7 @@ public sealed class BookingPageTests(DemoDatabaseTemplate template)
         Assert.Empty(page.FindAll("[data-testid=cancel-booking]"));
         Assert.All(page.FindAll("[data-testid=ticket]"), t => Assert.Contains("void", t.ClassList));
         Assert.StartsWith($"Refunded {total} on ", page.Find("[data-testid=refund]").TextContent.Trim());
-        Snackbars.WaitForAssertion(() => Assert.Contains(BookingCancellation.CancelledMessage, Snackbars.Markup), LoadLimit);
+        Snackbars.WaitForAssertion(() => Assert.Contains(BookingCancellation.Cancelled.Message, Snackbars.Markup), LoadLimit);
         Assert.Empty(Dialogs.FindAll(".mud-dialog"));
         Assert.Equal(BookingStatus.Cancelled, (await BookingAsync(booking.Id)).Status);
         foreach (var seat in seats)

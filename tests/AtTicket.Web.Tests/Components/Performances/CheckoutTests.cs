@@ -120,7 +120,7 @@ public sealed class CheckoutTests(DemoDatabaseTemplate template)
         await FillCardAsync(page, "4242 4242 4242 4242");
         await page.Find("form.checkout").SubmitAsync();
 
-        Assert.Equal(BookingService.HoldExpiredMessage, Notice(page));
+        Assert.Equal(BookingService.HoldExpired.Message, Notice(page));
         Assert.Empty(page.FindAll("[data-testid=hold-panel]"));
         Assert.Single(page.FindAll("button"), b => b.TextContent.Trim() == "Hold these seats");
         Assert.All(seats, s => Assert.EndsWith(", available", Seat(page, s.SeatId).GetAttribute("aria-label")));
