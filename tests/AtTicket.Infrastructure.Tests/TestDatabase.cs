@@ -1,4 +1,5 @@
 using AtTicket.Infrastructure.Identity;
+using AtTicket.Infrastructure.Payments;
 using AtTicket.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -129,10 +130,12 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public AsyncServiceScope NewScope() => Services.CreateAsyncScope();
 
+    /// <summary>The schema as a node's start-up leaves it: the migrations, and the simulated processor's table.</summary>
     public async Task MigrateAsync()
     {
         await using var db = NewContext();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<IPaymentLedger>().PrepareAsync(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()

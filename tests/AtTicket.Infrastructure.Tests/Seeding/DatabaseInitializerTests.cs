@@ -67,7 +67,8 @@ public sealed class DatabaseInitializerTests
         });
         await using var otherNode = new MySqlConnection(database.ConnectionString);
         await otherNode.OpenAsync(ct);
-        await using (var take = new MySqlCommand("SELECT GET_LOCK('atticket:initialize', 0)", otherNode))
+        // The lock's name is the server's, so other tests' start-ups may hold it for a moment.
+        await using (var take = new MySqlCommand("SELECT GET_LOCK('atticket:initialize', 60)", otherNode) { CommandTimeout = 90 })
         {
             Assert.Equal(1L, Convert.ToInt64(await take.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
         }
@@ -89,7 +90,7 @@ public sealed class DatabaseInitializerTests
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var waiting = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%GET_LOCK(%' AND STATE = 'User lock' AND ID <> CONNECTION_ID()", connection);
+        await using var waiting = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE '%GET_LOCK(%' AND STATE = 'User lock' AND ID <> CONNECTION_ID()", connection);
         return Convert.ToInt64(await waiting.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
     }
 
