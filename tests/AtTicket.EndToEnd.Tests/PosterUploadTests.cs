@@ -46,7 +46,8 @@ public sealed class PosterUploadTests(AppProcess app, ChromiumBrowser chromium) 
         }
 
         await Expect(page.GetByText("PNG, JPEG or WebP, at most 2 MB and 4096 × 4096 pixels.")).ToBeVisibleAsync();
-        Assert.True(await preview.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 2"), "the preview did not load as a 2-pixel-wide image");
+        // The address is set before the browser has fetched and decoded the picture: wait for it (CI once checked too soon).
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth === 2", await preview.ElementHandleAsync(), new() { Timeout = 10_000 });
         await ScreenshotAsync(page, $"poster-{device}-en-uploaded.png");
 
         var served = await page.APIRequest.GetAsync((await preview.GetAttributeAsync("src"))!);

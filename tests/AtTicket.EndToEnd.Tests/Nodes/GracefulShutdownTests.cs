@@ -120,6 +120,7 @@ public sealed partial class GracefulShutdownTests(TwoNodes nodes, ChromiumBrowse
             await stopReading.CancelAsync();
             await Task.WhenAll([.. buyers, reader]);
             await stopping.RestartAsync();
+            await nodes.WaitUntilNginxServesAsync(stopping);
         }
     }
 

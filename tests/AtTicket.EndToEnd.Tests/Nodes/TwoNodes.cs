@@ -63,6 +63,27 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public string Name(AppProcess node) => ReferenceEquals(node, A) ? "node A" : "node B";
 
+    /// <summary>
+    /// After <paramref name="node"/> was down, nginx sends it nothing for its fail_timeout (10 s), so a browser whose
+    /// cookie hashes to it lands on the other node (a test that began right after a node's restart saw it). Waits
+    /// until nginx serves from the node again, asking with fresh cookies.
+    /// </summary>
+    public async Task WaitUntilNginxServesAsync(AppProcess node)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(NginxUrl) };
+        var authority = new Uri(node.BaseUrl).Authority;
+        await Within.UntilAsync(
+            async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+                request.Headers.Add("Cookie", $"atticket_node={Guid.NewGuid():N}");
+                using var response = await http.SendAsync(request);
+                return response.Headers.TryGetValues(NginxProcess.UpstreamHeader, out var upstream) && upstream.First() == authority;
+            },
+            () => $"nginx sent nothing to {Name(node)} within 30 s of its restart",
+            TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>What the nodes, nginx and Redis said last, for failure messages.</summary>
     public string Diagnostics() =>
         $"---- node A ({_a?.BaseUrl}) ----\n{_a?.OutputTail(40)}\n" +
