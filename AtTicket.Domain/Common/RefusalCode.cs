@@ -125,4 +125,9 @@ public enum RefusalCode
     PosterEmpty,
     PosterNotAnImage,
     PosterDamaged,
+    StartTimesOutOfRange,
+    StartTimeListedTwice,
+    GradeIdNotOfPerformance,
+    LayoutSeatOfOtherHall,
+    LayoutIncomplete,
 }
