@@ -1,8 +1,9 @@
 namespace AtTicket.Domain.Common;
 
 /// <summary>
-/// Every kind of refusal the Domain makes, and the sentences its results report success with. Stable: resources
-/// are keyed by them (see <see cref="Refusal.Key"/>), so renaming one drops its translations.
+/// Every kind of refusal the Domain and the Infrastructure make, and the sentences the Domain's results report
+/// success with. Stable: resources are keyed by them (see <see cref="Refusal.Key"/>), so renaming one drops its
+/// translations.
 /// </summary>
 public enum RefusalCode
 {
@@ -121,4 +122,12 @@ public enum RefusalCode
     ProductNotOnSaleForPerformance,
     PerformanceWithoutGrades,
     PerformanceAlreadyCancelled,
+    PosterEmpty,
+    PosterNotAnImage,
+    PosterDamaged,
+    StartTimesOutOfRange,
+    StartTimeListedTwice,
+    GradeIdNotOfPerformance,
+    LayoutSeatOfOtherHall,
+    LayoutIncomplete,
 }

@@ -22,6 +22,15 @@ public sealed record ChangeResult(ChangeOutcome Outcome, IReadOnlyList<int> Lock
 /// </summary>
 public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache, ISeatChangeNotifier notifier)
 {
+    private const int MaxStartTimes = 100;
+
+    private static Refusal StartTimesOutOfRange =>
+        new(RefusalCode.StartTimesOutOfRange, $"Choose between 1 and {MaxStartTimes} start times.", 1, MaxStartTimes);
+
+    private static Refusal StartTimeListedTwice => new(RefusalCode.StartTimeListedTwice, "The same start time is listed twice.");
+
+    private static Refusal GradeIdNotOfPerformance => new(RefusalCode.GradeIdNotOfPerformance, "A grade does not belong to this performance.");
+
     /// <summary>One performance per start time, each with the same grades and mapping, in one transaction.</summary>
     public async Task<IReadOnlyList<int>?> ScheduleAsync(
         int productId,
@@ -31,8 +40,8 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         bool requireEverySeat,
         CancellationToken cancellationToken = default)
     {
-        Guard.That(startTimes.Count is > 0 and <= 100, "Choose between 1 and 100 start times.");
-        Guard.That(startTimes.Distinct().Count() == startTimes.Count, "The same start time is listed twice.");
+        Guard.That(startTimes.Count is > 0 and <= MaxStartTimes, StartTimesOutOfRange);
+        Guard.That(startTimes.Distinct().Count() == startTimes.Count, StartTimeListedTwice);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.SingleOrDefaultAsync(p => p.Id == productId, cancellationToken);
         var hall = await db.Halls.SingleOrDefaultAsync(h => h.Id == hallId, cancellationToken);
@@ -90,7 +99,7 @@ public sealed class PerformanceAdminService(IDbContextFactory<AtTicketDbContext>
         var hallSeatIds = await db.Seats.Where(s => s.HallId == performance.HallId).Select(s => s.Id).ToListAsync(cancellationToken);
         GradePlan.Validate(hallSeatIds, grades, requireEverySeat: performance.Status == PerformanceStatus.OnSale);
         var foreign = grades.Select((g, index) => (g.GradeId, index)).FirstOrDefault(g => g.GradeId is not null && performance.Grades.All(e => e.Id != g.GradeId));
-        Guard.That(foreign.GradeId is null, "A grade does not belong to this performance.", $"grades[{foreign.index}].id");
+        Guard.That(foreign.GradeId is null, GradeIdNotOfPerformance, $"grades[{foreign.index}].id");
 
         var locked = await LockedSeatsAsync(db, performanceId, cancellationToken);
         var conflicts = GradePlan.LockedSeatsMoved(locked, grades);

@@ -20,19 +20,19 @@ public static class PosterEncoder
     public static EncodedPoster Reencode(byte[] upload)
     {
         using var data = SKData.CreateCopy(upload);
-        using var codec = SKCodec.Create(data) ?? throw new DomainException(PosterRules.NotAnImageMessage);
+        using var codec = SKCodec.Create(data) ?? throw new DomainException(PosterRules.NotAnImage);
         var (contentType, format) = codec.EncodedFormat switch
         {
             SKEncodedImageFormat.Png => ("image/png", SKEncodedImageFormat.Png),
             SKEncodedImageFormat.Jpeg => ("image/jpeg", SKEncodedImageFormat.Jpeg),
             SKEncodedImageFormat.Webp => ("image/webp", SKEncodedImageFormat.Webp),
-            _ => throw new DomainException(PosterRules.NotAnImageMessage),
+            _ => throw new DomainException(PosterRules.NotAnImage),
         };
 
         var size = codec.Info;
         if (size.Width <= 0 || size.Height <= 0)
         {
-            throw new DomainException(PosterRules.NotAnImageMessage);
+            throw new DomainException(PosterRules.NotAnImage);
         }
 
         if (size.Width > PosterRules.MaxSide || size.Height > PosterRules.MaxSide)
@@ -45,14 +45,14 @@ public static class PosterEncoder
         using var decoded = new SKBitmap(info);
         if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success)
         {
-            throw new DomainException(PosterRules.DamagedMessage);
+            throw new DomainException(PosterRules.Damaged);
         }
 
         using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Orient(decoded, codec.EncodedOrigin);
         var upright = turned ?? decoded;
         using var image = SKImage.FromBitmap(upright);
         using var encoded = image.Encode(format, format == SKEncodedImageFormat.Png ? 100 : PhotoQuality)
-            ?? throw new DomainException(PosterRules.DamagedMessage);
+            ?? throw new DomainException(PosterRules.Damaged);
         return new EncodedPoster(contentType, encoded.ToArray(), upright.Width, upright.Height);
     }
 

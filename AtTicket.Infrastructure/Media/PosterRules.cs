@@ -8,9 +8,11 @@ public static class PosterRules
     /// <summary>Each side at most this many pixels: decoding is refused before a crafted header can ask for gigabytes.</summary>
     public const int MaxSide = 4096;
 
-    public const string EmptyMessage = "The poster file is empty.";
-    public const string NotAnImageMessage = "The poster must be a PNG, JPEG or WebP image.";
-    public const string DamagedMessage = "The poster image is damaged or incomplete.";
+    public static Refusal Empty => new(RefusalCode.PosterEmpty, "The poster file is empty.");
+
+    public static Refusal NotAnImage => new(RefusalCode.PosterNotAnImage, "The poster must be a PNG, JPEG or WebP image.");
+
+    public static Refusal Damaged => new(RefusalCode.PosterDamaged, "The poster image is damaged or incomplete.");
 
     public static Refusal TooLarge => new(RefusalCode.PosterTooLarge, $"The poster must be at most {MaxBytes / 1024 / 1024} MB.", MaxBytes / 1024 / 1024);
 

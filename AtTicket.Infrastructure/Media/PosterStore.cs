@@ -9,7 +9,7 @@ public sealed class PosterStore(IDbContextFactory<AtTicketDbContext> contexts, T
     {
         if (length <= 0)
         {
-            throw new DomainException(PosterRules.EmptyMessage);
+            throw new DomainException(PosterRules.Empty);
         }
 
         if (length > PosterRules.MaxBytes)

@@ -5,6 +5,10 @@ namespace AtTicket.Infrastructure.Venues;
 /// <summary>Venues, halls and their seat maps. A seat that some performance has held or sold cannot be removed.</summary>
 public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> contexts, CatalogCacheInvalidator cache, ISeatChangeNotifier notifier)
 {
+    private static Refusal SeatOfOtherHall => new(RefusalCode.LayoutSeatOfOtherHall, "The layout names a seat of another hall.");
+
+    private static Refusal LayoutIncomplete => new(RefusalCode.LayoutIncomplete, "A layout lists sections, each with rows, each with seats.");
+
     public Task<int> CreateVenueAsync(string name, string address, CancellationToken cancellationToken = default) =>
         CreateVenueAsync(name, address, nameKo: null, addressKo: null, cancellationToken);
 
@@ -82,7 +86,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         var koreanBefore = hall.Seats.Select(s => s.Section).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToDictionary(section => section, hall.KoreanNameOfSection, StringComparer.OrdinalIgnoreCase);
         var keptIds = incoming.Where(s => s.Seat.Id is not null).Select(s => s.Seat.Id!.Value).ToHashSet();
-        Guard.That(keptIds.All(id => hall.Seats.Any(s => s.Id == id)), "The layout names a seat of another hall.", "id");
+        Guard.That(keptIds.All(id => hall.Seats.Any(s => s.Id == id)), SeatOfOtherHall, "id");
         var removed = hall.Seats.Where(s => !keptIds.Contains(s.Id)).ToList();
         var removedIds = removed.Select(s => s.Id).ToList();
         var locked = await db.PerformanceSeats
@@ -179,7 +183,7 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
         // JSON can leave any list out; say so instead of failing on a null.
         Guard.That(
             layout.Sections is not null && layout.Sections.All(s => s?.Rows is not null && s.Rows.All(r => r?.Seats is not null && r.Seats.All(seat => seat is not null))),
-            "A layout lists sections, each with rows, each with seats.",
+            LayoutIncomplete,
             "sections");
         // Rules of the whole layout name its sections and the rows of each, where the seats are.
         string[] whole = ["sections", .. layout.Sections!.Select((_, s) => $"sections[{s}].rows")]; // not null: checked just above
@@ -190,9 +194,9 @@ public sealed class VenueAdminService(IDbContextFactory<AtTicketDbContext> conte
             {
                 Hall.CheckKoreanSectionName(layout.Sections![s].NameKo);
             }
-            catch (DomainException e)
+            catch (DomainException e) when (e.Refusal is not null)
             {
-                throw e.Refusal is { } refusal ? new DomainException(refusal, $"sections[{s}].nameKo") : new DomainException(e.Message, $"sections[{s}].nameKo");
+                throw new DomainException(e.Refusal, $"sections[{s}].nameKo");
             }
         }
 

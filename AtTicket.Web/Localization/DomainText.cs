@@ -3,7 +3,7 @@ namespace AtTicket.Web.Localization;
 /// <summary>
 /// Shows what the Domain said (refusals, checkout and cancellation answers, payment answers) in the member's
 /// language, looked up by its code with its arguments (<see cref="Refusal"/>, ADR 0005). A refusal without a
-/// code (the Infrastructure's own, such as a poster file's) is looked up as it is written. Text without a
+/// code (the Domain and the Infrastructure make none now) is looked up as it is written. Text without a
 /// translation is shown in English rather than not at all.
 /// </summary>
 public static class DomainText

@@ -71,6 +71,25 @@ public sealed class PerformanceAdminServiceTests(MigratedDatabases databases) : 
     }
 
     [Theory]
+    [InlineData(0, false, RefusalCode.StartTimesOutOfRange, "Choose between 1 and 100 start times.")]
+    [InlineData(101, false, RefusalCode.StartTimesOutOfRange, "Choose between 1 and 100 start times.")]
+    [InlineData(2, true, RefusalCode.StartTimeListedTwice, "The same start time is listed twice.")]
+    public async Task Scheduling_refuses_too_few_or_too_many_start_times_and_one_listed_twice(int count, bool repeatFirst, RefusalCode expected, string english)
+    {
+        var services = (await databases.GetAsync(DatabaseProvider.Sqlite)).Services;
+        var hall = await CreateHallAsync(services);
+        var productId = await CreateProductAsync(services, $"Bad Series {Unique.Suffix()}");
+        var startTimes = Enumerable.Range(0, count).Select(day => DaysFromNow(7 + (repeatFirst ? 0 : day))).ToList();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => services.GetRequiredService<PerformanceAdminService>().ScheduleAsync(
+            productId, hall.HallId, startTimes, [Grade("VIP", 150_000, hall.Row('A'))], requireEverySeat: true, Ct));
+
+        Assert.Equal(expected, error.Refusal?.Code);
+        Assert.Equal(english, error.Message);
+        Assert.Equal(0, await ReadAsync(services, db => db.Performances.CountAsync(p => p.ProductId == productId, Ct)));
+    }
+
+    [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
     public async Task Updating_a_performance_refuses_when_a_sold_or_held_seat_would_change_grade_and_changes_nothing(DatabaseProvider provider)

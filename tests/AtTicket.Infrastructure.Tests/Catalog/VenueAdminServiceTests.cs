@@ -155,6 +155,7 @@ public sealed class VenueAdminServiceTests(MigratedDatabases databases) : IClass
             Layout("Main Hall", hall, without: [hall.Seat('A', 2)], added: ("A", new SeatDocument(other.Seat('A', 2), 2, 1, 0))),
             Ct));
 
+        Assert.Equal(RefusalCode.LayoutSeatOfOtherHall, error.Refusal?.Code);
         Assert.Equal("The layout names a seat of another hall.", error.Message);
         Assert.Equal(before, await SeatsAsync(services, hall.HallId));
     }

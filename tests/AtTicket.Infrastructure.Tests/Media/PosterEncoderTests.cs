@@ -76,7 +76,7 @@ public sealed class PosterEncoderTests
     {
         var refusal = Assert.Throws<DomainException>(() => PosterEncoder.Reencode(content));
 
-        Assert.True(refusal.Message == PosterRules.NotAnImageMessage || refusal.Message == PosterRules.DamagedMessage, $"{what}: {refusal.Message}");
+        Assert.True(refusal.Refusal?.Code is RefusalCode.PosterNotAnImage or RefusalCode.PosterDamaged, $"{what}: {refusal.Message}");
     }
 
     [Fact]
@@ -86,7 +86,8 @@ public sealed class PosterEncoderTests
 
         var refusal = Assert.Throws<DomainException>(() => PosterEncoder.Reencode(png[..(png.Length / 2)]));
 
-        Assert.Equal(PosterRules.DamagedMessage, refusal.Message);
+        Assert.Equal(RefusalCode.PosterDamaged, refusal.Refusal?.Code);
+        Assert.Equal("The poster image is damaged or incomplete.", refusal.Message);
     }
 
     [Fact]
