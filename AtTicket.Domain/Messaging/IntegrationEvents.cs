@@ -22,20 +22,25 @@ public enum AccountMailKind
 
     /// <summary>Someone tried to register the address of an existing account; the link leads to the login page.</summary>
     RegistrationAttempt,
+
+    /// <summary>The member's sign-in address was changed; sent to the previous address, the link leads to the forgot-password page.</summary>
+    AddressChanged,
 }
 
 /// <summary>
 /// Identity asked for an account mail: <paramref name="ProtectedLinkOrCode"/> is the confirmation or reset
 /// link (or the reset code), encrypted, because whoever holds it can take over the account and the outbox
 /// row and the bus message outlive the mail. It goes to <paramref name="Email"/>, in <paramref name="Culture"/>,
-/// the language of the page that asked (null: the member's preference).
+/// the language of the page that asked (null: the member's preference). <paramref name="ChangedTo"/> is the new
+/// address of an <see cref="AccountMailKind.AddressChanged"/> notice, already masked.
 /// </summary>
 public sealed record AccountMail(
     string MemberId,
     string Email,
     [property: JsonConverter(typeof(JsonStringEnumConverter<AccountMailKind>))] AccountMailKind Kind,
     string ProtectedLinkOrCode,
-    string? Culture);
+    string? Culture,
+    string? ChangedTo = null);
 
 /// <summary>
 /// The events AtTicket tells the outside about, and how each becomes an outbox row: its type name

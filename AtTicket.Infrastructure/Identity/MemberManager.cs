@@ -1,3 +1,4 @@
+using AtTicket.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 
 namespace AtTicket.Infrastructure.Identity;
@@ -6,6 +7,8 @@ namespace AtTicket.Infrastructure.Identity;
 /// Every new member is a customer, however the account was made (sign-up page, /api/auth/register,
 /// seeding); admins get the Admin role on top. Every saved change of an account is reported to the
 /// <see cref="ISessionStampListener"/>s: Identity changes the security stamp only through such a save.
+/// A changed sign-in address is told to the previous one, whichever path confirmed it (the account page's
+/// link or Identity's confirmEmail endpoint): if someone else made the change, the owner hears of it there.
 /// </summary>
 public sealed class MemberManager(
     IUserStore<Member> store,
@@ -17,13 +20,26 @@ public sealed class MemberManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<Member>> logger,
-    IEnumerable<ISessionStampListener> stampListeners)
+    IEnumerable<ISessionStampListener> stampListeners,
+    AccountMailSender accountMails)
     : UserManager<Member>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<IdentityResult> CreateAsync(Member user)
     {
         var created = await base.CreateAsync(user);
         return created.Succeeded ? await AddToRoleAsync(user, Roles.Customer) : created;
+    }
+
+    public override async Task<IdentityResult> ChangeEmailAsync(Member user, string newEmail, string token)
+    {
+        var previous = user.Email;
+        var changed = await base.ChangeEmailAsync(user, newEmail, token);
+        if (changed.Succeeded && previous is not null && !string.Equals(previous, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            await accountMails.SendAddressChangedAsync(user, previous, newEmail);
+        }
+
+        return changed;
     }
 
     protected override async Task<IdentityResult> UpdateUserAsync(Member user)

@@ -27,11 +27,24 @@ public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> conte
     public Task SendPasswordResetCodeAsync(Member user, string email, string resetCode) =>
         WriteAsync(user, email, AccountMailKind.ResetPasswordCode, resetCode);
 
-    private async Task WriteAsync(Member user, string email, AccountMailKind kind, string linkOrCode)
+    /// <summary>
+    /// <paramref name="user"/>'s sign-in address is <paramref name="newEmail"/> now: the previous address learns of it,
+    /// with the new one masked, in the member's own language (whoever opened the link chose the page's language,
+    /// and that may be the one who took the account).
+    /// </summary>
+    public Task SendAddressChangedAsync(Member user, string previousEmail, string newEmail) =>
+        WriteAsync(new AccountMail(user.Id, previousEmail, AccountMailKind.AddressChanged, secrets.ProtectLink(site.Value.Link("/Account/ForgotPassword").AbsoluteUri), null, MaskedAddress.Of(newEmail)));
+
+    private Task WriteAsync(Member user, string email, AccountMailKind kind, string linkOrCode)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "ko" or "en" ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : null;
+        return WriteAsync(new AccountMail(user.Id, email, kind, secrets.ProtectLink(linkOrCode), culture));
+    }
+
+    private async Task WriteAsync(AccountMail mail)
+    {
         await using var db = await contexts.CreateDbContextAsync();
-        db.OutboxMessages.Add(IntegrationEvents.Account(new AccountMail(user.Id, email, kind, secrets.ProtectLink(linkOrCode), culture), time.GetUtcNow()));
+        db.OutboxMessages.Add(IntegrationEvents.Account(mail, time.GetUtcNow()));
         await db.SaveChangesAsync();
     }
 

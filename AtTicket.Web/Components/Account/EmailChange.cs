@@ -20,7 +20,7 @@ public sealed record EmailChangeAnswer(EmailChangeOutcome Outcome, TimeSpan Wait
 /// <summary>
 /// A member's new e-mail address, as the account page asks for it: a link to /Account/ConfirmEmail mailed to
 /// the new address, with Identity's change token (bound to that address); the address changes when the link
-/// is opened. Counted against the account-mail limits like the API's <c>/api/auth/manage/info</c>, which also
+/// is opened, and <see cref="MemberManager"/> tells the previous address. Counted against the account-mail limits like the API's <c>/api/auth/manage/info</c>, which also
 /// answers a taken address as it answers a free one.
 /// </summary>
 public static class EmailChange

@@ -89,6 +89,28 @@ public sealed class AccountMailTests(MailDatabases databases) : IClassFixture<Ma
         Assert.Empty(await DeliveriesAsync(node, message.Id));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task The_address_changed_notice_names_the_new_address_masked_and_never_as_markup(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var sink = SmtpSink.Shared();
+        var (memberId, previous) = await MemberAsync(node, "en");
+        var member = await ReadAsync(node, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == memberId, Ct));
+
+        // Identity's address check accepts any text around one @, markup included.
+        await node.GetRequiredService<AccountMailSender>().SendAddressChangedAsync(member, previous, "<b>mallory</b>@<i>evil</i>.test");
+        var message = await OutboxMessageAsync(node, memberId, IntegrationEvents.AccountMailType);
+        Assert.DoesNotContain("mallory", message.Payload, StringComparison.Ordinal);
+        var (worker, _) = WorkerFor(node, sink, maxAttempts: 3);
+        await worker.HandleAsync(message, Ct);
+
+        var mail = Assert.Single(sink.MailsTo(previous));
+        Assert.Contains("was changed to <***@<i>evil</i>.test.", Text(mail));
+        Assert.Contains("&lt;***@&lt;i&gt;evil&lt;/i&gt;.test", mail.HtmlBody);
+        Assert.DoesNotContain("<i>", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
     /// <summary>What the forgot-password page does: Identity's sender, given a link with a token only this test knows.</summary>
     private static async Task<(Member Member, string Link, string Secret)> AskForResetAsync(IServiceProvider node, string language)
     {
