@@ -75,15 +75,6 @@ public static class Guard
         }
     }
 
-    /// <summary>Throws <paramref name="sentence"/> unless <paramref name="condition"/> holds; <paramref name="fields"/> name the inputs it is about.</summary>
-    public static void That(bool condition, string sentence, params IEnumerable<string?> fields)
-    {
-        if (!condition)
-        {
-            throw new DomainException(sentence, fields);
-        }
-    }
-
     /// <summary>The input an argument expression reads, as its caller names it: "card.HolderName" gives "holderName".</summary>
     public static string? FieldName(string expression)
     {
