@@ -18,6 +18,9 @@ public sealed partial class KafkaConsumer(ConsumerConfig config, TimeProvider ti
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         config.EnableAutoCommit = false;
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+        // A topic the group's metadata missed at the join (created by another member a moment
+        // later, or without a leader yet) is otherwise assigned only at the next refresh, five minutes on.
+        config.TopicMetadataRefreshIntervalMs ??= 10_000;
         var topics = types.Select(KafkaTopics.For).ToList();
         await KafkaTopicSetup.EnsureAsync(config.BootstrapServers, topics, logger, stopping);
         using var consumer = new ConsumerBuilder<string, string>(config).Build();
