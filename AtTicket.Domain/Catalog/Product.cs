@@ -18,18 +18,10 @@ public class Product
         DescriptionKo = string.Empty;
     }
 
-    public Product(
-        string title,
-        ProductCategory category,
-        string description,
-        int runningMinutes,
-        string ageRating,
-        DateTimeOffset salesStart,
-        DateTimeOffset salesEnd)
+    public Product(ProductTerms terms)
         : this()
     {
-        Category = category;
-        Update(title, category, description, runningMinutes, ageRating, salesStart, salesEnd);
+        Update(terms);
     }
 
     public int Id { get; private set; }
@@ -48,32 +40,27 @@ public class Product
     public DateTimeOffset SalesEnd { get; private set; }
     public ProductStatus Status { get; private set; } = ProductStatus.Draft;
 
-    public void Update(
-        string title,
-        ProductCategory category,
-        string description,
-        int runningMinutes,
-        string ageRating,
-        DateTimeOffset salesStart,
-        DateTimeOffset salesEnd)
+    public void Update(ProductTerms terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
+
         // Check everything before changing anything, so a refused update leaves the product as it was.
-        Guard.That(Enum.IsDefined(category), new Refusal(RefusalCode.ProductCategoryUnknown, "The category is unknown."));
-        Guard.That(runningMinutes is > 0 and <= 24 * 60, new Refusal(RefusalCode.RunningTimeOutOfRange, "The running time must be between 1 minute and 24 hours."));
-        DateWindow.Check(salesStart, SalesStartSubject);
-        DateWindow.Check(salesEnd, SalesEndSubject);
-        Guard.That(salesStart < salesEnd, new Refusal(RefusalCode.SalesEndBeforeStart, "The sale period must end after it starts."), "salesStart", "salesEnd");
-        var checkedTitle = Guard.Text(title, RuleSubject.Title, TitleMaxLength);
-        var checkedDescription = CheckDescription(description, RuleSubject.Description);
-        var checkedAgeRating = Guard.Text(ageRating, RuleSubject.AgeRating, 20);
+        Guard.That(Enum.IsDefined(terms.Category), new Refusal(RefusalCode.ProductCategoryUnknown, "The category is unknown."));
+        Guard.That(terms.RunningMinutes is > 0 and <= 24 * 60, new Refusal(RefusalCode.RunningTimeOutOfRange, "The running time must be between 1 minute and 24 hours."));
+        DateWindow.Check(terms.SalesStart, SalesStartSubject);
+        DateWindow.Check(terms.SalesEnd, SalesEndSubject);
+        Guard.That(terms.SalesStart < terms.SalesEnd, new Refusal(RefusalCode.SalesEndBeforeStart, "The sale period must end after it starts."), "salesStart", "salesEnd");
+        var checkedTitle = Guard.Text(terms.Title, RuleSubject.Title, TitleMaxLength);
+        var checkedDescription = CheckDescription(terms.Description, RuleSubject.Description);
+        var checkedAgeRating = Guard.Text(terms.AgeRating, RuleSubject.AgeRating, 20);
 
         Title = checkedTitle;
-        Category = category;
+        Category = terms.Category;
         Description = checkedDescription;
-        RunningMinutes = runningMinutes;
+        RunningMinutes = terms.RunningMinutes;
         AgeRating = checkedAgeRating;
-        SalesStart = salesStart;
-        SalesEnd = salesEnd;
+        SalesStart = terms.SalesStart;
+        SalesEnd = terms.SalesEnd;
     }
 
     /// <summary>The Korean title and description, both optional and checked like the default ones.</summary>

@@ -3,15 +3,8 @@ namespace AtTicket.Domain.Messaging;
 /// <summary>An event that must leave the process, stored in the same transaction as the change it reports.</summary>
 public class OutboxMessage
 {
-    private OutboxMessage()
-    {
-        Type = string.Empty;
-        AggregateId = string.Empty;
-        Payload = string.Empty;
-    }
-
+    /// <remarks>EF reads rows through this constructor too: its parameters are named after the properties they set.</remarks>
     public OutboxMessage(Guid id, string type, string aggregateId, string payload, DateTimeOffset occurredAt)
-        : this()
     {
         Id = id;
         Type = type;

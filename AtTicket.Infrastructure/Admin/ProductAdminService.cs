@@ -13,7 +13,10 @@ public sealed record ProductInput(
     ProductStatus Status,
     string? PosterUrl,
     string? TitleKo = null,
-    string? DescriptionKo = null);
+    string? DescriptionKo = null)
+{
+    public ProductTerms ToTerms() => new(Title, Category, Description, RunningMinutes, AgeRating, SalesStart, SalesEnd);
+}
 
 public enum DeleteOutcome
 {
@@ -27,7 +30,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
 {
     public async Task<int> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
     {
-        var product = new Product(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
+        var product = new Product(input.ToTerms());
         product.SetKoreanText(input.TitleKo, input.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         product.MoveTo(input.Status);
@@ -57,7 +60,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
             return false;
         }
 
-        product.Update(input.Title, input.Category, input.Description, input.RunningMinutes, input.AgeRating, input.SalesStart, input.SalesEnd);
+        product.Update(input.ToTerms());
         product.SetKoreanText(input.TitleKo ?? product.TitleKo, input.DescriptionKo ?? product.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         var wasOnSale = product.Status == ProductStatus.OnSale;

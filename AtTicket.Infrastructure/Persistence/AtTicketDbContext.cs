@@ -5,6 +5,7 @@ using AtTicket.Infrastructure.Mail;
 using AtTicket.Infrastructure.Media;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AtTicket.Infrastructure.Persistence;
 
@@ -37,6 +38,22 @@ public abstract class AtTicketDbContext(DbContextOptions options) : IdentityDbCo
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AtTicketDbContext).Assembly);
+        KeepGuidKeysFromTheCode(builder);
+    }
+
+    /// <summary>
+    /// A Guid key is chosen by the code that makes the row (holds, bookings, outbox messages, mail deliveries,
+    /// posters), so that a retried request or message can name the row it made; EF never generates one.
+    /// </summary>
+    private static void KeepGuidKeysFromTheCode(ModelBuilder builder)
+    {
+        var guidKeys = builder.Model.GetEntityTypes()
+            .SelectMany(e => e.FindPrimaryKey()?.Properties ?? [])
+            .Where(p => p.ClrType == typeof(Guid));
+        foreach (var key in guidKeys)
+        {
+            key.ValueGenerated = ValueGenerated.Never;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -24,14 +24,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<AtTicketDbContext> contexts
         foreach (var spec in DemoProducts.All)
         {
             var starts = spec.Shows.Select(s => new DateTimeOffset(today.AddDays(s.DaysFromToday) + s.LocalTime, DemoProducts.Kst)).ToList();
-            var product = new Product(
-                spec.Title,
-                spec.Category,
-                spec.Description,
-                spec.RunningMinutes,
-                spec.AgeRating,
-                now.AddDays(-7),
-                starts.Count > 0 ? starts.Max() : now.AddDays(60));
+            var salesEnd = starts.Count > 0 ? starts.Max() : now.AddDays(60);
+            var product = new Product(new ProductTerms(spec.Title, spec.Category, spec.Description, spec.RunningMinutes, spec.AgeRating, now.AddDays(-7), salesEnd));
             product.SetKoreanText(spec.TitleKo, spec.DescriptionKo);
             product.SetPoster($"/posters/{spec.PosterSlug}.svg");
             if (spec.OnSale)

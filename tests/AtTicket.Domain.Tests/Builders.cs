@@ -62,7 +62,7 @@ internal sealed class ProductBuilder
     }
 
     public Product Build() =>
-        new(_title, _category, _description, _runningMinutes, _ageRating, _salesStart, _salesEnd);
+        new(new ProductTerms(_title, _category, _description, _runningMinutes, _ageRating, _salesStart, _salesEnd));
 }
 
 /// <summary>A hall in a fresh venue, with rows A, B, ... in section "Floor" and seats numbered from 1.</summary>

@@ -87,8 +87,9 @@ internal sealed class ProductBuilder
     }
 
     public Product Build() =>
-        new(_title, _category, "A lighthouse, a storm and the songs that bring the ships home.", 150, "8+",
-            TestClock.Start.AddDays(-7), TestClock.Start.AddDays(30));
+        new(new ProductTerms(
+            _title, _category, "A lighthouse, a storm and the songs that bring the ships home.", 150, "8+",
+            TestClock.Start.AddDays(-7), TestClock.Start.AddDays(30)));
 }
 
 internal static class MemberBuilder

@@ -7,7 +7,6 @@ internal sealed class SeatHoldConfiguration : IEntityTypeConfiguration<SeatHold>
 {
     public void Configure(EntityTypeBuilder<SeatHold> builder)
     {
-        builder.Property(h => h.Id).ValueGeneratedNever();
         builder.HasOne<Member>().WithMany().HasForeignKey(h => h.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Performance>().WithMany().HasForeignKey(h => h.PerformanceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(h => new { h.MemberId, h.Status });
@@ -19,7 +18,6 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 {
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
-        builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.Number).HasMaxLength(20);
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
         builder.Property(b => b.PaymentReference).HasMaxLength(64);

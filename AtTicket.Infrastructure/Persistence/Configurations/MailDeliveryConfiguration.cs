@@ -7,7 +7,6 @@ internal sealed class MailDeliveryConfiguration : IEntityTypeConfiguration<MailD
 {
     public void Configure(EntityTypeBuilder<MailDelivery> builder)
     {
-        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.MessageType).HasMaxLength(100);
         builder.Property(d => d.Recipient).HasMaxLength(MailDelivery.RecipientMaxLength);
         builder.Property(d => d.Subject).HasMaxLength(MailDelivery.SubjectMaxLength);

@@ -7,7 +7,6 @@ internal sealed class PosterImageConfiguration : IEntityTypeConfiguration<Poster
 {
     public void Configure(EntityTypeBuilder<PosterImage> builder)
     {
-        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.ContentType).HasMaxLength(32);
         builder.Property(p => p.Content).HasMaxLength(PosterRules.MaxBytes);
         builder.Ignore(p => p.Url);

@@ -144,7 +144,7 @@ public class ProductTests
         var product = new ProductBuilder().Build();
         var end = TestClock.Start.AddDays(60);
 
-        product.Update("Cats", ProductCategory.Concert, "Jellicle.", 150, "All", TestClock.Start, end);
+        product.Update(new ProductTerms("Cats", ProductCategory.Concert, "Jellicle.", 150, "All", TestClock.Start, end));
 
         Assert.Equal("Cats", product.Title);
         Assert.Equal(ProductCategory.Concert, product.Category);
@@ -160,7 +160,7 @@ public class ProductTests
         var product = new ProductBuilder().WithTitle("Hamlet").Build();
 
         Assert.Throws<DomainException>(
-            () => product.Update("Cats", ProductCategory.Concert, "", 150, "All", TestClock.Start, TestClock.Start));
+            () => product.Update(new ProductTerms("Cats", ProductCategory.Concert, "", 150, "All", TestClock.Start, TestClock.Start)));
 
         Assert.Equal("Hamlet", product.Title);
         Assert.Equal(ProductCategory.Musical, product.Category);
@@ -173,7 +173,7 @@ public class ProductTests
         var tooLong = new string('d', Product.DescriptionMaxLength + 1);
 
         Assert.Throws<DomainException>(
-            () => product.Update("Cats", ProductCategory.Concert, tooLong, 150, "All", TestClock.Start, TestClock.Start.AddDays(1)));
+            () => product.Update(new ProductTerms("Cats", ProductCategory.Concert, tooLong, 150, "All", TestClock.Start, TestClock.Start.AddDays(1))));
 
         Assert.Equal("Hamlet", product.Title);
         Assert.Equal(ProductCategory.Musical, product.Category);
@@ -186,7 +186,7 @@ public class ProductTests
         var product = new ProductBuilder().WithTitle("Hamlet").WithRunningMinutes(170).Build();
 
         Assert.Throws<DomainException>(
-            () => product.Update("Cats", ProductCategory.Concert, "", 150, " ", TestClock.Start, TestClock.Start.AddDays(1)));
+            () => product.Update(new ProductTerms("Cats", ProductCategory.Concert, "", 150, " ", TestClock.Start, TestClock.Start.AddDays(1))));
 
         Assert.Equal("Hamlet", product.Title);
         Assert.Equal(170, product.RunningMinutes);

@@ -54,14 +54,14 @@ public sealed class SchemaRoundTripTests(MigratedDatabases databases) : IClassFi
     public async Task A_product_reads_back_as_saved(DatabaseProvider provider)
     {
         var database = await databases.GetAsync(provider);
-        var product = new Product(
+        var product = new Product(new ProductTerms(
             $"레미제라블 Les Misérables 🎭 {Unique.Suffix()}",
             ProductCategory.Musical,
             "Victor Hugo's story, sung. 3시간 공연, 인터미션 20분.",
             170,
             "8+",
             TestClock.Start.AddDays(-7).AddTicks(1_234_560),
-            TestClock.Start.AddDays(45));
+            TestClock.Start.AddDays(45)));
         product.SetPoster("/posters/les-mis.svg");
         product.PutOnSale();
         await using (var db = database.NewContext())

@@ -126,7 +126,7 @@ public sealed class DomainTextTests
         Assert.Equal(Numbers(refusal.Message), Numbers(korean));
 
         Product NewProduct(string title = "Hamlet", string description = "", string ageRating = "All", DateTimeOffset? salesStart = null, DateTimeOffset? salesEnd = null) =>
-            new(title, ProductCategory.Concert, description, 120, ageRating, salesStart ?? now, salesEnd ?? now.AddDays(30));
+            new(new ProductTerms(title, ProductCategory.Concert, description, 120, ageRating, salesStart ?? now, salesEnd ?? now.AddDays(30)));
     }
 
     [Fact]
