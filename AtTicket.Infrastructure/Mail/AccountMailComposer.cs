@@ -51,7 +51,7 @@ public sealed partial class AccountMailComposer(MailRecipients recipients, MailS
             AccountMailKind.ConfirmAddress => ("Confirm your e-mail address", "Confirm the address of your AtTicket account with this link:", "Confirm address", NothingChanges),
             AccountMailKind.RegistrationAttempt => ("Someone tried to register your address", "Someone just tried to create an AtTicket account with this address, which already has one. If it was you, log in with this link (or ask for a new password there if you forgot it):", "Log in", NothingChanges),
             AccountMailKind.ResetPasswordLink => ("Reset your password", "Someone asked to reset the password of your AtTicket account. If it was you, choose a new one with this link:", "Choose a new password", NothingChanges),
-            AccountMailKind.AddressChanged => ("The sign-in address of your account was changed", "The sign-in address of your AtTicket account was changed to {0}. If you did not do this, reset your password with this link:", "Reset your password", "If you made this change yourself, there is nothing to do."),
+            AccountMailKind.AddressChanged => ("The sign-in address of your account was changed", "The sign-in address of your AtTicket account was changed to {0}. If you did not do this, take your account back with this link within 7 days: it restores this address and signs out every device.", "Restore my address", "If you made this change yourself, there is nothing to do."),
             _ => ("Your password reset code", "Someone asked to reset the password of your AtTicket account. If it was you, enter this code:", null, NothingChanges),
         };
         return new(

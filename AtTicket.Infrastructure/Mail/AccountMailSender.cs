@@ -12,7 +12,8 @@ namespace AtTicket.Infrastructure.Mail;
 /// code) is stored encrypted (<see cref="MailSecrets"/>): a copy of the outbox row or of the bus
 /// message opens no account.
 /// </summary>
-public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> contexts, MailSecrets secrets, TimeProvider time, IOptions<AlertMailOptions> site) : IEmailSender<Member>
+public sealed class AccountMailSender(
+    IDbContextFactory<AtTicketDbContext> contexts, MailSecrets secrets, AddressChangeUndoTokens undo, TimeProvider time, IOptions<AlertMailOptions> site) : IEmailSender<Member>
 {
     public Task SendConfirmationLinkAsync(Member user, string email, string confirmationLink) =>
         WriteAsync(user, email, AccountMailKind.ConfirmAddress, Link(confirmationLink));
@@ -30,10 +31,17 @@ public sealed class AccountMailSender(IDbContextFactory<AtTicketDbContext> conte
     /// <summary>
     /// <paramref name="user"/>'s sign-in address is <paramref name="newEmail"/> now: the previous address learns of it,
     /// with the new one masked, in the member's own language (whoever opened the link chose the page's language,
-    /// and that may be the one who took the account).
+    /// and that may be the one who took the account), and a link that takes the account back to it.
     /// </summary>
-    public Task SendAddressChangedAsync(Member user, string previousEmail, string newEmail) =>
-        WriteAsync(new AccountMail(user.Id, previousEmail, AccountMailKind.AddressChanged, secrets.ProtectLink(site.Value.Link("/Account/ForgotPassword").AbsoluteUri), null, MaskedAddress.Of(newEmail)));
+    public Task SendAddressChangedAsync(Member user, string previousEmail, string newEmail)
+    {
+        var token = undo.Create(new AddressChangeUndoRequest(user.Id, previousEmail));
+        var link = site.Value.Link($"{UndoPath}?token={Uri.EscapeDataString(token)}").AbsoluteUri;
+        return WriteAsync(new AccountMail(user.Id, previousEmail, AccountMailKind.AddressChanged, secrets.ProtectLink(link), null, MaskedAddress.Of(newEmail)));
+    }
+
+    /// <summary>The page that restores a changed sign-in address (the Web's <c>UndoAddressChange</c>).</summary>
+    public const string UndoPath = "/Account/UndoAddressChange";
 
     private Task WriteAsync(Member user, string email, AccountMailKind kind, string linkOrCode)
     {

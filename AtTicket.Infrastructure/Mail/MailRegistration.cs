@@ -36,6 +36,7 @@ internal static class MailRegistration
         services.AddSingleton<IMailComposer, BookingConfirmedMailComposer>();
         services.AddSingleton<IMailComposer, BookingCancelledMailComposer>();
         services.AddSingleton<IMailComposer, AccountMailComposer>();
+        services.AddSingleton<AddressChangeUndoTokens>();
         services.AddSingleton<AccountMailSender>();
         services.AddSingleton<IEmailSender<Member>>(sp => sp.GetRequiredService<AccountMailSender>());
         services.AddSingleton<MailWorker>();

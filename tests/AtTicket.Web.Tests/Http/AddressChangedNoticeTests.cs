@@ -3,21 +3,19 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AtTicket.Domain.Messaging;
 using AtTicket.Infrastructure.Identity;
-using AtTicket.Infrastructure.Mail.Alerts;
 using AtTicket.Infrastructure.Members;
 using AtTicket.Infrastructure.Persistence;
 using AtTicket.Infrastructure.Tests.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace AtTicket.Web.Tests.Http;
 
 /// <summary>
 /// Once a changed sign-in address is confirmed, by the account page's link or by the API's, the previous address
-/// gets a notice in the member's language: the new address masked, and the way to the forgot-password page. A
+/// gets a notice in the member's language: the new address masked, and a link that takes the account back. A
 /// link that changes nothing tells nobody. Mails go through the outbox to the real SMTP sink; the outbox row is
 /// written while the link is answered, so "no row" means no notice will ever be sent.
 /// </summary>
@@ -27,7 +25,8 @@ public sealed partial class AddressChangedNoticeTests : IAsyncLifetime
     private readonly SmtpSink _sink = SmtpSink.Shared();
     private readonly TestApp _app;
 
-    public AddressChangedNoticeTests() => _app = new TestApp(TestApp.MailSettings(_sink));
+    // The stamp is read on every request, so a session ended by a restore is refused at the taker's next request.
+    public AddressChangedNoticeTests() => _app = new TestApp(new Dictionary<string, string>(TestApp.MailSettings(_sink)) { ["Sessions:StampCheckSeconds"] = "0" });
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -59,7 +58,7 @@ public sealed partial class AddressChangedNoticeTests : IAsyncLifetime
         Assert.Equal("AtTicket 계정의 로그인 주소가 바뀌었습니다", notice.Subject);
         var text = notice.TextBody ?? string.Empty;
         Assert.Contains("AtTicket 계정의 로그인 주소가 m***@atticket.test(으)로 바뀌었습니다.", text);
-        Assert.Contains(ForgotPasswordLink, text);
+        Assert.Matches(UndoLink(), text);
         Assert.DoesNotContain(moved, text + notice.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("code=", text + notice.HtmlBody, StringComparison.Ordinal);
 
@@ -88,8 +87,8 @@ public sealed partial class AddressChangedNoticeTests : IAsyncLifetime
 
         var notice = Assert.Single(await _sink.WaitForMailsToAsync(previous));
         Assert.Equal("The sign-in address of your account was changed", notice.Subject);
-        Assert.Contains("The sign-in address of your AtTicket account was changed to a***@atticket.test. If you did not do this, reset your password with this link:", notice.TextBody);
-        Assert.Contains(ForgotPasswordLink, notice.TextBody);
+        Assert.Contains("The sign-in address of your AtTicket account was changed to a***@atticket.test. If you did not do this, take your account back with this link within 7 days: it restores this address and signs out every device.", notice.TextBody);
+        Assert.Matches(UndoLink(), notice.TextBody ?? string.Empty);
         Assert.Equal(1, await NoticesAsync(memberId));
     }
 
@@ -117,7 +116,95 @@ public sealed partial class AddressChangedNoticeTests : IAsyncLifetime
         Assert.Equal(previous, (await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByIdAsync(memberId))?.Email);
     }
 
-    private string ForgotPasswordLink => _app.Services.GetRequiredService<IOptions<AlertMailOptions>>().Value.Link("/Account/ForgotPassword").AbsoluteUri;
+    [Fact]
+    public async Task The_link_in_the_notice_restores_the_previous_address_ends_every_session_and_removes_the_password()
+    {
+        var (previous, memberId) = await MemberAsync();
+        var moved = $"taker-{Guid.NewGuid():N}@atticket.test";
+        using var taker = _app.NewBrowser();
+        await taker.LogInSuccessfullyAsync(previous, Password);
+        using (await taker.SubmitFormAsync("/Account/Manage/Email", "change-email", new Dictionary<string, string> { ["Input.NewEmail"] = moved }))
+        {
+        }
+
+        await _app.NewBrowser().GetPageAsync(LinkIn(Assert.Single(await _sink.WaitForMailsToAsync(moved)), PageLink()).PathAndQuery);
+        var undo = LinkIn(Assert.Single(await _sink.WaitForMailsToAsync(previous)), UndoLink()).PathAndQuery;
+        await taker.LogInSuccessfullyAsync(moved, Password); // the change itself ended the sessions; the taker logs in again
+        using (var stillIn = await taker.GetAsync("/Account/Manage/Email"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        }
+
+        var owner = _app.NewBrowser();
+        var question = await owner.GetPageAsync(undo); // opening the link changes nothing: mail scanners open links
+        Assert.Contains(previous, Browser.VisibleText(question));
+        Assert.Equal(moved, (await MemberByIdAsync(memberId)).Email);
+
+        using (var restored = await owner.SubmitFormAsync(undo, "undo-address-change", new Dictionary<string, string>()))
+        {
+            var page = await Browser.ParseAsync(restored);
+            Assert.Contains($"Your sign-in address is {previous} again", page.QuerySelector("[role='status']")?.TextContent);
+        }
+
+        var member = await MemberByIdAsync(memberId);
+        Assert.Equal((previous, previous, true, false), (member.Email, member.UserName, member.EmailConfirmed, member.PasswordHash is not null));
+        using (var ended = await taker.GetAsync("/Account/Manage/Email"))
+        {
+            Assert.StartsWith("/Account/Login", Browser.RedirectTarget(ended));
+        }
+
+        using (var oldPassword = await _app.NewBrowser().LogInAsync(previous, Password))
+        {
+            Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode); // the form again, with its error: no sign-in
+        }
+
+        // The owner chooses a new password; a second click on the link later does not take it away.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var members = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            Assert.True((await members.AddPasswordAsync((await members.FindByIdAsync(memberId))!, "Chosen!2345")).Succeeded);
+        }
+
+        using (await owner.SubmitFormAsync(undo, "undo-address-change", new Dictionary<string, string>()))
+        {
+        }
+
+        await _app.NewBrowser().LogInSuccessfullyAsync(previous, "Chosen!2345");
+    }
+
+    [Fact]
+    public async Task A_damaged_undo_link_or_an_address_taken_meanwhile_restores_nothing()
+    {
+        var damaged = await _app.NewBrowser().GetPageAsync("/Account/UndoAddressChange?token=YWJj");
+        Assert.Contains("invalid or has expired", damaged.QuerySelector("[role='alert']")?.TextContent);
+        Assert.DoesNotContain(damaged.Forms, f => f.QuerySelector("input[name='_handler'][value='undo-address-change']") is not null);
+
+        var (previous, memberId) = await MemberAsync();
+        var moved = $"gone-{Guid.NewGuid():N}@atticket.test";
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var members = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            var member = (await members.FindByIdAsync(memberId))!;
+            Assert.True((await members.ChangeEmailAsync(member, moved, await members.GenerateChangeEmailTokenAsync(member, moved))).Succeeded);
+            Assert.True((await members.SetUserNameAsync(member, moved)).Succeeded);
+        }
+
+        var undo = LinkIn(Assert.Single(await _sink.WaitForMailsToAsync(previous)), UndoLink()).PathAndQuery;
+        await MemberAsync(previous); // someone registers the freed address before the owner opens the link
+        using (var refused = await _app.NewBrowser().SubmitFormAsync(undo, "undo-address-change", new Dictionary<string, string>()))
+        {
+            Assert.Contains("belongs to another account now", (await Browser.ParseAsync(refused)).QuerySelector("[role='alert']")?.TextContent);
+        }
+
+        var unchanged = await MemberByIdAsync(memberId);
+        Assert.Equal((moved, true), (unchanged.Email, unchanged.PasswordHash is not null));
+    }
+
+    private async Task<Member> MemberByIdAsync(string memberId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().FindByIdAsync(memberId))!;
+    }
 
     private static Uri LinkIn(MimeMessage mail, Regex link)
     {
@@ -167,4 +254,7 @@ public sealed partial class AddressChangedNoticeTests : IAsyncLifetime
 
     [GeneratedRegex(@"https?://\S+/api/auth/confirmEmail\?\S+")]
     private static partial Regex ApiLink();
+
+    [GeneratedRegex(@"https?://\S+/Account/UndoAddressChange\?token=[A-Za-z0-9_%-]+")]
+    private static partial Regex UndoLink();
 }
