@@ -7,7 +7,7 @@ namespace AtTicket.Web.Components.Queues;
 /// The waiting room of one performance: the page draws the frame and hands js/queue.js its texts, already
 /// localized on the server (the script only fills in numbers); the script joins, asks and leaves through the API.
 /// </summary>
-public partial class QueuePage
+public partial class QueuePage(CatalogReader catalog, WaitingLines lines, NavigationManager navigation)
 {
     private PerformanceView? _performance;
     private QueueRules? _rules;
@@ -15,26 +15,22 @@ public partial class QueuePage
     [Parameter]
     public int PerformanceId { get; set; }
 
-    [Inject] private CatalogReader Catalog { get; set; } = default!;
-    [Inject] private WaitingLines Lines { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
     private int WindowMinutes => (int)Math.Round(_rules!.ShoppingWindow.TotalMinutes);
 
     protected override async Task OnInitializedAsync()
     {
-        _performance = await Catalog.GetPerformanceAsync(PerformanceId, includeUnpublished: false);
+        _performance = await catalog.GetPerformanceAsync(PerformanceId, includeUnpublished: false);
         if (_performance is null)
         {
-            Navigation.NotFound();
+            navigation.NotFound();
             return;
         }
 
-        _rules = await Lines.RulesAsync(PerformanceId);
+        _rules = await lines.RulesAsync(PerformanceId);
         if (_rules is null)
         {
             // No line (or it has ended): the seat map is open to everyone.
-            Navigation.NavigateTo($"/performances/{PerformanceId}");
+            navigation.NavigateTo($"/performances/{PerformanceId}");
         }
     }
 
