@@ -53,14 +53,14 @@ public partial class BookingPage(
     {
         var booking = _booking!;
         var seats = booking.Tickets.Count;
-        var confirmed = await dialogs.ShowMessageBoxAsync(
+        var confirmed = await dialogs.ConfirmAsync(
             L["Cancel this booking?"],
             seats == 1
                 ? L["Cancel booking {0}? Your seat will be released and {1} refunded to your card.", booking.Number, Formats.Krw(booking.Total)]
                 : L["Cancel booking {0}? Your {1} seats will be released and {2} refunded to your card.", booking.Number, seats, Formats.Krw(booking.Total)],
-            yesText: L["Cancel booking"],
-            cancelText: L["Keep booking"]);
-        if (confirmed != true)
+            yes: L["Cancel booking"],
+            cancel: L["Keep booking"]);
+        if (!confirmed)
         {
             return;
         }

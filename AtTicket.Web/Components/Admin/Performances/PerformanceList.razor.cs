@@ -66,12 +66,12 @@ public partial class PerformanceList(
     private async Task DeleteAsync(PerformanceView performance)
     {
         var when = Formats.DateTime(performance.StartsAt);
-        var confirmed = await dialogs.ShowMessageBoxAsync(
+        var confirmed = await dialogs.ConfirmAsync(
             L["Delete this performance?"],
             L["{0} at {1}, {2} will be deleted with its grades and seat mapping. This cannot be undone.", performance.ProductTitle, performance.Hall.Name, when],
-            yesText: L["Delete"],
-            cancelText: L["Cancel"]);
-        if (confirmed != true)
+            yes: L["Delete"],
+            cancel: L["Cancel"]);
+        if (!confirmed)
         {
             return;
         }

@@ -77,12 +77,12 @@ public partial class WaitingLinePanel(
 
     private async Task EndAsync()
     {
-        var confirmed = await dialogs.ShowMessageBoxAsync(
+        var confirmed = await dialogs.ConfirmAsync(
             L["End the waiting line?"],
             L["Everyone may choose seats at once, and members still waiting lose their places."],
-            yesText: L["End the line"],
-            cancelText: L["Cancel"]);
-        if (confirmed != true)
+            yes: L["End the line"],
+            cancel: L["Cancel"]);
+        if (!confirmed)
         {
             return;
         }

@@ -198,12 +198,12 @@ public partial class HallEditor(
             return;
         }
 
-        var leave = await dialogs.ShowMessageBoxAsync(
+        var leave = await dialogs.ConfirmAsync(
             L["Leave without saving?"],
             L["Your changes to this hall's seat map are not saved yet."],
-            yesText: L["Leave"],
-            cancelText: L["Stay"]);
-        if (leave != true)
+            yes: L["Leave"],
+            cancel: L["Stay"]);
+        if (!leave)
         {
             context.PreventNavigation();
         }
