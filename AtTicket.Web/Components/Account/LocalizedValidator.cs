@@ -7,15 +7,12 @@ namespace AtTicket.Web.Components.Account;
 /// Data-annotation validation whose messages are translated: each attribute's ErrorMessage is the
 /// English sentence and the key into the app's resources.
 /// </summary>
-public sealed class LocalizedValidator : ComponentBase, IDisposable
+public sealed class LocalizedValidator(IStringLocalizer<SharedResource> l) : ComponentBase, IDisposable
 {
     private ValidationMessageStore? _messages;
 
     [CascadingParameter]
     private EditContext? EditContext { get; set; }
-
-    [Inject]
-    private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -45,7 +42,7 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
         {
             foreach (var member in result.MemberNames)
             {
-                _messages.Add(EditContext!.Field(member), L[result.ErrorMessage ?? string.Empty]);
+                _messages.Add(EditContext!.Field(member), l[result.ErrorMessage ?? string.Empty]);
             }
         }
 
@@ -57,7 +54,7 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
         _messages!.Clear(e.FieldIdentifier);
         foreach (var result in Validate().Where(r => r.MemberNames.Contains(e.FieldIdentifier.FieldName)))
         {
-            _messages.Add(e.FieldIdentifier, L[result.ErrorMessage ?? string.Empty]);
+            _messages.Add(e.FieldIdentifier, l[result.ErrorMessage ?? string.Empty]);
         }
 
         EditContext!.NotifyValidationStateChanged();

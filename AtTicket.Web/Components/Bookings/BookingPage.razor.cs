@@ -4,7 +4,8 @@ using Microsoft.JSInterop;
 namespace AtTicket.Web.Components.Bookings;
 
 /// <summary>One booking with its tickets' QR codes, for its member (or an admin); cancellable until the performance starts.</summary>
-public partial class BookingPage
+public partial class BookingPage(
+    BookingReader bookings, BookingCancellation cancellation, TimeProvider time, IDialogService dialogs, ISnackbar snackbar, IJSRuntime js)
 {
     private BookingView? _booking;
     private bool _loaded;
@@ -22,13 +23,6 @@ public partial class BookingPage
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    [Inject] private BookingReader Bookings { get; set; } = default!;
-    [Inject] private BookingCancellation Cancellation { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private string MemberId => _user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
 
@@ -51,7 +45,7 @@ public partial class BookingPage
     private async Task LoadAsync()
     {
         // Another member's booking reads as missing: the page does not tell which bookings exist.
-        _booking = MemberId.Length == 0 && !AsAdmin ? null : await Bookings.FindAsync(Id, MemberId, AsAdmin);
+        _booking = MemberId.Length == 0 && !AsAdmin ? null : await bookings.FindAsync(Id, MemberId, AsAdmin);
         _loaded = true;
     }
 
@@ -59,14 +53,14 @@ public partial class BookingPage
     {
         var booking = _booking!;
         var seats = booking.Tickets.Count;
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await dialogs.ConfirmAsync(
             L["Cancel this booking?"],
             seats == 1
                 ? L["Cancel booking {0}? Your seat will be released and {1} refunded to your card.", booking.Number, Formats.Krw(booking.Total)]
                 : L["Cancel booking {0}? Your {1} seats will be released and {2} refunded to your card.", booking.Number, seats, Formats.Krw(booking.Total)],
-            yesText: L["Cancel booking"],
-            cancelText: L["Keep booking"]);
-        if (confirmed != true)
+            yes: L["Cancel booking"],
+            cancel: L["Keep booking"]);
+        if (!confirmed)
         {
             return;
         }
@@ -74,8 +68,8 @@ public partial class BookingPage
         _cancelling = true;
         try
         {
-            var result = await Cancellation.CancelAsync(booking.Id, MemberId, AsAdmin);
-            Snackbar.Add(L.Localize(result), result.Outcome == CancelOutcome.Cancelled ? Severity.Success : Severity.Warning);
+            var result = await cancellation.CancelAsync(booking.Id, MemberId, AsAdmin);
+            snackbar.Add(L.Localize(result), result.Outcome == CancelOutcome.Cancelled ? Severity.Success : Severity.Warning);
         }
         finally
         {
@@ -84,5 +78,5 @@ public partial class BookingPage
         }
     }
 
-    private async Task PrintAsync() => await JS.InvokeVoidAsync("print");
+    private async Task PrintAsync() => await js.InvokeVoidAsync("print");
 }

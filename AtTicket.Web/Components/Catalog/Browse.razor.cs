@@ -1,18 +1,12 @@
 namespace AtTicket.Web.Components.Catalog;
 
 /// <summary>The filters live in the query string, so a search can be shared, bookmarked and navigated back to.</summary>
-public partial class Browse
+public partial class Browse(CatalogReader catalog, NavigationManager navigation)
 {
     private const int PageSize = 12;
     private Page<ProductSummary>? _page;
     private IReadOnlyList<VenueView> _venues = [];
     private DateRange? _dates;
-
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")]
     public string? Q { get; set; }
@@ -45,14 +39,14 @@ public partial class Browse
 
     private int PageCount => _page is null ? 0 : (int)Math.Ceiling(_page.TotalCount / (double)PageSize);
 
-    protected override async Task OnInitializedAsync() => _venues = await Catalog.GetVenuesAsync();
+    protected override async Task OnInitializedAsync() => _venues = await catalog.GetVenuesAsync();
 
     protected override async Task OnParametersSetAsync()
     {
         var from = ParseDate(From);
         var to = ParseDate(To);
         _dates = from is null && to is null ? null : new DateRange(from, to);
-        _page = await Catalog.SearchProductsAsync(new ProductQuery(
+        _page = await catalog.SearchProductsAsync(new ProductQuery(
             Category: Enum.TryParse<ProductCategory>(Category, ignoreCase: true, out var category) ? category : null,
             Search: Q,
             From: from is { } f ? new DateTimeOffset(f, Formats.Kst) : null,
@@ -77,7 +71,7 @@ public partial class Browse
         Go(from: range?.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
            to: range?.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
 
-    private void ClearFilters() => Navigation.NavigateTo("/products");
+    private void ClearFilters() => navigation.NavigateTo("/products");
 
     /// <summary>Changes one filter and goes back to page 1 (unless the page itself changed).</summary>
     private void Go(string? q = null, string? category = null, string? from = null, string? to = null, int? venue = null, int? page = null, ProductSort? sort = null)
@@ -92,7 +86,7 @@ public partial class Browse
             ["sort"] = (sort ?? Sort) is var order and not ProductSort.Date ? order.ToString().ToLowerInvariant() : null,
             ["page"] = page is > 1 ? page : null,
         };
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters("/products", parameters));
+        navigation.NavigateTo(navigation.GetUriWithQueryParameters("/products", parameters));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AtTicket.Web.Components.Catalog;
 
-public partial class ProductPage : IDisposable
+public partial class ProductPage(
+    CatalogReader catalog, NavigationManager navigation, LiveSnapshotReader snapshots, SeatFeed feed, TimeProvider time) : IDisposable
 {
     private readonly List<LiveSeatSubscription> _live = [];
     private bool _disposed;
@@ -22,28 +23,13 @@ public partial class ProductPage : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private LiveSnapshotReader Snapshots { get; set; } = default!;
-
-    [Inject]
-    private SeatFeed Feed { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
         var user = (await AuthenticationState).User;
-        _product = await Catalog.GetProductAsync(Id, includeUnpublished: user.IsInRole(Roles.Admin));
+        _product = await catalog.GetProductAsync(Id, includeUnpublished: user.IsInRole(Roles.Admin));
         if (_product is null)
         {
-            Navigation.NotFound();
+            navigation.NotFound();
             return;
         }
 
@@ -56,12 +42,12 @@ public partial class ProductPage : IDisposable
         // Remaining seats for every listed performance from this node's live state (never the catalog
         // cache), each with the number of the last change it includes; the live feed fills in the rest.
         StopListening();
-        var remaining = await Task.WhenAll(_product.Performances.Select(async p => (p.Id, Live: await Snapshots.ReadRemainingAsync(p.Id))));
+        var remaining = await Task.WhenAll(_product.Performances.Select(async p => (p.Id, Live: await snapshots.ReadRemainingAsync(p.Id))));
         var sequences = remaining.ToDictionary(r => r.Id, r => r.Live.Sequence);
         _remaining = remaining.ToDictionary(r => r.Id, r => r.Live.Grades);
         if (!_disposed) // left while loading: subscribing now would never be undone
         {
-            _live.AddRange(sequences.Select(p => new LiveSeatSubscription(Feed, p.Key, p.Value, changes => ApplyAsync(p.Key, changes), () => ReloadAsync(p.Key), Time)));
+            _live.AddRange(sequences.Select(p => new LiveSeatSubscription(feed, p.Key, p.Value, changes => ApplyAsync(p.Key, changes), () => ReloadAsync(p.Key), time)));
         }
     }
 
@@ -96,7 +82,7 @@ public partial class ProductPage : IDisposable
 
     private async Task<long> ReloadAsync(int performanceId)
     {
-        var (sequence, grades) = await Snapshots.ReadRemainingAsync(performanceId);
+        var (sequence, grades) = await snapshots.ReadRemainingAsync(performanceId);
         await InvokeAsync(() =>
         {
             _remaining[performanceId] = grades;

@@ -4,18 +4,12 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace AtTicket.Web.Components.Notifications;
 
 /// <summary>The member's on-sale alerts (one checkbox per category) and the language of their mails.</summary>
-public partial class NotificationSettings
+public partial class NotificationSettings(MemberPreferencesStore preferences, ISnackbar snackbar)
 {
     private HashSet<ProductCategory>? _chosen;
     private string _culture = "en";
     private bool _saving;
     private string? _memberId;
-
-    [Inject]
-    private MemberPreferencesStore Preferences { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -23,11 +17,11 @@ public partial class NotificationSettings
     protected override async Task OnInitializedAsync()
     {
         _memberId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var preferences = _memberId is null ? null : await Preferences.GetAsync(_memberId);
+        var stored = _memberId is null ? null : await preferences.GetAsync(_memberId);
 
         // Until the member chooses, their mails are in the language they are reading this page in.
-        _culture = preferences?.Culture ?? (Cultures.IsKorean(CultureInfo.CurrentUICulture) ? "ko" : "en");
-        _chosen = [.. preferences?.Categories ?? []];
+        _culture = stored?.Culture ?? (Cultures.IsKorean(CultureInfo.CurrentUICulture) ? "ko" : "en");
+        _chosen = [.. stored?.Categories ?? []];
     }
 
     private void Choose(ProductCategory category, bool on)
@@ -52,14 +46,14 @@ public partial class NotificationSettings
         _saving = true;
         try
         {
-            var saved = _memberId is not null && await Preferences.SaveAsync(_memberId, _chosen, _culture);
+            var saved = _memberId is not null && await preferences.SaveAsync(_memberId, _chosen, _culture);
             if (saved)
             {
-                Snackbar.Add(L["Your mail preferences are saved."], Severity.Success);
+                snackbar.Add(L["Your mail preferences are saved."], Severity.Success);
             }
             else
             {
-                Snackbar.Add(L["Your mail preferences could not be saved. Log in again and retry."], Severity.Error);
+                snackbar.Add(L["Your mail preferences could not be saved. Log in again and retry."], Severity.Error);
             }
         }
         finally

@@ -7,7 +7,8 @@ namespace AtTicket.Web.Components.Performances;
 /// Pays for a live hold: the card is checked here with the domain's own rules before the gateway is
 /// called; a decline keeps the hold for another try; a lost hold hands back to the page.
 /// </summary>
-public partial class CheckoutForm
+public partial class CheckoutForm(
+    BookingService bookings, TimeProvider time, NavigationManager navigation, IOptions<PaymentOptions> payments, ILogger<CheckoutForm> logger)
 {
     private readonly Dictionary<Field, string> _errors = [];
     private string _number = string.Empty;
@@ -41,13 +42,7 @@ public partial class CheckoutForm
     /// <summary>The hold is gone (expired, released elsewhere, unknown); what the Domain said, in the member's language.</summary>
     [Parameter] public EventCallback<string> HoldLost { get; set; }
 
-    [Inject] private BookingService Bookings { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IOptions<PaymentOptions> Payments { get; set; } = default!;
-    [Inject] private ILogger<CheckoutForm> Logger { get; set; } = default!;
-
-    private bool IsSimulated => string.Equals(Payments.Value.Provider, PaymentOptions.SimulatedProvider, StringComparison.OrdinalIgnoreCase);
+    private bool IsSimulated => string.Equals(payments.Value.Provider, PaymentOptions.SimulatedProvider, StringComparison.OrdinalIgnoreCase);
 
     private async Task PayAsync()
     {
@@ -78,7 +73,7 @@ public partial class CheckoutForm
         await PayingChanged.InvokeAsync(true);
         try
         {
-            var result = await Bookings.ConfirmAsync(MemberId, Hold.Id, _attempt.Key, card);
+            var result = await bookings.ConfirmAsync(MemberId, Hold.Id, _attempt.Key, card);
             await AnswerAsync(result);
         }
         catch (DomainException refused)
@@ -89,7 +84,7 @@ public partial class CheckoutForm
         catch (Exception failure)
         {
             // The key stays: trying again with the same card answers this attempt instead of charging twice.
-            Logger.LogError(failure, "Checkout of hold {HoldId} failed.", Hold.Id);
+            logger.LogError(failure, "Checkout of hold {HoldId} failed.", Hold.Id);
             _problem = L["We could not finish that request. Nothing was charged. Please try again in a moment."];
         }
         finally
@@ -105,7 +100,7 @@ public partial class CheckoutForm
         {
             case ConfirmOutcome.Confirmed:
                 var booking = result.Booking!;
-                Navigation.NavigateTo(booking.Status == BookingStatus.Confirmed ? $"/bookings/{booking.Id}?new=1" : $"/bookings/{booking.Id}");
+                navigation.NavigateTo(booking.Status == BookingStatus.Confirmed ? $"/bookings/{booking.Id}?new=1" : $"/bookings/{booking.Id}");
                 break;
             case ConfirmOutcome.PaymentDeclined:
                 // That booking is closed: the next try is a new attempt with a new key.
@@ -136,7 +131,7 @@ public partial class CheckoutForm
     {
         _errors.Clear();
         Check(Field.Number, () => CardValidation.EnsureNumber(_number));
-        Check(Field.Expiry, () => CardValidation.EnsureExpiry(_expiry, Time.GetUtcNow()));
+        Check(Field.Expiry, () => CardValidation.EnsureExpiry(_expiry, time.GetUtcNow()));
         Check(Field.Cvc, () => CardValidation.EnsureCvc(_cvc));
         if (string.IsNullOrWhiteSpace(_name))
         {

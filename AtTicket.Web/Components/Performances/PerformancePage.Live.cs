@@ -14,10 +14,6 @@ public partial class PerformancePage : IDisposable
     private HashSet<int> _justTaken = [];
     private bool _disposed;
 
-    [Inject] private LiveSnapshotReader Snapshots { get; set; } = default!;
-    [Inject] private SeatFeed Feed { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
-
     public void Dispose()
     {
         _disposed = true;
@@ -32,7 +28,7 @@ public partial class PerformancePage : IDisposable
     private void Listen(long sequence)
     {
         _live?.Dispose();
-        _live = _disposed ? null : new LiveSeatSubscription(Feed, Id, sequence, ApplyLiveAsync, ReloadLiveAsync, Time);
+        _live = _disposed ? null : new LiveSeatSubscription(feed, Id, sequence, ApplyLiveAsync, ReloadLiveAsync, time);
     }
 
     private Task ApplyLiveAsync(IReadOnlyList<SeatsChanged> changes) => InvokeAsync(() =>

@@ -8,8 +8,6 @@ public partial class PerformancePage
 {
     private IReadOnlySet<SeatKind> _kinds = new HashSet<SeatKind>();
 
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-
     private bool HasAccessiblePlaces => _kinds.Contains(SeatKind.Wheelchair) || _kinds.Contains(SeatKind.Companion);
 
     /// <summary>What kind of place a seat is, for its accessible name; null for an ordinary seat.</summary>
@@ -23,11 +21,10 @@ public partial class PerformancePage
     /// <summary>As Interpark and Ticketmaster do: a wheelchair space is kept for a wheelchair user, so picking one asks first.</summary>
     private async Task<bool> ConfirmWheelchairSpaceAsync(SeatView seat)
     {
-        var answer = await Dialogs.ShowMessageBoxAsync(
+        return await dialogs.ConfirmAsync(
             L["Wheelchair space"],
             L["{0} is a wheelchair space: a place without a fixed seat, kept for a wheelchair user. Choose it only if you or someone in your party uses a wheelchair; a companion seat is next to it.", Label(seat)],
-            yesText: L["Choose this space"],
-            cancelText: L["Cancel"]);
-        return answer == true;
+            yes: L["Choose this space"],
+            cancel: L["Cancel"]);
     }
 }

@@ -1,5 +1,4 @@
 using AtTicket.Domain.Queues;
-using AtTicket.Infrastructure.Queues;
 
 namespace AtTicket.Web.Components.Performances;
 
@@ -9,9 +8,6 @@ public partial class PerformancePage
     /// <summary>When the line admitted the member: until when they may shop.</summary>
     private DateTimeOffset? _admittedUntil;
 
-    [Inject] private WaitingLines Lines { get; set; } = default!;
-    [Inject] private IWaitingRoom Room { get; set; } = default!;
-
     /// <summary>
     /// A member the line has not admitted is sent to wait in it (the holds API would refuse them anyway); answers
     /// whether the page may show the seat map. Guests see it: holding asks them to log in, then the line takes over.
@@ -19,12 +15,12 @@ public partial class PerformancePage
     private async Task<bool> PassLineAsync()
     {
         _admittedUntil = null;
-        if (MemberId is not { } memberId || await Lines.RulesAsync(Id) is not { } rules)
+        if (MemberId is not { } memberId || await lines.RulesAsync(Id) is not { } rules)
         {
             return true;
         }
 
-        var place = await Room.PlaceAsync(Id, memberId, rules, knownEpoch: null);
+        var place = await room.PlaceAsync(Id, memberId, rules, knownEpoch: null);
         if (place.Standing == QueueStanding.Admitted)
         {
             _admittedUntil = place.AdmittedUntil;
@@ -32,7 +28,7 @@ public partial class PerformancePage
         }
 
         // A full load: the waiting page is static (no circuit), see QueuePage.
-        Navigation.NavigateTo($"/queue/{Id}", forceLoad: true);
+        navigation.NavigateTo($"/queue/{Id}", forceLoad: true);
         return false;
     }
 }

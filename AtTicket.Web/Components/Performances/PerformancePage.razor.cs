@@ -1,3 +1,5 @@
+using AtTicket.Domain.Queues;
+using AtTicket.Infrastructure.Queues;
 using AtTicket.Web.Components.Holds;
 using AtTicket.Web.Components.SeatMap;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -5,7 +7,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace AtTicket.Web.Components.Performances;
 
 /// <summary>The seat map of one performance: pick seats (or let the system pick), hold them, pay before the hold runs down.</summary>
-public partial class PerformancePage
+public partial class PerformancePage(
+    CatalogReader catalog, HoldService holds, HoldViewReader holdViews, HeldShows heldShows, BookingLimits limits,
+    LiveSnapshotReader snapshots, SeatFeed feed, WaitingLines lines, IWaitingRoom room, TimeProvider time,
+    NavigationManager navigation, IDialogService dialogs, ILogger<PerformancePage> logger)
 {
     private PerformanceView? _performance;
     private HallLayout? _layout;
@@ -29,14 +34,6 @@ public partial class PerformancePage
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    [Inject] private CatalogReader Catalog { get; set; } = default!;
-    [Inject] private HoldService Holds { get; set; } = default!;
-    [Inject] private HoldViewReader HoldViews { get; set; } = default!;
-    [Inject] private HeldShows HeldShows { get; set; } = default!;
-    [Inject] private BookingLimits Limits { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ILogger<PerformancePage> Logger { get; set; } = default!;
 
     private BuyerSelection Selection => _selection!;
 
@@ -62,18 +59,18 @@ public partial class PerformancePage
             return;
         }
 
-        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: _user.IsInRole(Roles.Admin));
-        _layout = _performance is null ? null : await Catalog.GetHallLayoutAsync(_performance.Hall.Id);
+        _performance = await catalog.GetPerformanceAsync(Id, includeUnpublished: _user.IsInRole(Roles.Admin));
+        _layout = _performance is null ? null : await catalog.GetHallLayoutAsync(_performance.Hall.Id);
         if (_performance is null || _layout is null)
         {
-            Navigation.NotFound();
+            navigation.NotFound();
             return;
         }
 
         _grades = _performance.Grades.ToDictionary(g => g.Id);
-        _selection ??= new BuyerSelection(Limits.MaxSeatsPerBooking);
+        _selection ??= new BuyerSelection(limits.MaxSeatsPerBooking);
         // A member who comes back (reload, another tab) finds the seats they hold, with checkout.
-        _hold = MemberId is { } memberId ? await HoldViews.FindLiveAsync(memberId, Id) : null;
+        _hold = MemberId is { } memberId ? await holdViews.FindLiveAsync(memberId, Id) : null;
         Listen(await ReloadSeatsAsync());
         await HoldReturningChoiceAsync();
     }
@@ -84,7 +81,7 @@ public partial class PerformancePage
     /// </summary>
     private async Task HoldReturningChoiceAsync()
     {
-        var chosen = Selection.Sellable(SeatChoice.Parse(SeatsToHold, Limits.MaxSeatsPerBooking));
+        var chosen = Selection.Sellable(SeatChoice.Parse(SeatsToHold, limits.MaxSeatsPerBooking));
         if (chosen.Count == 0 || _hold is not null)
         {
             return;
@@ -97,17 +94,17 @@ public partial class PerformancePage
             return;
         }
 
-        await HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, chosen), chosen, returning: true);
+        await HoldAsync(memberId => holds.HoldSeatsAsync(memberId, Id, chosen), chosen, returning: true);
 
         // Used once: a reload or a bookmark of this address must not hold the seats again.
-        Navigation.NavigateTo($"/performances/{Id}", replace: true);
+        navigation.NavigateTo($"/performances/{Id}", replace: true);
     }
 
     /// <summary>Reads every seat afresh; returns the live sequence the seats include.</summary>
     private async Task<long> ReloadSeatsAsync()
     {
         // From this node's live state: the seats, the remaining seats and the number they include, together.
-        var snapshot = await Snapshots.ReadAsync(Id);
+        var snapshot = await snapshots.ReadAsync(Id);
         var sequence = snapshot.Sequence;
         Selection.Load(_grades, _layout!.Seats, snapshot.Seats);
         _kinds = Selection.Seats.Select(s => s.Kind).ToHashSet();
@@ -140,7 +137,7 @@ public partial class PerformancePage
                 _notice = L["Seat {0} is not available.", Label(seat)];
                 break;
             case SelectionChange.LimitReached:
-                _notice = L["You can book at most {0} seats at a time.", Limits.MaxSeatsPerBooking];
+                _notice = L["You can book at most {0} seats at a time.", limits.MaxSeatsPerBooking];
                 break;
             case SelectionChange.ConfirmWheelchair when await ConfirmWheelchairSpaceAsync(seat):
                 Selection.Add(seat);
@@ -169,10 +166,10 @@ public partial class PerformancePage
         };
     }
 
-    private Task HoldSelectionAsync() => HoldAsync(memberId => Holds.HoldSeatsAsync(memberId, Id, [.. Selection.PickedIds]), [.. Selection.PickedIds]);
+    private Task HoldSelectionAsync() => HoldAsync(memberId => holds.HoldSeatsAsync(memberId, Id, [.. Selection.PickedIds]), [.. Selection.PickedIds]);
 
     private Task HoldBestAsync(BestAvailableChoice choice) =>
-        HoldAsync(memberId => Holds.HoldBestAvailableAsync(memberId, Id, choice.GradeId, choice.Quantity, choice.IncludeAccessible), []);
+        HoldAsync(memberId => holds.HoldBestAvailableAsync(memberId, Id, choice.GradeId, choice.Quantity, choice.IncludeAccessible), []);
 
     /// <param name="chosen">The seats a guest is sent to log in with, to be held on their return.</param>
     /// <param name="returning">Whether the member just came back from logging in with these seats.</param>
@@ -181,7 +178,7 @@ public partial class PerformancePage
         if (MemberId is not { } memberId)
         {
             var returnUrl = SeatChoice.ReturnUrl(Id, chosen);
-            Navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", forceLoad: true);
+            navigation.NavigateTo($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", forceLoad: true);
             return;
         }
 
@@ -193,7 +190,7 @@ public partial class PerformancePage
             var result = await hold(memberId);
             if (result.Outcome == HoldOutcome.Held)
             {
-                _hold = await HoldViews.DescribeAsync(result.Hold!);
+                _hold = await holdViews.DescribeAsync(result.Hold!);
                 Selection.Clear();
             }
             else if (result.Outcome == HoldOutcome.SeatsTaken)
@@ -220,7 +217,7 @@ public partial class PerformancePage
         catch (Exception exception)
         {
             // A database that timed out must not end the member's circuit in the middle of a sale.
-            Logger.LogError(exception, "Holding seats of performance {PerformanceId} failed", Id);
+            logger.LogError(exception, "Holding seats of performance {PerformanceId} failed", Id);
             _notice = L["We could not hold those seats just now. Please try again."];
         }
         finally
@@ -238,12 +235,12 @@ public partial class PerformancePage
     {
         try
         {
-            var held = await HeldShows.ListAsync(memberId);
-            _heldElsewhere = held.Count >= Limits.MaxActiveHoldsPerMember ? held : [];
+            var held = await heldShows.ListAsync(memberId);
+            _heldElsewhere = held.Count >= limits.MaxActiveHoldsPerMember ? held : [];
         }
         catch (Exception exception)
         {
-            Logger.LogWarning(exception, "Reading the holds of member {MemberId} failed", memberId);
+            logger.LogWarning(exception, "Reading the holds of member {MemberId} failed", memberId);
             _heldElsewhere = [];
         }
 
@@ -259,7 +256,7 @@ public partial class PerformancePage
         }
         catch (Exception exception)
         {
-            Logger.LogWarning(exception, "Reading the seats of performance {PerformanceId} again failed", Id);
+            logger.LogWarning(exception, "Reading the seats of performance {PerformanceId} again failed", Id);
             if (_live is not null)
             {
                 await _live.OnResyncAsync();
@@ -271,7 +268,7 @@ public partial class PerformancePage
     {
         if (!expired && _hold is not null && MemberId is { } memberId)
         {
-            await Holds.ReleaseAsync(_hold.Id, memberId);
+            await holds.ReleaseAsync(_hold.Id, memberId);
         }
 
         _notice = expired ? L["Your hold has expired and the seats were released."].Value : null;

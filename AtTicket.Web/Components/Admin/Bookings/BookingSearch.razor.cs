@@ -4,7 +4,7 @@ namespace AtTicket.Web.Components.Admin.Bookings;
 /// Finds a booking when the admin does not know its performance (a customer calls with a number or an email):
 /// searches every performance and links to the performance's bookings, filtered to the booking, where it can be opened or cancelled.
 /// </summary>
-public partial class BookingSearch
+public partial class BookingSearch(BookingReader bookings)
 {
     internal const int Limit = 50;
 
@@ -13,8 +13,6 @@ public partial class BookingSearch
     private IReadOnlyList<BookingSearchHit>? _hits;
     private bool _moreMatch;
     private bool _searching;
-
-    [Inject] private BookingReader Bookings { get; set; } = default!;
 
     private async Task SearchAsync()
     {
@@ -30,7 +28,7 @@ public partial class BookingSearch
         try
         {
             // One more than shown, so the page can tell "exactly 50" from "more than 50".
-            var hits = await Bookings.SearchAllPerformancesAsync(term, Limit + 1);
+            var hits = await bookings.SearchAllPerformancesAsync(term, Limit + 1);
             _moreMatch = hits.Count > Limit;
             _hits = _moreMatch ? [.. hits.Take(Limit)] : hits;
             _searched = term;

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace AtTicket.Web.Components.Admin.Bookings;
 
 /// <summary>A performance's bookings, a page at a time, searchable by number or email; an admin can cancel one with a refund.</summary>
-public partial class PerformanceBookings
+public partial class PerformanceBookings(
+    CatalogReader catalog, SalesReader sales, BookingReader bookings, TimeProvider time, IDialogService dialogs, ISnackbar snackbar)
 {
     private MudDataGrid<BookingRow> _grid = default!;
     private PerformanceView? _performance;
@@ -21,30 +22,23 @@ public partial class PerformanceBookings
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Inject] private CatalogReader Catalog { get; set; } = default!;
-    [Inject] private SalesReader Sales { get; set; } = default!;
-    [Inject] private BookingReader Bookings { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-
     protected override void OnInitialized() => _search = DataGridPaging.SearchTerm(InitialSearch);
 
     protected override async Task OnParametersSetAsync()
     {
-        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: true);
+        _performance = await catalog.GetPerformanceAsync(Id, includeUnpublished: true);
         _missing = _performance is null;
-        _sales = _missing ? null : await Sales.GetAsync(Id);
+        _sales = _missing ? null : await sales.GetAsync(Id);
     }
 
     private async Task<GridData<BookingRow>> LoadAsync(GridState<BookingRow> state, CancellationToken cancellationToken)
     {
-        var page = await Bookings.ListForPerformanceAsync(Id, _search, state.Page + 1, state.PageSize, cancellationToken);
+        var page = await bookings.ListForPerformanceAsync(Id, _search, state.Page + 1, state.PageSize, cancellationToken);
         return new GridData<BookingRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
     /// <summary>Confirmed, and the performance has not started: what the cancellation itself checks again.</summary>
-    private bool CanCancel(BookingRow row) => row.Status == BookingStatus.Confirmed && Time.GetUtcNow() < _performance!.StartsAt;
+    private bool CanCancel(BookingRow row) => row.Status == BookingStatus.Confirmed && time.GetUtcNow() < _performance!.StartsAt;
 
     private Task SearchChanged(string? search)
     {
@@ -67,7 +61,7 @@ public partial class PerformanceBookings
             { d => d.CanCancel, CanCancel(row) },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true };
-        var dialog = await Dialogs.ShowAsync<BookingDetailsDialog>(L["Booking {0}", row.Number], parameters, options);
+        var dialog = await dialogs.ShowAsync<BookingDetailsDialog>(L["Booking {0}", row.Number], parameters, options);
         if (await dialog.Result is { Canceled: false })
         {
             await ConfirmCancelAsync(row);
@@ -82,7 +76,7 @@ public partial class PerformanceBookings
             { d => d.AdminId, await AdminIdAsync() },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await Dialogs.ShowAsync<CancelBookingDialog>(L["Cancel booking"], parameters, options);
+        var dialog = await dialogs.ShowAsync<CancelBookingDialog>(L["Cancel booking"], parameters, options);
         if (await dialog.Result is not { Canceled: false, Data: CancelResult result })
         {
             return;
@@ -94,8 +88,8 @@ public partial class PerformanceBookings
             { Outcome: CancelOutcome.Cancelled } => Severity.Warning,
             _ => Severity.Error,
         };
-        Snackbar.Add(L["Booking {0}: {1}", row.Number, L.Localize(result)], severity);
-        _sales = await Sales.GetAsync(Id);
+        snackbar.Add(L["Booking {0}: {1}", row.Number, L.Localize(result)], severity);
+        _sales = await sales.GetAsync(Id);
         await _grid.ReloadServerData();
     }
 

@@ -4,7 +4,7 @@ using AtTicket.Infrastructure.Messaging;
 namespace AtTicket.Web.Components.Admin.Messages;
 
 /// <summary>What the outbox and the mail worker have not done yet: the outbox lag, counts, both lists, and a retry for parked mails.</summary>
-public partial class MessagesPage
+public partial class MessagesPage(OutboxReader outbox, MailDeliveryStore deliveries, TimeProvider time)
 {
     /// <summary>How many rows of each kind a list shows; the counts above say how many there are in all.</summary>
     public const int ListLimit = 50;
@@ -15,22 +15,18 @@ public partial class MessagesPage
     private IReadOnlyList<MailDeliveryRow> _mails = [];
     private int _tab;
 
-    [Inject] private OutboxReader Outbox { get; set; } = default!;
-    [Inject] private MailDeliveryStore Deliveries { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
-
     protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         var cancellation = CancellationToken.None;
-        _outboxCounts = await Outbox.CountAsync(cancellation);
-        _mailCounts = await Deliveries.CountAsync(cancellation);
-        _outbox = await Outbox.ListAsync(ListLimit, cancellation);
+        _outboxCounts = await outbox.CountAsync(cancellation);
+        _mailCounts = await deliveries.CountAsync(cancellation);
+        _outbox = await outbox.ListAsync(ListLimit, cancellation);
 
         // Failed first: they wait for an admin. Then the newest of the rest.
-        var failed = await Deliveries.ListAsync(MailDeliveryStatus.Failed, ListLimit, cancellation);
-        var recent = await Deliveries.ListAsync(null, ListLimit, cancellation);
+        var failed = await deliveries.ListAsync(MailDeliveryStatus.Failed, ListLimit, cancellation);
+        var recent = await deliveries.ListAsync(null, ListLimit, cancellation);
         _mails = [.. failed, .. recent.Where(d => d.Status != MailDeliveryStatus.Failed).Take(ListLimit)];
     }
 }

@@ -4,7 +4,8 @@ namespace AtTicket.Web.Components.Admin.Performances;
 /// Repaints a performance's grades and moves its start time. Held and sold seats are locked in the
 /// painter; if some sold while the page was open, the service refuses and the page shows which.
 /// </summary>
-public partial class EditPerformance
+public partial class EditPerformance(
+    CatalogReader catalog, SeatAvailabilityReader seatStates, PerformanceAdminService performances, ISnackbar snackbar)
 {
     private PerformanceView? _performance;
     private GradePainter? _painter;
@@ -18,18 +19,6 @@ public partial class EditPerformance
 
     [Parameter]
     public int Id { get; set; }
-
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private SeatAvailabilityReader SeatStates { get; set; } = default!;
-
-    [Inject]
-    private PerformanceAdminService Performances { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     private int Unassigned => _painter?.UnassignedCount ?? 0;
 
@@ -47,16 +36,16 @@ public partial class EditPerformance
 
     private async Task LoadAsync()
     {
-        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: true);
-        var layout = _performance is null ? null : await Catalog.GetHallLayoutAsync(_performance.Hall.Id);
+        _performance = await catalog.GetPerformanceAsync(Id, includeUnpublished: true);
+        var layout = _performance is null ? null : await catalog.GetHallLayoutAsync(_performance.Hall.Id);
         _missing = _performance is null || layout is null;
         if (_performance is null || layout is null)
         {
             return;
         }
 
-        _productStatus = (await Catalog.GetProductAsync(_performance.ProductId, includeUnpublished: true))?.Summary.Status;
-        var states = await SeatStates.GetSeatStatesAsync(Id);
+        _productStatus = (await catalog.GetProductAsync(_performance.ProductId, includeUnpublished: true))?.Summary.Status;
+        var states = await seatStates.GetSeatStatesAsync(Id);
         _painter = GradePainter.ForPerformance(layout.Seats, _performance.Grades, states);
         var local = _performance.StartsAt.ToOffset(Formats.Kst);
         _date = local.Date;
@@ -71,7 +60,7 @@ public partial class EditPerformance
         try
         {
             var startsAt = new DateTimeOffset(DateTime.SpecifyKind(_date!.Value.Date + _time!.Value, DateTimeKind.Unspecified), Formats.Kst);
-            var result = await Performances.UpdateAsync(Id, startsAt, _painter!.ToPlan());
+            var result = await performances.UpdateAsync(Id, startsAt, _painter!.ToPlan());
             if (result.Outcome == ChangeOutcome.SeatsLocked)
             {
                 await ShowLockedAsync(result.LockedSeatIds);
@@ -86,10 +75,10 @@ public partial class EditPerformance
 
             if (putOnSale)
             {
-                await Performances.PutOnSaleAsync(Id);
+                await performances.PutOnSaleAsync(Id);
             }
 
-            Snackbar.Add(putOnSale ? L["Saved; the performance is on sale."] : L["Saved."], Severity.Success);
+            snackbar.Add(putOnSale ? L["Saved; the performance is on sale."] : L["Saved."], Severity.Success);
             await LoadAsync();
         }
         catch (DomainException e)
@@ -105,7 +94,7 @@ public partial class EditPerformance
     /// <summary>Seats sold or held since the page loaded: name them, give them their saved grade back and lock them.</summary>
     private async Task ShowLockedAsync(IReadOnlyList<int> seatIds)
     {
-        _painter!.ApplyLocks(await SeatStates.GetSeatStatesAsync(Id));
+        _painter!.ApplyLocks(await seatStates.GetSeatStatesAsync(Id));
         var names = _painter.Seats.Where(s => seatIds.Contains(s.Id))
             .Select(s => L["{0} row {1} seat {2}", s.Section, s.Row, s.Number].Value)
             .ToList();

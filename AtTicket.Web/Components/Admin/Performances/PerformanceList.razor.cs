@@ -1,28 +1,12 @@
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>Performances grouped by product: choose a product, see its upcoming performances and how they sell.</summary>
-public partial class PerformanceList
+public partial class PerformanceList(
+    CatalogReader catalog, SalesReader sales, PerformanceAdminService performances,
+    IDialogService dialogs, ISnackbar snackbar, NavigationManager navigation)
 {
     private IReadOnlyList<ProductSummary>? _products;
     private IReadOnlyList<PerformanceRow>? _rows;
-
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private SalesReader Sales { get; set; } = default!;
-
-    [Inject]
-    private PerformanceAdminService Performances { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "productId")]
     public string? ProductIdQuery { get; set; }
@@ -34,7 +18,7 @@ public partial class PerformanceList
     protected override async Task OnParametersSetAsync()
     {
         // Products with the soonest performance first; those with nothing scheduled at the end.
-        _products ??= (await Catalog.SearchProductsAsync(new ProductQuery(IncludeUnpublished: true, PageSize: CatalogReader.MaxPageSize))).Items
+        _products ??= (await catalog.SearchProductsAsync(new ProductQuery(IncludeUnpublished: true, PageSize: CatalogReader.MaxPageSize))).Items
             .OrderBy(p => p.FirstPerformanceAt ?? DateTimeOffset.MaxValue)
             .ThenBy(p => p.Title)
             .ToList();
@@ -59,12 +43,12 @@ public partial class PerformanceList
         return $"{product.Title} · {category} · {next}";
     }
 
-    private void ChooseProduct(int? productId) => Navigation.NavigateTo($"/admin/performances?productId={productId}");
+    private void ChooseProduct(int? productId) => navigation.NavigateTo($"/admin/performances?productId={productId}");
 
     private async Task LoadRowsAsync()
     {
         _rows = null;
-        if (ProductId is not { } productId || await Catalog.GetProductAsync(productId, includeUnpublished: true) is not { } product)
+        if (ProductId is not { } productId || await catalog.GetProductAsync(productId, includeUnpublished: true) is not { } product)
         {
             _rows = [];
             return;
@@ -73,7 +57,7 @@ public partial class PerformanceList
         var rows = new List<PerformanceRow>();
         foreach (var performance in product.Performances)
         {
-            rows.Add(new PerformanceRow(performance, await Sales.GetAsync(performance.Id)));
+            rows.Add(new PerformanceRow(performance, await sales.GetAsync(performance.Id)));
         }
 
         _rows = rows;
@@ -82,27 +66,27 @@ public partial class PerformanceList
     private async Task DeleteAsync(PerformanceView performance)
     {
         var when = Formats.DateTime(performance.StartsAt);
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await dialogs.ConfirmAsync(
             L["Delete this performance?"],
             L["{0} at {1}, {2} will be deleted with its grades and seat mapping. This cannot be undone.", performance.ProductTitle, performance.Hall.Name, when],
-            yesText: L["Delete"],
-            cancelText: L["Cancel"]);
-        if (confirmed != true)
+            yes: L["Delete"],
+            cancel: L["Cancel"]);
+        if (!confirmed)
         {
             return;
         }
 
-        var result = await Performances.DeleteAsync(performance.Id);
+        var result = await performances.DeleteAsync(performance.Id);
         if (result.Outcome == ChangeOutcome.SeatsLocked)
         {
             var reason = result.LockedSeatIds.Count > 0
                 ? L["{0} seats of this performance are held or sold. Customers keep their tickets, so it cannot be deleted.", result.LockedSeatIds.Count]
                 : L["This performance has bookings (even cancelled ones are kept for the records), so it cannot be deleted."];
-            await Dialogs.ShowMessageBoxAsync(L["This performance cannot be deleted"], reason, yesText: L["OK"]);
+            await dialogs.ShowMessageBoxAsync(L["This performance cannot be deleted"], reason, yesText: L["OK"]);
             return;
         }
 
-        Snackbar.Add(result.Outcome == ChangeOutcome.Done ? L["Performance deleted."] : L["The performance was already gone."], Severity.Info);
+        snackbar.Add(result.Outcome == ChangeOutcome.Done ? L["Performance deleted."] : L["The performance was already gone."], Severity.Info);
         await LoadRowsAsync();
     }
 }

@@ -6,7 +6,8 @@ namespace AtTicket.Web.Components.Admin.Performances;
 /// Sold, held and remaining seats per grade with revenue, read from the seat rows, and read again
 /// (at most once a second) whenever the live feed says this performance's seats changed.
 /// </summary>
-public partial class SalesOverview : IDisposable
+public partial class SalesOverview(
+    CatalogReader catalog, SalesReader sales, TimeProvider time, LiveSnapshotReader snapshots, SeatFeed feed) : IDisposable
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
     private LiveSeatSubscription? _live;
@@ -20,34 +21,19 @@ public partial class SalesOverview : IDisposable
     [Parameter]
     public int Id { get; set; }
 
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private SalesReader Sales { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private LiveSnapshotReader Snapshots { get; set; } = default!;
-
-    [Inject]
-    private SeatFeed Feed { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
         _live?.Dispose();
         _live = null;
-        _performance = await Catalog.GetPerformanceAsync(Id, includeUnpublished: true);
+        _performance = await catalog.GetPerformanceAsync(Id, includeUnpublished: true);
         _missing = _performance is null;
         if (!_missing)
         {
-            var sequence = await Snapshots.CurrentSequenceAsync(Id);
+            var sequence = await snapshots.CurrentSequenceAsync(Id);
             await RefreshAsync();
             if (!_disposed) // left while loading: subscribing now would never be undone
             {
-                _live = new LiveSeatSubscription(Feed, Id, sequence, _ => InvokeAsync(RefreshAndRenderAsync), ReloadAsync, Time, LiveInterval);
+                _live = new LiveSeatSubscription(feed, Id, sequence, _ => InvokeAsync(RefreshAndRenderAsync), ReloadAsync, time, LiveInterval);
             }
         }
     }
@@ -66,7 +52,7 @@ public partial class SalesOverview : IDisposable
 
     private async Task<long> ReloadAsync()
     {
-        var sequence = await Snapshots.CurrentSequenceAsync(Id);
+        var sequence = await snapshots.CurrentSequenceAsync(Id);
         await InvokeAsync(RefreshAndRenderAsync);
         return sequence;
     }
@@ -76,8 +62,8 @@ public partial class SalesOverview : IDisposable
         _busy = true;
         try
         {
-            _sales = await Sales.GetAsync(Id);
-            _readAt = Time.GetUtcNow();
+            _sales = await sales.GetAsync(Id);
+            _readAt = time.GetUtcNow();
             _missing = _sales is null;
         }
         finally

@@ -1,7 +1,8 @@
 namespace AtTicket.Web.Components.Admin.Performances;
 
 /// <summary>Schedules one performance or a series in a hall, with its grades painted on the seat map.</summary>
-public partial class SchedulePerformance
+public partial class SchedulePerformance(
+    CatalogReader catalog, PerformanceAdminService performances, TimeProvider time, NavigationManager navigation, ISnackbar snackbar)
 {
     private readonly SchedulePlan _plan = new();
     private IReadOnlyList<ProductSummary>? _products;
@@ -9,21 +10,6 @@ public partial class SchedulePerformance
     private GradePainter? _painter;
     private bool _busy;
     private string? _error;
-
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private PerformanceAdminService Performances { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "productId")]
     public string? ProductIdQuery { get; set; }
@@ -51,10 +37,10 @@ public partial class SchedulePerformance
 
     protected override async Task OnInitializedAsync()
     {
-        _plan.From = Time.GetUtcNow().ToOffset(Formats.Kst).Date.AddDays(1);
-        var products = await Catalog.SearchProductsAsync(new ProductQuery(IncludeUnpublished: true, PageSize: CatalogReader.MaxPageSize));
+        _plan.From = time.GetUtcNow().ToOffset(Formats.Kst).Date.AddDays(1);
+        var products = await catalog.SearchProductsAsync(new ProductQuery(IncludeUnpublished: true, PageSize: CatalogReader.MaxPageSize));
         _products = products.Items;
-        _venues = await Catalog.GetVenuesAsync();
+        _venues = await catalog.GetVenuesAsync();
         ProductId = QueryValues.Positive(ProductIdQuery);
         if (QueryValues.Positive(HallIdQuery) is { } hallId)
         {
@@ -80,7 +66,7 @@ public partial class SchedulePerformance
     {
         HallId = hallId;
         _painter = null;
-        if (hallId is not { } id || await Catalog.GetHallLayoutAsync(id) is not { } layout)
+        if (hallId is not { } id || await catalog.GetHallLayoutAsync(id) is not { } layout)
         {
             HallId = null;
             return;
@@ -95,7 +81,7 @@ public partial class SchedulePerformance
         _error = null;
         try
         {
-            var ids = await Performances.ScheduleAsync(ProductId!.Value, HallId!.Value, _plan.StartTimes(), _painter!.ToPlan(), requireEverySeat: putOnSale);
+            var ids = await performances.ScheduleAsync(ProductId!.Value, HallId!.Value, _plan.StartTimes(), _painter!.ToPlan(), requireEverySeat: putOnSale);
             if (ids is null)
             {
                 _error = L["The product or the hall no longer exists."];
@@ -106,12 +92,12 @@ public partial class SchedulePerformance
             {
                 foreach (var id in ids)
                 {
-                    await Performances.PutOnSaleAsync(id);
+                    await performances.PutOnSaleAsync(id);
                 }
             }
 
-            Snackbar.Add(L.Count(ids.Count, "{0} performance scheduled.", "{0} performances scheduled."), Severity.Success);
-            Navigation.NavigateTo($"/admin/performances?productId={ProductId}");
+            snackbar.Add(L.Count(ids.Count, "{0} performance scheduled.", "{0} performances scheduled."), Severity.Success);
+            navigation.NavigateTo($"/admin/performances?productId={ProductId}");
         }
         catch (DomainException e)
         {

@@ -7,7 +7,8 @@ namespace AtTicket.Web.Components.Admin.Performances;
 /// Puts a performance's on-sale behind a waiting line and runs it: rules, pause and resume, end; the counts
 /// are read again every few seconds while the panel is open (the line's store answers them in one call).
 /// </summary>
-public partial class WaitingLinePanel
+public partial class WaitingLinePanel(
+    WaitingLines lines, IWaitingRoom room, TimeProvider time, IDialogService dialogs, ISnackbar snackbar, ILogger<WaitingLinePanel> logger)
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(3);
 
@@ -21,18 +22,11 @@ public partial class WaitingLinePanel
     [Parameter, EditorRequired]
     public int PerformanceId { get; set; }
 
-    [Inject] private WaitingLines Lines { get; set; } = default!;
-    [Inject] private IWaitingRoom Room { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private ILogger<WaitingLinePanel> Logger { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         await ReadAsync();
-        _form = WaitingLineDraft.From(_rules, Time.GetUtcNow());
-        _timer = new PeriodicTimer(Refresh, Time);
+        _form = WaitingLineDraft.From(_rules, time.GetUtcNow());
+        _timer = new PeriodicTimer(Refresh, time);
         _ = RefreshAsync(_timer);
     }
 
@@ -40,8 +34,8 @@ public partial class WaitingLinePanel
 
     private async Task ReadAsync()
     {
-        _rules = await Lines.RulesAsync(PerformanceId);
-        _counts = _rules is null ? new QueueCounts(0, 0) : await Room.CountAsync(PerformanceId);
+        _rules = await lines.RulesAsync(PerformanceId);
+        _counts = _rules is null ? new QueueCounts(0, 0) : await room.CountAsync(PerformanceId);
     }
 
     private async Task RefreshAsync(PeriodicTimer timer)
@@ -55,7 +49,7 @@ public partial class WaitingLinePanel
             }
             catch (Exception exception) when (exception is not ObjectDisposedException)
             {
-                Logger.LogWarning(exception, "Reading the waiting line of performance {PerformanceId} failed", PerformanceId);
+                logger.LogWarning(exception, "Reading the waiting line of performance {PerformanceId} failed", PerformanceId);
             }
         }
     }
@@ -67,9 +61,9 @@ public partial class WaitingLinePanel
         try
         {
             var starting = _rules is null;
-            await Lines.SetAsync(PerformanceId, _form.ToRules(paused));
+            await lines.SetAsync(PerformanceId, _form.ToRules(paused));
             await ReadAsync();
-            Snackbar.Add(starting ? L["The waiting line is on."] : paused ? L["Admissions are paused."] : L["The line's rules are saved."], Severity.Success);
+            snackbar.Add(starting ? L["The waiting line is on."] : paused ? L["Admissions are paused."] : L["The line's rules are saved."], Severity.Success);
         }
         catch (DomainException exception)
         {
@@ -83,12 +77,12 @@ public partial class WaitingLinePanel
 
     private async Task EndAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await dialogs.ConfirmAsync(
             L["End the waiting line?"],
             L["Everyone may choose seats at once, and members still waiting lose their places."],
-            yesText: L["End the line"],
-            cancelText: L["Cancel"]);
-        if (confirmed != true)
+            yes: L["End the line"],
+            cancel: L["Cancel"]);
+        if (!confirmed)
         {
             return;
         }
@@ -96,10 +90,10 @@ public partial class WaitingLinePanel
         _busy = true;
         try
         {
-            await Lines.RemoveAsync(PerformanceId);
+            await lines.RemoveAsync(PerformanceId);
             await ReadAsync();
-            _form = WaitingLineDraft.From(null, Time.GetUtcNow());
-            Snackbar.Add(L["The waiting line has ended."], Severity.Success);
+            _form = WaitingLineDraft.From(null, time.GetUtcNow());
+            snackbar.Add(L["The waiting line has ended."], Severity.Success);
         }
         finally
         {
@@ -108,12 +102,12 @@ public partial class WaitingLinePanel
     }
 
     private string StateText(QueueRules rules) =>
-        rules.Paused ? L["Paused"] : Time.GetUtcNow() < rules.OpensAt ? L["Not open yet"] : L["Admitting"];
+        rules.Paused ? L["Paused"] : time.GetUtcNow() < rules.OpensAt ? L["Not open yet"] : L["Admitting"];
 
     private string TimeToClearText(QueueRules rules) => _counts.TimeToClear(rules) switch
     {
         null => L["Depends on buyers"],
         { TotalMinutes: < 1 } => L["Under a minute"],
-        { } time => L.Count((int)Math.Ceiling(time.TotalMinutes), "{0} min", "{0} min"),
+        { } left => L.Count((int)Math.Ceiling(left.TotalMinutes), "{0} min", "{0} min"),
     };
 }

@@ -1,7 +1,7 @@
 namespace AtTicket.Web.Components.Admin.Products;
 
 /// <summary>Creates a product (/admin/products/new) or edits one (/admin/products/{id}).</summary>
-public partial class ProductEditor
+public partial class ProductEditor(ProductAdminService products, TimeProvider time, NavigationManager navigation, ISnackbar snackbar)
 {
     private MudForm? _form;
     private ProductFormModel? _model;
@@ -14,18 +14,6 @@ public partial class ProductEditor
 
     [Parameter]
     public int? Id { get; set; }
-
-    [Inject]
-    private ProductAdminService Products { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     private string Heading => Id is null ? L["New product"].Value : _model is null && !_loading ? L["Product not found"] : L["Edit {0}", _savedTitle];
 
@@ -43,14 +31,14 @@ public partial class ProductEditor
         _error = null;
         if (Id is { } id)
         {
-            var product = await Products.FindAsync(id);
+            var product = await products.FindAsync(id);
             _model = product is null ? null : ProductFormModel.From(product);
             _savedStatus = product?.Status;
             _savedTitle = product?.Title ?? string.Empty;
         }
         else
         {
-            _model = ProductFormModel.New(Time.GetUtcNow());
+            _model = ProductFormModel.New(time.GetUtcNow());
             _savedStatus = null;
         }
 
@@ -76,7 +64,7 @@ public partial class ProductEditor
         try
         {
             var input = _model.ToInput();
-            if (Id is { } id && !await Products.UpdateAsync(id, input))
+            if (Id is { } id && !await products.UpdateAsync(id, input))
             {
                 _error = L["This product does not exist any more. It may have been deleted."];
                 return;
@@ -84,11 +72,11 @@ public partial class ProductEditor
 
             if (Id is null)
             {
-                await Products.CreateAsync(input);
+                await products.CreateAsync(input);
             }
 
-            Snackbar.Add(L["Saved {0}.", input.Title.Trim()], Severity.Success);
-            Navigation.NavigateTo("/admin/products");
+            snackbar.Add(L["Saved {0}.", input.Title.Trim()], Severity.Success);
+            navigation.NavigateTo("/admin/products");
         }
         catch (DomainException exception)
         {
@@ -120,7 +108,7 @@ public partial class ProductEditor
 
     private string? ValidateDate(DateTime? date) => date is null ? L["Choose a date."].Value : OutsideWindow(date.Value, Product.SalesStartSubject);
 
-    private string? ValidateTime(TimeSpan? time) => time is null ? L["Choose a time."].Value : null;
+    private string? ValidateTime(TimeSpan? chosen) => chosen is null ? L["Choose a time."].Value : null;
 
     private string? ValidateEndDate(DateTime? date)
     {

@@ -1,28 +1,19 @@
 namespace AtTicket.Web.Components.Admin.Products;
 
 /// <summary>Every product, drafts included, a page at a time from the catalog reader.</summary>
-public partial class ProductList
+public partial class ProductList(CatalogReader catalog, IDialogService dialogs, ISnackbar snackbar)
 {
     private MudDataGrid<ProductSummary> _grid = default!;
     private string? _search;
     private ProductCategory? _category;
     private ProductStatus? _status;
 
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     private bool HasFilters => _search is not null || _category is not null || _status is not null;
 
     private async Task<GridData<ProductSummary>> LoadAsync(GridState<ProductSummary> state, CancellationToken cancellationToken)
     {
         var query = new ProductQuery(_category, _search, Status: _status, Page: state.Page + 1, PageSize: state.PageSize, IncludeUnpublished: true);
-        var page = await Catalog.SearchProductsAsync(query, cancellationToken);
+        var page = await catalog.SearchProductsAsync(query, cancellationToken);
         return new GridData<ProductSummary> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -54,7 +45,7 @@ public partial class ProductList
     {
         var parameters = new DialogParameters<DeleteProductDialog> { { d => d.Product, product } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await Dialogs.ShowAsync<DeleteProductDialog>(L["Delete {0}?", product.Title], parameters, options);
+        var dialog = await dialogs.ShowAsync<DeleteProductDialog>(L["Delete {0}?", product.Title], parameters, options);
         var result = await dialog.Result;
         if (result is not { Canceled: false, Data: ProductRemoval removal })
         {
@@ -64,13 +55,13 @@ public partial class ProductList
         switch (removal)
         {
             case ProductRemoval.Deleted:
-                Snackbar.Add(L["Deleted {0}.", product.Title], Severity.Success);
+                snackbar.Add(L["Deleted {0}.", product.Title], Severity.Success);
                 break;
             case ProductRemoval.Closed:
-                Snackbar.Add(L["Sales for {0} are closed.", product.Title], Severity.Success);
+                snackbar.Add(L["Sales for {0} are closed.", product.Title], Severity.Success);
                 break;
             default:
-                Snackbar.Add(L["{0} had already been deleted.", product.Title], Severity.Warning);
+                snackbar.Add(L["{0} had already been deleted.", product.Title], Severity.Warning);
                 break;
         }
 

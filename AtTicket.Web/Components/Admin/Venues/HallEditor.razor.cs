@@ -8,7 +8,8 @@ namespace AtTicket.Web.Components.Admin.Venues;
 /// The seat-map editor for a new hall (<see cref="VenueId"/>) or an existing one (<see cref="HallId"/>).
 /// Editing happens on a <see cref="HallDraft"/>; only Save talks to the database.
 /// </summary>
-public partial class HallEditor
+public partial class HallEditor(
+    CatalogReader catalog, VenueAdminService venueAdmin, NavigationManager navigation, IDialogService dialogs, ISnackbar snackbar)
 {
     private const string NormalFill = "#8e7cc3";
     private const string WheelchairFill = "#1565c0";
@@ -25,21 +26,6 @@ public partial class HallEditor
     private string _wheelchairText = string.Empty;
     private string _companionText = string.Empty;
     private string _selectedText = string.Empty;
-
-    [Inject]
-    private CatalogReader Catalog { get; set; } = default!;
-
-    [Inject]
-    private VenueAdminService VenueAdmin { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     /// <summary>Set on /admin/venues/{id}/halls/new.</summary>
     [Parameter]
@@ -77,18 +63,18 @@ public partial class HallEditor
         (_draft, _notFound, _error, _lockedSeatIds) = (null, false, null, []);
         if (HallId > 0)
         {
-            var layout = await Catalog.GetHallLayoutAsync(HallId);
+            var layout = await catalog.GetHallLayoutAsync(HallId);
             _draft = layout is null ? null : HallDraft.FromLayout(layout);
         }
         else
         {
-            var venues = await Catalog.GetVenuesAsync();
+            var venues = await catalog.GetVenuesAsync();
             _draft = venues.Any(v => v.Id == VenueId) ? HallDraft.ForNewHall(VenueId) : null;
         }
 
         _notFound = _draft is null;
         _savedName = _draft?.Name ?? string.Empty;
-        _venue = _draft is null ? null : (await Catalog.GetVenuesAsync()).FirstOrDefault(v => v.Id == _draft.VenueId);
+        _venue = _draft is null ? null : (await catalog.GetVenuesAsync()).FirstOrDefault(v => v.Id == _draft.VenueId);
     }
 
     private SeatPaint Paint(SeatView seat)
@@ -127,7 +113,7 @@ public partial class HallEditor
     {
         var restored = _draft!.RestoreSavedSeats(_lockedSeatIds);
         _lockedSeatIds = [];
-        Snackbar.Add(L.Count(restored, "{0} seat is back in the draft.", "{0} seats are back in the draft."), Severity.Info);
+        snackbar.Add(L.Count(restored, "{0} seat is back in the draft.", "{0} seats are back in the draft."), Severity.Info);
     }
 
     private async Task SaveAsync()
@@ -164,7 +150,7 @@ public partial class HallEditor
 
     private async Task CreateAsync(HallDraft draft)
     {
-        var hallId = await VenueAdmin.CreateHallAsync(draft.VenueId, draft.ToDocument());
+        var hallId = await venueAdmin.CreateHallAsync(draft.VenueId, draft.ToDocument());
         if (hallId is null)
         {
             _error = new DraftError("The venue no longer exists.");
@@ -172,13 +158,13 @@ public partial class HallEditor
         }
 
         draft.MarkSaved();
-        Snackbar.Add(L["Hall {0} created with {1:N0} seats.", draft.Name.Trim(), draft.SeatCount], Severity.Success);
-        Navigation.NavigateTo($"/admin/halls/{hallId}", replace: true);
+        snackbar.Add(L["Hall {0} created with {1:N0} seats.", draft.Name.Trim(), draft.SeatCount], Severity.Success);
+        navigation.NavigateTo($"/admin/halls/{hallId}", replace: true);
     }
 
     private async Task SaveExistingAsync(int hallId, HallDraft draft)
     {
-        var result = await VenueAdmin.SaveHallAsync(hallId, draft.ToDocument());
+        var result = await venueAdmin.SaveHallAsync(hallId, draft.ToDocument());
         switch (result.Outcome)
         {
             case ChangeOutcome.SeatsLocked:
@@ -190,10 +176,10 @@ public partial class HallEditor
                 break;
             default:
                 _lockedSeatIds = [];
-                var layout = await Catalog.GetHallLayoutAsync(hallId);
+                var layout = await catalog.GetHallLayoutAsync(hallId);
                 _draft = layout is null ? draft : HallDraft.FromLayout(layout);
                 _savedName = _draft.Name;
-                Snackbar.Add(L["Hall saved: {0:N0} seats.", _draft.SeatCount], Severity.Success);
+                snackbar.Add(L["Hall saved: {0:N0} seats.", _draft.SeatCount], Severity.Success);
                 break;
         }
     }
@@ -212,12 +198,12 @@ public partial class HallEditor
             return;
         }
 
-        var leave = await Dialogs.ShowMessageBoxAsync(
+        var leave = await dialogs.ConfirmAsync(
             L["Leave without saving?"],
             L["Your changes to this hall's seat map are not saved yet."],
-            yesText: L["Leave"],
-            cancelText: L["Stay"]);
-        if (leave != true)
+            yes: L["Leave"],
+            cancel: L["Stay"]);
+        if (!leave)
         {
             context.PreventNavigation();
         }
