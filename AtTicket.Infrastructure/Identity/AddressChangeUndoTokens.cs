@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AtTicket.Infrastructure.Identity;
@@ -23,24 +22,8 @@ public sealed class AddressChangeUndoTokens(IDataProtectionProvider protection, 
         _protector.Protect(request.MemberId + "\n" + request.PreviousEmail, time.GetUtcNow() + Lifetime);
 
     /// <summary>The request the token names; null for an expired or damaged token, or one this site did not make.</summary>
-    public AddressChangeUndoRequest? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
-
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token);
-        }
-        catch (Exception exception) when (exception is CryptographicException or FormatException)
-        {
-            return null;
-        }
-
-        var parts = payload.Split('\n', 2);
-        return parts is [{ Length: > 0 } memberId, { Length: > 0 } previousEmail] ? new(memberId, previousEmail) : null;
-    }
+    public AddressChangeUndoRequest? Read(string? token) =>
+        _protector.TryUnprotect(token)?.Split('\n', 2) is [{ Length: > 0 } memberId, { Length: > 0 } previousEmail]
+            ? new(memberId, previousEmail)
+            : null;
 }

@@ -18,17 +18,7 @@ public sealed class MailSecrets(IDataProtectionProvider protection)
     public string ProtectLink(string linkOrCode) => _links.Protect(linkOrCode);
 
     /// <summary>Null when this node cannot read it: another key ring, a damaged or foreign value.</summary>
-    public string? UnprotectLink(string protectedLinkOrCode)
-    {
-        try
-        {
-            return _links.Unprotect(protectedLinkOrCode);
-        }
-        catch (Exception exception) when (exception is CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
+    public string? UnprotectLink(string protectedLinkOrCode) => _links.TryUnprotect(protectedLinkOrCode);
 
     public byte[] ProtectContent(byte[] mime) => _parked.Protect(mime);
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AtTicket.Infrastructure.Mail.Alerts;
@@ -25,17 +24,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection)
     /// <summary>The request the token names; null for a token this site did not make, or a damaged one.</summary>
     public UnsubscribeRequest? Read(string? token)
     {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
-
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token);
-        }
-        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        if (_protector.TryUnprotect(token) is not { } payload)
         {
             return null;
         }
