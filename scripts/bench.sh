@@ -163,7 +163,7 @@ start_node() {
 
 wait_ready() {
     local url=$1 what=$2 logfile=$3 deadline=$((SECONDS + 120))
-    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; do
+    until [[ $(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$url/health/ready") == 200 ]]; do
         ((SECONDS < deadline)) || { tail -n 40 "$logfile" >&2; die "$what did not become ready at $url"; }
         sleep 0.3
     done
