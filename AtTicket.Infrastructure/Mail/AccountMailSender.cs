@@ -29,30 +29,26 @@ public sealed class AccountMailSender(
         WriteAsync(user, email, AccountMailKind.ResetPasswordCode, resetCode);
 
     /// <summary>
-    /// <paramref name="user"/>'s sign-in address is <paramref name="newEmail"/> now: the previous address learns of it,
-    /// with the new one masked, in the member's own language (whoever opened the link chose the page's language,
-    /// and that may be the one who took the account), and a link that takes the account back to it.
+    /// The notice that <paramref name="user"/>'s sign-in address is <paramref name="newEmail"/> now, for the previous
+    /// address: the new one masked, in the member's own language (whoever opened the link chose the page's language,
+    /// and that may be the one who took the account), and a link that takes the account back to it. The caller saves
+    /// it with the change itself (<see cref="MemberManager"/>), so there is never a change without its notice.
     /// </summary>
-    public Task SendAddressChangedAsync(Member user, string previousEmail, string newEmail)
+    public OutboxMessage AddressChangedNotice(Member user, string previousEmail, string newEmail)
     {
         var token = undo.Create(new AddressChangeUndoRequest(user.Id, previousEmail));
         var link = site.Value.Link($"{UndoPath}?token={Uri.EscapeDataString(token)}").AbsoluteUri;
-        return WriteAsync(new AccountMail(user.Id, previousEmail, AccountMailKind.AddressChanged, secrets.ProtectLink(link), null, MaskedAddress.Of(newEmail)));
+        return IntegrationEvents.Account(new AccountMail(user.Id, previousEmail, AccountMailKind.AddressChanged, secrets.ProtectLink(link), null, MaskedAddress.Of(newEmail)), time.GetUtcNow());
     }
 
     /// <summary>The page that restores a changed sign-in address (the Web's <c>UndoAddressChange</c>).</summary>
     public const string UndoPath = "/Account/UndoAddressChange";
 
-    private Task WriteAsync(Member user, string email, AccountMailKind kind, string linkOrCode)
+    private async Task WriteAsync(Member user, string email, AccountMailKind kind, string linkOrCode)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "ko" or "en" ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : null;
-        return WriteAsync(new AccountMail(user.Id, email, kind, secrets.ProtectLink(linkOrCode), culture));
-    }
-
-    private async Task WriteAsync(AccountMail mail)
-    {
         await using var db = await contexts.CreateDbContextAsync();
-        db.OutboxMessages.Add(IntegrationEvents.Account(mail, time.GetUtcNow()));
+        db.OutboxMessages.Add(IntegrationEvents.Account(new AccountMail(user.Id, email, kind, secrets.ProtectLink(linkOrCode), culture), time.GetUtcNow()));
         await db.SaveChangesAsync();
     }
 

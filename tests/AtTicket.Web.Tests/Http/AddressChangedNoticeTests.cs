@@ -117,6 +117,20 @@ public sealed partial class AddressChangedNoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_change_leaves_no_notice_behind_for_the_next_save_of_its_scope()
+    {
+        var (_, memberId) = await MemberAsync();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var members = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        var member = (await members.FindByIdAsync(memberId))!;
+
+        Assert.False((await members.ChangeEmailAsync(member, $"refused-{Guid.NewGuid():N}@atticket.test", "not-a-token")).Succeeded);
+        Assert.True((await members.SetPhoneNumberAsync(member, "010-1234-5678")).Succeeded); // the scope's context saves again
+
+        Assert.Equal(0, await NoticesAsync(memberId));
+    }
+
+    [Fact]
     public async Task The_link_in_the_notice_restores_the_previous_address_ends_every_session_and_removes_the_password()
     {
         var (previous, memberId) = await MemberAsync();
