@@ -9,7 +9,8 @@ public sealed record AddressChangeUndoRequest(string MemberId, string PreviousEm
 /// The signed, expiring token in the notice a previous address gets when the sign-in address changes. It
 /// works without logging in, because whoever took the account also holds its sessions and may know its
 /// password; it is not bound to the security stamp, which the taker changes with the next password change.
-/// Data Protection signs and encrypts it with the key ring every node shares.
+/// Data Protection signs and encrypts it with the key ring every node shares; the expiry is set from
+/// <see cref="TimeProvider"/> but checked by Data Protection on the real clock.
 /// </summary>
 public sealed class AddressChangeUndoTokens(IDataProtectionProvider protection, TimeProvider time)
 {

@@ -36,12 +36,14 @@ public static class AddressChangeUndo
             return AddressChangeUndoOutcome.AddressTaken;
         }
 
-        // The owner proved the address by opening the mail, so it is confirmed again at once.
-        var restored = await members.SetEmailAsync(member, request.PreviousEmail);
-        restored = restored.Succeeded ? await members.ConfirmEmailAsync(member, await members.GenerateEmailConfirmationTokenAsync(member)) : restored;
-        restored = restored.Succeeded ? await members.SetUserNameAsync(member, request.PreviousEmail) : restored;
-        restored = restored.Succeeded && await members.HasPasswordAsync(member) ? await members.RemovePasswordAsync(member) : restored;
-        restored = restored.Succeeded ? await members.UpdateSecurityStampAsync(member) : restored;
+        // One save, so the account never holds half a restore. The owner proved the address by opening the mail,
+        // so it is confirmed at once; the new stamp ends every session (MemberManager tells every node).
+        member.Email = member.UserName = request.PreviousEmail;
+        member.NormalizedEmail = members.NormalizeEmail(request.PreviousEmail);
+        member.NormalizedUserName = members.NormalizeName(request.PreviousEmail);
+        member.EmailConfirmed = true;
+        member.PasswordHash = null;
+        var restored = await members.UpdateSecurityStampAsync(member); // Identity's validators refuse an address taken meanwhile
         return restored.Succeeded ? AddressChangeUndoOutcome.Restored : AddressChangeUndoOutcome.AddressTaken;
     }
 }
