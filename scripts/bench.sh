@@ -20,6 +20,8 @@
 #
 #   ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT   the services' ports (services.sh)
 #   ATTICKET_BENCH_PORTS   "node A, node B, nginx" ports, default "38081 38082 38080"
+#   ATTICKET_BENCH_PERFORMANCE_SCHEMA=0   MariaDB as it ships, without performance_schema: no statement
+#                                    digests or profile, and about 10 % more S1 (docs/benchmarks.md, eighth look)
 #
 # It restarts this checkout's services (as scripts/test.sh does), so do not run both at once.
 set -euo pipefail
@@ -119,9 +121,9 @@ ulimit -n 65536 2> /dev/null || ulimit -n "$(ulimit -Hn)"
 
 # ---- 2. services and build --------------------------------------------------------------
 
-log "services (MariaDB with performance_schema, Redis)"
+log "services (MariaDB, performance_schema=${ATTICKET_BENCH_PERFORMANCE_SCHEMA:-1}, Redis)"
 SERVICES_STARTED=1
-ATTICKET_MYSQL_PERFORMANCE_SCHEMA=1 "$SERVICES" start
+ATTICKET_MYSQL_PERFORMANCE_SCHEMA=${ATTICKET_BENCH_PERFORMANCE_SCHEMA:-1} "$SERVICES" start
 MYSQL_PWD=atticket mariadb --protocol=TCP -h 127.0.0.1 -P "$MYSQL_PORT" -u atticket -e "CREATE DATABASE $DATABASE"
 
 log "build (Release)"
