@@ -1,22 +1,9 @@
 namespace AtTicket.Infrastructure.Admin;
 
+/// <param name="Terms">What the product is and when it is sold; <see cref="Product"/> checks them.</param>
 /// <param name="TitleKo">The Korean title: null keeps the stored one when updating, an empty string clears it.</param>
 /// <param name="DescriptionKo">The Korean description: null keeps, an empty string clears, as for <paramref name="TitleKo"/>.</param>
-public sealed record ProductInput(
-    string Title,
-    ProductCategory Category,
-    string Description,
-    int RunningMinutes,
-    string AgeRating,
-    DateTimeOffset SalesStart,
-    DateTimeOffset SalesEnd,
-    ProductStatus Status,
-    string? PosterUrl,
-    string? TitleKo = null,
-    string? DescriptionKo = null)
-{
-    public ProductTerms ToTerms() => new(Title, Category, Description, RunningMinutes, AgeRating, SalesStart, SalesEnd);
-}
+public sealed record ProductInput(ProductTerms Terms, ProductStatus Status, string? PosterUrl, string? TitleKo = null, string? DescriptionKo = null);
 
 public enum DeleteOutcome
 {
@@ -30,7 +17,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
 {
     public async Task<int> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
     {
-        var product = new Product(input.ToTerms());
+        var product = new Product(input.Terms);
         product.SetKoreanText(input.TitleKo, input.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         product.MoveTo(input.Status);
@@ -60,7 +47,7 @@ public sealed class ProductAdminService(IDbContextFactory<AtTicketDbContext> con
             return false;
         }
 
-        product.Update(input.ToTerms());
+        product.Update(input.Terms);
         product.SetKoreanText(input.TitleKo ?? product.TitleKo, input.DescriptionKo ?? product.DescriptionKo);
         product.SetPoster(input.PosterUrl);
         var wasOnSale = product.Status == ProductStatus.OnSale;

@@ -30,8 +30,9 @@ public sealed record ProductQuery(
     bool IncludeUnpublished = false,
     ProductSort Sort = ProductSort.Date);
 
+/// <remarks>Not sealed: the API's product detail is a summary with more fields (<c>ProductDetailResponse</c>).</remarks>
 [ImmutableObject(true)]
-public sealed record ProductSummary(
+public record ProductSummary(
     int Id,
     string Title,
     ProductCategory Category,

@@ -5,25 +5,29 @@ namespace AtTicket.Web.Api.Catalog;
 /// <summary>A page of products; each item is the catalog's own <see cref="ProductSummary"/>, whose fields are the contract's.</summary>
 public sealed record ProductPageResponse(IReadOnlyList<ProductSummary> Items, int Page, int PageSize, int TotalCount);
 
-public sealed record ProductDetailResponse(
-    int Id,
-    string Title,
-    ProductCategory Category,
-    string? PosterUrl,
-    ProductStatus Status,
-    DateTimeOffset? FirstPerformanceAt,
-    DateTimeOffset? LastPerformanceAt,
-    long? MinPrice,
-    IReadOnlyList<string> VenueNames,
-    string Description,
-    int RunningMinutes,
-    string AgeRating,
-    DateTimeOffset SalesStart,
-    DateTimeOffset SalesEnd,
-    IReadOnlyList<PerformanceResponse> Performances,
-    string TitleKo,
-    string DescriptionKo,
-    IReadOnlyList<string> VenueNamesKo);
+/// <summary>A product's summary fields, flat in the JSON as in a page's items, and then its details.</summary>
+public sealed record ProductDetailResponse : ProductSummary
+{
+    public ProductDetailResponse(ProductSummary summary, ProductDetail detail, IReadOnlyList<PerformanceResponse> performances)
+        : base(summary with { VenueNamesKo = summary.VenueNamesKo ?? [] })
+    {
+        Description = detail.Description;
+        RunningMinutes = detail.RunningMinutes;
+        AgeRating = detail.AgeRating;
+        SalesStart = detail.SalesStart;
+        SalesEnd = detail.SalesEnd;
+        Performances = performances;
+        DescriptionKo = detail.DescriptionKo;
+    }
+
+    public string Description { get; }
+    public int RunningMinutes { get; }
+    public string AgeRating { get; }
+    public DateTimeOffset SalesStart { get; }
+    public DateTimeOffset SalesEnd { get; }
+    public IReadOnlyList<PerformanceResponse> Performances { get; }
+    public string DescriptionKo { get; }
+}
 
 public sealed record GradeResponse(int Id, string Name, long Price, string Color, int Total, int Remaining);
 

@@ -3,15 +3,8 @@ namespace AtTicket.Web.Api.Catalog;
 internal static class CatalogMapping
 {
     /// <param name="forBuyer">Grades without seats left out, as on the pages; admins see every grade they made.</param>
-    public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining, bool forBuyer = false)
-    {
-        var s = d.Summary;
-        return new(
-            s.Id, s.Title, s.Category, s.PosterUrl, s.Status, s.FirstPerformanceAt, s.LastPerformanceAt, s.MinPrice, s.VenueNames,
-            d.Description, d.RunningMinutes, d.AgeRating, d.SalesStart, d.SalesEnd,
-            [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))],
-            s.TitleKo, d.DescriptionKo, s.VenueNamesKo ?? []);
-    }
+    public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining, bool forBuyer = false) =>
+        new(d.Summary, d, [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))]);
 
     public static PerformanceResponse ToResponse(this PerformanceView p, IReadOnlyList<GradeAvailability> remaining, bool forBuyer = false) =>
         new(

@@ -108,7 +108,12 @@ internal static class ProductEndpoints
         };
 
     private static ProductInput ToInput(ProductRequest r) =>
-        new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value, r.Status!.Value, r.PosterUrl, r.TitleKo, r.DescriptionKo);
+        new(
+            new(r.Title!, r.Category!.Value, r.Description ?? string.Empty, r.RunningMinutes, r.AgeRating!, r.SalesStart!.Value, r.SalesEnd!.Value),
+            r.Status!.Value,
+            r.PosterUrl,
+            r.TitleKo,
+            r.DescriptionKo);
 
     private static IResult? KoreanTextProblem(ProductRequest r) =>
         Problems.FieldRules(

@@ -41,13 +41,14 @@ internal static class CatalogData
 
     public static ProductInput Product(string title, ProductCategory category = ProductCategory.Musical, ProductStatus status = ProductStatus.OnSale) =>
         new(
-            title,
-            category,
-            "A lighthouse, a storm and the songs that bring the ships home.",
-            150,
-            "8+",
-            DateTimeOffset.UtcNow.AddDays(-7),
-            DateTimeOffset.UtcNow.AddDays(90),
+            new(
+                title,
+                category,
+                "A lighthouse, a storm and the songs that bring the ships home.",
+                150,
+                "8+",
+                DateTimeOffset.UtcNow.AddDays(-7),
+                DateTimeOffset.UtcNow.AddDays(90)),
             status,
             null);
 

@@ -72,13 +72,14 @@ public sealed class ProductFormModel
 
     /// <summary>Call only after the form validated, so every required value is there.</summary>
     public ProductInput ToInput() => new(
-        Title,
-        Category,
-        Description,
-        RunningMinutes ?? 0,
-        AgeRating ?? string.Empty,
-        SalesStart ?? throw new InvalidOperationException("The sale start is missing."),
-        SalesEnd ?? throw new InvalidOperationException("The sale end is missing."),
+        new(
+            Title,
+            Category,
+            Description,
+            RunningMinutes ?? 0,
+            AgeRating ?? string.Empty,
+            SalesStart ?? throw new InvalidOperationException("The sale start is missing."),
+            SalesEnd ?? throw new InvalidOperationException("The sale end is missing.")),
         Status,
         PosterUrl,
         TitleKo ?? string.Empty, // an emptied field clears the Korean text (null would keep it)

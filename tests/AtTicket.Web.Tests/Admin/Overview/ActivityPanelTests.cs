@@ -86,7 +86,7 @@ public sealed class ActivityPanelTests(DemoDatabaseTemplate template)
     {
         var opens = Clock.GetUtcNow().AddDays(opensInDays);
         return Services.GetRequiredService<ProductAdminService>().CreateAsync(
-            new ProductInput(title, ProductCategory.Musical, "A test play.", 120, "12+", opens, opens.AddDays(30), ProductStatus.OnSale, null, titleKo),
+            new ProductInput(new(title, ProductCategory.Musical, "A test play.", 120, "12+", opens, opens.AddDays(30)), ProductStatus.OnSale, null, titleKo),
             Cancellation);
     }
 }

@@ -31,13 +31,14 @@ public sealed class TestData(IServiceProvider services)
 
     public Task<int> ProductAsync(ProductCategory category, string title = "Test Show", ProductStatus status = ProductStatus.OnSale) =>
         services.GetRequiredService<ProductAdminService>().CreateAsync(new ProductInput(
-            title,
-            category,
-            "A show for the tests.",
-            RunningMinutes: 120,
-            AgeRating: "All",
-            SalesStart: DateTimeOffset.UtcNow.AddDays(-1),
-            SalesEnd: DateTimeOffset.UtcNow.AddDays(60),
+            new(
+                title,
+                category,
+                "A show for the tests.",
+                RunningMinutes: 120,
+                AgeRating: "All",
+                SalesStart: DateTimeOffset.UtcNow.AddDays(-1),
+                SalesEnd: DateTimeOffset.UtcNow.AddDays(60)),
             status,
             PosterUrl: null));
 

@@ -65,7 +65,7 @@ public abstract class ProductPagesContext : AdminPagesContext
         ProductStatus status = ProductStatus.Draft)
     {
         var start = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(9));
-        return await Products.CreateAsync(new ProductInput(title, category, "", 120, "All", start, start.AddDays(30), status, null));
+        return await Products.CreateAsync(new ProductInput(new(title, category, "", 120, "All", start, start.AddDays(30)), status, null));
     }
 
     protected async Task<Product?> FindProductAsync(string title)

@@ -197,7 +197,7 @@ public class HallEditorTests : VenueAdminTestContext
     {
         var start = DateTimeOffset.UtcNow.AddDays(1);
         var productId = await Get<ProductAdminService>().CreateAsync(new ProductInput(
-            "Hamlet", ProductCategory.Musical, "A play.", 150, "12+", start.AddDays(-10), start.AddDays(20), ProductStatus.Draft, null), Ct);
+            new("Hamlet", ProductCategory.Musical, "A play.", 150, "12+", start.AddDays(-10), start.AddDays(20)), ProductStatus.Draft, null), Ct);
         var performanceIds = await Get<PerformanceAdminService>().ScheduleAsync(
             productId, hallId, [start.AddDays(7)], [new GradeSeats(null, "R", 90_000, "#c62828", seatIds)], requireEverySeat: true, Ct);
         var performanceId = Assert.Single(performanceIds!);
