@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace AtTicket.Web.Live;
 
+/// <summary>A seat's status as hub clients read it: the seat's id is "id" in the JSON (API.md).</summary>
 public sealed record SeatStatusMessage(int Id, SeatStatus Status);
-
-public sealed record GradeRemainingMessage(int GradeId, int Remaining);
 
 /// <summary>
 /// What hub clients receive as "SeatsChanged" (API.md): the changes numbered <see cref="FromSequence"/>
@@ -18,7 +17,7 @@ public sealed record SeatsChangedMessage(
     long FromSequence,
     long Sequence,
     IReadOnlyList<SeatStatusMessage> Seats,
-    IReadOnlyList<GradeRemainingMessage> Grades,
+    IReadOnlyList<GradeRemaining> Grades,
     DateTimeOffset PublishedAt)
 {
     public static SeatsChangedMessage From(SeatsChanged change) => Fold([change]);
@@ -38,7 +37,7 @@ public sealed record SeatsChangedMessage(
             changes[0].Sequence,
             last.Sequence,
             [.. seats.Select(s => new SeatStatusMessage(s.Key, s.Value))],
-            [.. last.Grades.Select(g => new GradeRemainingMessage(g.GradeId, g.Remaining))],
+            last.Grades,
             changes[0].PublishedAt);
     }
 }

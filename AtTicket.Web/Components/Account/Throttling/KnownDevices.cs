@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AtTicket.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AtTicket.Web.Components.Account.Throttling;
@@ -38,21 +39,10 @@ public sealed class KnownDevices(IDataProtectionProvider protection, ClientAddre
         });
     }
 
+    /// <summary>The device named by this account's cookie; null without one, or for a forged one or one sealed with a key this node no longer has.</summary>
     private string? DeviceOf(HttpContext http, string account)
     {
-        if (http.Request.Cookies[CookieName] is not { } cookie)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = _protector.Unprotect(cookie).Split('\n');
-            return parts.Length == 2 && parts[0] == account ? parts[1] : null;
-        }
-        catch (CryptographicException)
-        {
-            return null; // forged, or protected with a key this node no longer has
-        }
+        var parts = _protector.TryUnprotect(http.Request.Cookies[CookieName])?.Split('\n');
+        return parts is [var owner, var device] && owner == account ? device : null;
     }
 }
