@@ -13,11 +13,15 @@ public sealed class CheckoutNodes : IAsyncLifetime
     public const int ReconcileGraceSeconds = 5;
     public const int GatewayLatencyMilliseconds = 1_500;
 
-    private const string RequireVariable = "ATTICKET_REQUIRE_SERVICES";
-    private const string RedisServer = "/usr/bin/redis-server";
-    private string? _directory;
-    private PrivateMariaDb? _database;
-    private PrivateRedis? _redis;
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Booking__HoldMinutes"] = "1",
+        ["Reconciler__IntervalSeconds"] = "1",
+        ["Reconciler__GraceSeconds"] = ReconcileGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Payments__SimulatedLatencyMilliseconds"] = GatewayLatencyMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private PrivateServers? _servers;
     private AppProcess? _a;
     private AppProcess? _b;
 
@@ -27,26 +31,13 @@ public sealed class CheckoutNodes : IAsyncLifetime
 
     public AppProcess B => Started(_b);
 
-    internal string DatabaseConnectionString => Started(_database).ConnectionString;
+    internal string DatabaseConnectionString => Started(_servers).Database.ConnectionString;
 
-    public void Require()
-    {
-        if (MissingReason is null)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-        {
-            Assert.Fail($"{RequireVariable}=1 but: {MissingReason}");
-        }
-
-        Assert.Skip(MissingReason);
-    }
+    public void Require() => ServicesRequired.Check(MissingReason);
 
     public async ValueTask InitializeAsync()
     {
-        MissingReason = PrivateMariaDb.MissingReason() ?? (File.Exists(RedisServer) ? null : $"redis-server not found at {RedisServer} (apt-get install redis-server).");
+        MissingReason = PrivateServers.MissingReason();
         if (MissingReason is not null)
         {
             return;
@@ -54,14 +45,11 @@ public sealed class CheckoutNodes : IAsyncLifetime
 
         try
         {
-            _directory = Path.Combine(Path.GetTempPath(), $"atticket-kill-{Guid.NewGuid():N}"[..28]);
-            _database = new PrivateMariaDb(Path.Combine(_directory, "mariadb"));
-            _redis = new PrivateRedis(RedisServer, Path.Combine(_directory, "redis"));
-            await Task.WhenAll(_database.StartAsync(), _redis.StartAsync());
+            _servers = await PrivateServers.StartAsync("atticket-kill");
 
             // Both at once: the start-up lock lets one of them migrate and seed.
-            _a = new AppProcess(NodeOptions("node A"));
-            _b = new AppProcess(NodeOptions("node B"));
+            _a = new AppProcess(_servers.NodeOptions("node A", Settings));
+            _b = new AppProcess(_servers.NodeOptions("node B", Settings));
             await Task.WhenAll(_a.InitializeAsync().AsTask(), _b.InitializeAsync().AsTask());
         }
         catch
@@ -81,53 +69,15 @@ public sealed class CheckoutNodes : IAsyncLifetime
             }
         }
 
-        if (Interlocked.Exchange(ref _redis, null) is { } redis)
+        if (Interlocked.Exchange(ref _servers, null) is { } servers)
         {
-            await redis.DisposeAsync();
-        }
-
-        if (Interlocked.Exchange(ref _database, null) is { } database)
-        {
-            await database.DisposeAsync();
-        }
-
-        if (Interlocked.Exchange(ref _directory, null) is { } directory && Directory.Exists(directory))
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // A server may still be closing files; the folder is in the temp directory.
-            }
+            await servers.DisposeAsync();
         }
     }
 
     /// <summary>What the nodes said last, for failure messages.</summary>
     public string Diagnostics() =>
         $"---- node A ({_a?.BaseUrl}) ----\n{_a?.OutputTail(30)}\n---- node B ({_b?.BaseUrl}) ----\n{_b?.OutputTail(40)}";
-
-    private AppProcessOptions NodeOptions(string name) => new()
-    {
-        Name = name,
-        DatabaseProvider = "MySql",
-        DatabaseConnectionString = _database!.ConnectionString,
-        DatabaseServerVersion = TestMariaDb.ServerVersion,
-        RedisConnectionString = _redis!.ConnectionString,
-        ReadyTimeout = TimeSpan.FromMinutes(3),
-        Environment = new Dictionary<string, string>
-        {
-            ["Booking__HoldMinutes"] = "1",
-            ["Booking__MaxActiveHoldsPerMember"] = "1000",
-            ["Booking__MaxSeatsPerMemberPerPerformance"] = "1000",
-            ["RateLimits__Holds__PerMember"] = "100000",
-            ["RateLimits__Bookings__PerMember"] = "100000",
-            ["Reconciler__IntervalSeconds"] = "1",
-            ["Reconciler__GraceSeconds"] = ReconcileGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Payments__SimulatedLatencyMilliseconds"] = GatewayLatencyMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
-    };
 
     private T Started<T>(T? part)
         where T : class

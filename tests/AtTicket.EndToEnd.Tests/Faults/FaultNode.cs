@@ -9,39 +9,22 @@ namespace AtTicket.EndToEnd.Tests.Faults;
 /// </summary>
 public sealed class FaultNode : IAsyncLifetime
 {
-    private const string RequireVariable = "ATTICKET_REQUIRE_SERVICES";
-    private string? _directory;
-    private PrivateMariaDb? _database;
-    private PrivateRedis? _redis;
+    private PrivateServers? _servers;
     private AppProcess? _node;
 
     public string? MissingReason { get; private set; }
 
     public AppProcess Node => Started(_node);
 
-    internal PrivateMariaDb Database => Started(_database);
+    internal PrivateMariaDb Database => Started(_servers).Database;
 
-    internal PrivateRedis Redis => Started(_redis);
+    internal PrivateRedis Redis => Started(_servers).Redis;
 
-    public void Require()
-    {
-        if (MissingReason is null)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-        {
-            Assert.Fail($"{RequireVariable}=1 but: {MissingReason}");
-        }
-
-        Assert.Skip(MissingReason);
-    }
+    public void Require() => ServicesRequired.Check(MissingReason);
 
     public async ValueTask InitializeAsync()
     {
-        const string redisServer = "/usr/bin/redis-server";
-        MissingReason = PrivateMariaDb.MissingReason() ?? (File.Exists(redisServer) ? null : $"redis-server not found at {redisServer} (apt-get install redis-server).");
+        MissingReason = PrivateServers.MissingReason();
         if (MissingReason is not null)
         {
             return;
@@ -49,26 +32,8 @@ public sealed class FaultNode : IAsyncLifetime
 
         try
         {
-            _directory = Path.Combine(Path.GetTempPath(), $"atticket-faults-{Guid.NewGuid():N}"[..30]);
-            _database = new PrivateMariaDb(Path.Combine(_directory, "mariadb"));
-            _redis = new PrivateRedis(redisServer, Path.Combine(_directory, "redis"));
-            await Task.WhenAll(_database.StartAsync(), _redis.StartAsync());
-            _node = new AppProcess(new AppProcessOptions
-            {
-                Name = "fault node",
-                DatabaseProvider = "MySql",
-                DatabaseConnectionString = _database.ConnectionString,
-                DatabaseServerVersion = TestMariaDb.ServerVersion,
-                RedisConnectionString = _redis.ConnectionString,
-                ReadyTimeout = TimeSpan.FromMinutes(3),
-                Environment = new Dictionary<string, string>
-                {
-                    ["Booking__MaxActiveHoldsPerMember"] = "1000",
-                    ["Booking__MaxSeatsPerMemberPerPerformance"] = "1000",
-                    ["RateLimits__Holds__PerMember"] = "100000",
-                    ["RateLimits__Bookings__PerMember"] = "100000",
-                },
-            });
+            _servers = await PrivateServers.StartAsync("atticket-faults");
+            _node = new AppProcess(_servers.NodeOptions("fault node"));
             await _node.InitializeAsync();
         }
         catch
@@ -85,26 +50,9 @@ public sealed class FaultNode : IAsyncLifetime
             await node.DisposeAsync();
         }
 
-        if (Interlocked.Exchange(ref _redis, null) is { } redis)
+        if (Interlocked.Exchange(ref _servers, null) is { } servers)
         {
-            await redis.DisposeAsync();
-        }
-
-        if (Interlocked.Exchange(ref _database, null) is { } database)
-        {
-            await database.DisposeAsync();
-        }
-
-        if (Interlocked.Exchange(ref _directory, null) is { } directory && Directory.Exists(directory))
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // A server may still be closing files; the folder is in the temp directory.
-            }
+            await servers.DisposeAsync();
         }
     }
 

@@ -14,7 +14,6 @@ public sealed class TwoNodes : IAsyncLifetime
 {
     private const string RedisServerVariable = "ATTICKET_TEST_REDIS_SERVER";
     private const string NginxVariable = "ATTICKET_TEST_NGINX";
-    private const string RequireVariable = "ATTICKET_REQUIRE_SERVICES";
 
     private string? _directory;
     private TestMariaDb? _database;
@@ -41,20 +40,7 @@ public sealed class TwoNodes : IAsyncLifetime
     internal NginxProcess Nginx => Started(_nginx);
 
     /// <summary>Skips the test with the reason when the services are missing; fails instead when scripts/test.sh promised them.</summary>
-    public void Require()
-    {
-        if (MissingReason is null)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
-        {
-            Assert.Fail($"{RequireVariable}=1 but: {MissingReason}");
-        }
-
-        Assert.Skip(MissingReason);
-    }
+    public void Require() => ServicesRequired.Check(MissingReason);
 
     /// <summary>The node at <paramref name="upstream"/> ("127.0.0.1:port", as nginx names it).</summary>
     public AppProcess NodeAt(string upstream) =>
