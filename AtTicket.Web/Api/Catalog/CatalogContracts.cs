@@ -8,8 +8,8 @@ public sealed record ProductPageResponse(IReadOnlyList<ProductSummary> Items, in
 /// <summary>A product's summary fields, flat in the JSON as in a page's items, and then its details.</summary>
 public sealed record ProductDetailResponse : ProductSummary
 {
-    public ProductDetailResponse(ProductSummary summary, ProductDetail detail, IReadOnlyList<PerformanceResponse> performances)
-        : base(summary with { VenueNamesKo = summary.VenueNamesKo ?? [] })
+    public ProductDetailResponse(ProductDetail detail, IReadOnlyList<PerformanceResponse> performances)
+        : base(detail.Summary with { VenueNamesKo = detail.Summary.VenueNamesKo ?? [] })
     {
         Description = detail.Description;
         RunningMinutes = detail.RunningMinutes;

@@ -4,7 +4,7 @@ internal static class CatalogMapping
 {
     /// <param name="forBuyer">Grades without seats left out, as on the pages; admins see every grade they made.</param>
     public static ProductDetailResponse ToResponse(this ProductDetail d, IReadOnlyDictionary<int, IReadOnlyList<GradeAvailability>> remaining, bool forBuyer = false) =>
-        new(d.Summary, d, [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))]);
+        new(d, [.. d.Performances.Select(p => p.ToResponse(remaining.GetValueOrDefault(p.Id) ?? [], forBuyer))]);
 
     public static PerformanceResponse ToResponse(this PerformanceView p, IReadOnlyList<GradeAvailability> remaining, bool forBuyer = false) =>
         new(

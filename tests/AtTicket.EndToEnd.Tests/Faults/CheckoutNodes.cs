@@ -13,7 +13,7 @@ public sealed class CheckoutNodes : IAsyncLifetime
     public const int ReconcileGraceSeconds = 5;
     public const int GatewayLatencyMilliseconds = 1_500;
 
-    private static readonly Dictionary<string, string> Settings = new()
+    private static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         ["Booking__HoldMinutes"] = "1",
         ["Reconciler__IntervalSeconds"] = "1",
