@@ -75,7 +75,7 @@ public partial class ProductEditor(ProductAdminService products, TimeProvider ti
                 await products.CreateAsync(input);
             }
 
-            snackbar.Add(L["Saved {0}.", input.Terms.Title.Trim()], Severity.Success);
+            snackbar.Add(L["Saved {0}.", ShowText.ForReader(input.Terms.Title, input.TitleKo).Trim()], Severity.Success);
             navigation.NavigateTo("/admin/products");
         }
         catch (DomainException exception)
