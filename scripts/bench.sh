@@ -20,6 +20,7 @@
 #
 #   ATTICKET_MYSQL_PORT, ATTICKET_REDIS_PORT, ATTICKET_SMTP_PORT   the services' ports (services.sh)
 #   ATTICKET_BENCH_PORTS   "node A, node B, nginx" ports, default "38081 38082 38080"
+#   ATTICKET_BENCH_FLOOR_PORTS   F1's two floor nodes and their nginx server, default "38083 38084 38085"
 #   ATTICKET_BENCH_PERFORMANCE_SCHEMA=0   MariaDB as it ships, without performance_schema: no statement
 #                                    digests or profile, and about 10 % more S1 (docs/benchmarks.md, eighth look)
 #
@@ -31,6 +32,7 @@ cd "$ROOT"
 SERVICES="$ROOT/scripts/services.sh"
 STATE="$ROOT/.state/bench"
 read -r NODE_A_PORT NODE_B_PORT NGINX_PORT <<< "${ATTICKET_BENCH_PORTS:-38081 38082 38080}"
+read -r FLOOR_A_PORT FLOOR_B_PORT FLOOR_NGINX_PORT <<< "${ATTICKET_BENCH_FLOOR_PORTS:-38083 38084 38085}"
 MYSQL_PORT="${ATTICKET_MYSQL_PORT:-33306}"
 REDIS_PORT="${ATTICKET_REDIS_PORT:-36379}"
 DATABASE=atticket_bench
@@ -113,8 +115,8 @@ if ((${#missing[@]})); then
         || { tail -n 30 "$STATE/apt.log"; die "apt-get install failed"; }
 fi
 command -v mariadbd > /dev/null || PATH="$PATH:/usr/sbin"
-for port in "$NODE_A_PORT" "$NODE_B_PORT" "$NGINX_PORT"; do
-    port_open "$port" && die "port $port is in use; set ATTICKET_BENCH_PORTS to three free ports"
+for port in "$NODE_A_PORT" "$NODE_B_PORT" "$NGINX_PORT" "$FLOOR_A_PORT" "$FLOOR_B_PORT" "$FLOOR_NGINX_PORT"; do
+    port_open "$port" && die "port $port is in use; set ATTICKET_BENCH_PORTS and ATTICKET_BENCH_FLOOR_PORTS to free ports"
 done
 # Thousands of buyers and hub clients, each with its own connection.
 ulimit -n 65536 2> /dev/null || ulimit -n "$(ulimit -Hn)"
@@ -177,6 +179,22 @@ start_node node-b "$NODE_B_PORT"
 wait_ready "http://127.0.0.1:$NODE_A_PORT" "node A" "$STATE/node-a.log"
 wait_ready "http://127.0.0.1:$NODE_B_PORT" "node B" "$STATE/node-b.log"
 
+# F1's floor nodes: the least a hold can do, as web nodes of their own (idle unless F1 runs).
+start_floor_node() {
+    local name=$1 port=$2
+    dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll floor-node \
+        --urls "http://127.0.0.1:$port" --database "$DB_CONNECTION" --redis "127.0.0.1:$REDIS_PORT" \
+        > "$STATE/$name.log" 2>&1 &
+    FLOOR_PIDS+=($!)
+}
+log "two floor nodes on :$FLOOR_A_PORT and :$FLOOR_B_PORT"
+FLOOR_PIDS=()
+start_floor_node floor-a "$FLOOR_A_PORT"
+start_floor_node floor-b "$FLOOR_B_PORT"
+NODE_PIDS+=("${FLOOR_PIDS[@]}")
+wait_ready "http://127.0.0.1:$FLOOR_A_PORT" "floor node A" "$STATE/floor-a.log"
+wait_ready "http://127.0.0.1:$FLOOR_B_PORT" "floor node B" "$STATE/floor-b.log"
+
 # deploy/nginx.conf with this machine's addresses and paths; every line changed must exist once.
 NGINX_DIR="$STATE/nginx"
 mkdir -p "$NGINX_DIR"
@@ -200,9 +218,32 @@ replace_once "http {" "http {
     scgi_temp_path $NGINX_DIR/scgi;" "$NGINX_DIR/nginx.conf"
 { printf 'pid %s/nginx.pid;\nerror_log %s/error.log;\nworker_rlimit_nofile 65536;\n\n' "$NGINX_DIR" "$NGINX_DIR"
   cat "$NGINX_DIR/nginx.conf"; } > "$NGINX_DIR/nginx.conf.new" && mv "$NGINX_DIR/nginx.conf.new" "$NGINX_DIR/nginx.conf"
+# F1's floor nodes behind the same workers, proxied as the app's nodes are.
+replace_once "    upstream atticket {" "    upstream floor {
+        hash \$sticky_key consistent;
+        server 127.0.0.1:$FLOOR_A_PORT;
+        server 127.0.0.1:$FLOOR_B_PORT;
+        keepalive 64;
+    }
+
+    server {
+        listen 127.0.0.1:$FLOOR_NGINX_PORT;
+        location / {
+            proxy_pass http://floor;
+            proxy_http_version 1.1;
+            proxy_set_header Host \$http_host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header Connection \$connection_upgrade;
+            proxy_buffering off;
+            add_header Set-Cookie \"atticket_node=\$sticky_key; Path=/; HttpOnly; SameSite=Lax\" always;
+        }
+    }
+
+    upstream atticket {" "$NGINX_DIR/nginx.conf"
 nginx -p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" -g 'daemon off;' > "$STATE/nginx.log" 2>&1 &
 NGINX_PID=$!
 wait_ready "http://127.0.0.1:$NGINX_PORT" nginx "$NGINX_DIR/error.log"
+wait_ready "http://127.0.0.1:$FLOOR_NGINX_PORT" "nginx for the floor nodes" "$NGINX_DIR/error.log"
 
 # ---- 4. the scenarios -------------------------------------------------------------------
 
@@ -214,6 +255,7 @@ dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll \
     --nodes "http://127.0.0.1:$NODE_A_PORT,http://127.0.0.1:$NODE_B_PORT" \
     --database "$DB_CONNECTION" --redis "127.0.0.1:$REDIS_PORT" \
     --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
+    --floor "http://127.0.0.1:$FLOOR_NGINX_PORT" --floor-pids "floor-a=${FLOOR_PIDS[0]},floor-b=${FLOOR_PIDS[1]}" \
     --pids "$PIDS" --node-settings "$(IFS=';'; echo "${NODE_SETTINGS[*]}")" \
     --results docs/benchmarks/flash-sale.json --markdown docs/benchmarks.md --repo "$ROOT" \
     "$@" 2>&1 | tee "$STATE/bench.log"

@@ -9,7 +9,7 @@ namespace AtTicket.LoadBench;
 /// </summary>
 public sealed class BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "s3", "s1b", "mail", "m1", "s2", "s4", "q1"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["c0-db", "c0-redis", "c0-http", "profile", "s1", "f1", "s3", "s1b", "mail", "m1", "s2", "s4", "q1"];
 
     private readonly Dictionary<string, string> _values;
 
@@ -33,10 +33,18 @@ public sealed class BenchOptions
     public string RepoRoot => Text("repo", Directory.GetCurrentDirectory());
 
     /// <summary>Processes whose CPU time is measured, e.g. "node-a=123,node-b=456,mariadb=789".</summary>
-    public IReadOnlyDictionary<string, int> Pids =>
-        Text("pids", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+    public IReadOnlyDictionary<string, int> Pids => PidList("pids");
+
+    private IReadOnlyDictionary<string, int> PidList(string name) =>
+        Text(name, string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+
+    /// <summary>F1's floor nodes behind nginx (scripts/bench.sh starts them beside the app's).</summary>
+    public string FloorUrl => Required("floor").TrimEnd('/');
+
+    /// <summary>F1's floor nodes, whose CPU is measured in place of the app's nodes, e.g. "floor-a=321,floor-b=654".</summary>
+    public IReadOnlyDictionary<string, int> FloorPids => PidList("floor-pids");
 
     /// <summary>The nodes' settings as the script set them ("Key=Value;..."), recorded with the results.</summary>
     public IReadOnlyDictionary<string, string> NodeSettings =>
@@ -50,6 +58,9 @@ public sealed class BenchOptions
     public int Connections => Int("connections", 64);
     public int SustainedClients => Int("s1-clients", 200);
     public int SustainedSeconds => Int("s1-seconds", 60);
+
+    /// <summary>S1 and F1: the same load, not measured, before the measured part.</summary>
+    public int WarmUpSeconds => Int("warm-up-seconds", 15);
     public int Buyers => Int("buyers", 2000);
     public double PayingShare => Double("pay-share", 0.7);
     public int SellOutTimeoutSeconds => Int("sellout-timeout", 150);

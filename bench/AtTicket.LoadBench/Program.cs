@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AtTicket.LoadBench;
 using AtTicket.LoadBench.Calibration;
+using AtTicket.LoadBench.Floor;
 using AtTicket.LoadBench.Reporting;
 using AtTicket.LoadBench.Scenarios;
 using AtTicket.LoadBench.Setup;
@@ -11,6 +12,11 @@ using AtTicket.LoadBench.Setup;
 if (args is ["kafka-mock"])
 {
     return await KafkaMockProcess.RunAsync();
+}
+
+if (args is ["floor-node", .. var floorArgs])
+{
+    return await FloorNode.RunAsync(floorArgs);
 }
 
 BenchOptions options;
@@ -52,6 +58,9 @@ if (measured.Count > 0)
                 break;
             case "s1":
                 results.SustainedHolds = await SustainedHolds.RunAsync(context);
+                break;
+            case "f1":
+                results.FloorHolds = await FloorHolds.RunAsync(context);
                 break;
             case "s3":
                 results.LiveFanOut = await LiveFanOut.RunAsync(context);

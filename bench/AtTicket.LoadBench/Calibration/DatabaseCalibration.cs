@@ -22,7 +22,7 @@ public static partial class DatabaseCalibration
     public static async Task<DatabaseCalibrationResult> RunAsync(string appConnectionString, int performanceId, string repoRoot, int seconds)
     {
         var app = new MySqlConnectionStringBuilder(appConnectionString);
-        var seats = await CopySeatsAsync(app, performanceId);
+        var seats = await CopySeatsAsync(app, performanceId, Schema);
         var script = Path.Combine(repoRoot, "bench", "sysbench", "hold_update.lua");
         var runs = new List<SysbenchRun>();
         foreach (var threads in new[] { 8, 64 })
@@ -46,17 +46,18 @@ public static partial class DatabaseCalibration
             runs.Max(r => r.PerSecond));
     }
 
-    private static async Task<int> CopySeatsAsync(MySqlConnectionStringBuilder app, int performanceId)
+    /// <summary>Copies one performance's seat rows into a table of the same shape in <paramref name="schema"/> (replaced if it exists).</summary>
+    public static async Task<int> CopySeatsAsync(MySqlConnectionStringBuilder app, int performanceId, string schema)
     {
         await using var connection = new MySqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new MySqlCommand(
             $"""
-            CREATE DATABASE IF NOT EXISTS {Schema};
-            DROP TABLE IF EXISTS {Schema}.PerformanceSeats;
-            CREATE TABLE {Schema}.PerformanceSeats LIKE `{app.Database}`.PerformanceSeats;
-            INSERT INTO {Schema}.PerformanceSeats SELECT * FROM `{app.Database}`.PerformanceSeats WHERE PerformanceId = @performance;
-            SELECT COUNT(*) FROM {Schema}.PerformanceSeats;
+            CREATE DATABASE IF NOT EXISTS {schema};
+            DROP TABLE IF EXISTS {schema}.PerformanceSeats;
+            CREATE TABLE {schema}.PerformanceSeats LIKE `{app.Database}`.PerformanceSeats;
+            INSERT INTO {schema}.PerformanceSeats SELECT * FROM `{app.Database}`.PerformanceSeats WHERE PerformanceId = @performance;
+            SELECT COUNT(*) FROM {schema}.PerformanceSeats;
             """,
             connection);
         command.Parameters.AddWithValue("@performance", performanceId);

@@ -27,6 +27,9 @@ public sealed class BenchResults
 
     public SustainedHoldsResult? SustainedHolds { get; set; }
 
+    /// <summary>F1: S1's load against the floor nodes.</summary>
+    public SustainedHoldsResult? FloorHolds { get; set; }
+
     public FanOutResult? LiveFanOut { get; set; }
 
     public SellOutResult? SellOut { get; set; }

@@ -45,6 +45,7 @@ public static class MarkdownReport
         Targets(md, r);
         Calibration(md, r);
         Sustained(md, r.SustainedHolds, r.CalibrationDatabase);
+        Floor(md, r.FloorHolds, r.SustainedHolds, r.CalibrationDatabase);
         SellOutSection(md, r.SellOut);
         MailSection(md, r.MailLag);
         MailThroughputSection(md, r.MailThroughput);
@@ -130,6 +131,33 @@ public static class MarkdownReport
         md.AppendLine();
         CallTable(md, [("hold", s1.Holds), ("release", s1.Releases)]);
         CpuTable(md, "CPU during S1", s1.Cpu, "call of the scenario (hold or release, either node)");
+    }
+
+    private static void Floor(StringBuilder md, SustainedHoldsResult? f1, SustainedHoldsResult? s1, DatabaseCalibrationResult? db)
+    {
+        if (f1 is null)
+        {
+            return;
+        }
+
+        md.AppendLine(Invariant($"### F1: S1's load against the least a hold can do ({f1.Clients} clients, {f1.Seconds:0} s)"));
+        md.AppendLine();
+        md.AppendLine("Two floor nodes (`bench/AtTicket.LoadBench/Floor`) behind the same nginx, on a copy of the same seats: a hold is one conditional UPDATE of its seats in a transaction (all or nothing, two round trips), a release one UPDATE, and each change one Redis script (INCR and PUBLISH). No sign-in, limits, hold row or answer read back: what any implementation of S1's calls must at least pay on this machine.");
+        md.AppendLine();
+        md.AppendLine("| | successful holds/s | × calibration | calls/s | hold p50 | hold p99 | machine CPU ms per call |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, run) in new[] { ("F1 floor", f1), ("S1 the app", s1) })
+        {
+            if (run is not null)
+            {
+                var ratio = db is null ? "–" : Invariant($"{run.SuccessfulHoldsPerSecond / db.BestPerSecond:0.####} ×");
+                md.AppendLine(Invariant($"| {name} | {run.SuccessfulHoldsPerSecond:N1} | {ratio} | {run.CallsPerSecond:N1} | {run.Holds.P50Ms} ms | {run.Holds.P99Ms} ms | {run.Cpu.Values.Sum(c => c.MsPerCall):0.00} |"));
+            }
+        }
+
+        md.AppendLine();
+        CallTable(md, [("hold", f1.Holds), ("release", f1.Releases)]);
+        CpuTable(md, "CPU during F1", f1.Cpu, "call of the scenario (hold or release, either floor node)");
     }
 
     private static void SellOutSection(StringBuilder md, SellOutResult? s)

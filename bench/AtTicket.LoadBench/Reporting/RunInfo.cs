@@ -31,7 +31,7 @@ public sealed record RunInfo(
         var settings = new Dictionary<string, string>(options.NodeSettings)
         {
             ["hall"] = $"{options.Rows} rows × {options.SeatsPerRow} seats = {options.Rows * options.SeatsPerRow:N0} seats, 4 grades by row",
-            ["S1"] = $"{options.SustainedClients} clients, {options.SustainedSeconds} s",
+            ["S1"] = $"{options.SustainedClients} clients, {options.SustainedSeconds} s after {options.WarmUpSeconds} s of the same load unmeasured",
             ["S1b"] = $"{options.Buyers:N0} buyers, {options.PayingShare:P0} pay, the rest release",
             ["S2 and C0 HTTP"] = $"wrk, 2 threads, {options.Connections} connections, {options.ReadSeconds} s (C0: {options.CalibrationSeconds} s)",
             ["S3"] = $"{options.Subscribers:N0} hub subscribers, S1's load for {options.FanOutSeconds} s",
