@@ -5,7 +5,9 @@ namespace AtTicket.Infrastructure.Bookings;
 
 /// <summary>
 /// A hold of named seats, the flash sale's hot path. On MySQL one CALL of the `HoldSeats` procedure
-/// (migration SeatTransitionProcedures), which runs the rules below in its own transaction. On SQLite
+/// (migrations SeatTransitionProcedures, HoldSeatsTakesSeatsFirst), which runs the rules below in its own
+/// transaction and counts the member's holdings only when every seat was free. The answer's order on both:
+/// not on sale, then a seat taken or unknown, then the limits. On SQLite
 /// two round trips: (1) one batch that begins,
 /// locks the member, counts what they hold, checks that the performance is on sale, takes the seats
 /// with one conditional UPDATE, inserts the hold and reads back how every asked-for seat ended up;
@@ -132,14 +134,19 @@ internal sealed class HoldRoundTrips(AtTicketDbContext db, BookingLimits limits)
                 return HoldResult.NotOnSale();
             }
 
-            limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds); // throws; finally rolls back
-
-            // 2. All or nothing.
+            // 2. All or nothing; a seat taken is the answer before the limits, as in HoldSeats.
             var mine = seats.Where(s => s.Mine).Select(s => s.Fact).ToList();
-            var success = mine.Count == hold.SeatIds.Count;
-            await SeatSql.EndAsync(connection, commit: success, cancellationToken);
+            if (mine.Count != hold.SeatIds.Count)
+            {
+                await SeatSql.EndAsync(connection, commit: false, cancellationToken);
+                open = false;
+                return Explain(hold, seats);
+            }
+
+            limits.EnsureAllowed(hold.SeatIds.Count, seatsOwned, activeHolds); // throws; finally rolls back
+            await SeatSql.EndAsync(connection, commit: true, cancellationToken);
             open = false;
-            return success ? HoldResult.Held(hold, mine) : Explain(hold, seats);
+            return HoldResult.Held(hold, mine);
         }
         finally
         {

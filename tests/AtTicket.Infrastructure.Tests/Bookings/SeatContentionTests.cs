@@ -331,9 +331,11 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
     }
 
     /// <summary>
-    /// The limits are counted in the same batch that takes the seats, and a refusal rolls the batch back: a member
+    /// The limits are counted in the same transaction that takes the seats, and a refusal rolls it back: a member
     /// already at their one-hold limit races twenty other members, each for the seat the member also asks for.
-    /// Every refused hold takes nothing, so each of the others gets their seat, and the member keeps one hold.
+    /// Every hold of the member is refused, by the limit or, when the other member was first, because the seat
+    /// is taken (that answer comes first); none takes anything, so each of the others gets their seat, and the
+    /// member keeps one hold.
     /// </summary>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -355,7 +357,9 @@ public sealed class SeatContentionTests(ContentionDatabases databases, ITestOutp
 
         var refused = Enumerable.Range(0, seatCount).Select(i => results[2 * i]).ToList();
         var raced = Enumerable.Range(0, seatCount).Select(i => results[(2 * i) + 1]).ToList();
-        Assert.All(refused, r => Assert.IsType<DomainException>(r.Error));
+        Assert.All(refused, r => Assert.True(
+            r.Error is DomainException || (r.Error is null && r.Result.Outcome == HoldOutcome.SeatsTaken),
+            $"A hold of the member at the limit ended {r.Error?.ToString() ?? r.Result.Outcome.ToString()}"));
         Assert.All(raced, r => Assert.Null(r.Error));
         var won = raced.Count(r => r.Result.Outcome == HoldOutcome.Held);
         Assert.Equal(seatCount, won);

@@ -16,7 +16,7 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
         // SQL copies of Domain rules, held to them by HoldSeatsAgreesWithDomainTests: on_sale is
         // Performance.BookableAt, the seat UPDATE's condition is PerformanceSeat.FreeAt, the counts are
         // what BookingLimits weighs.
-        private const string HoldSeats = """
+        internal const string HoldSeats = """
             CREATE PROCEDURE `HoldSeats`(
                 IN hold_id CHAR(36) CHARACTER SET ascii COLLATE ascii_general_ci,
                 IN member_id VARCHAR(255),
