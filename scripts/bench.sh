@@ -2,12 +2,13 @@
 # The flash-sale load benchmark of issue 9: private MariaDB and Redis (scripts/services.sh), two
 # Release nodes of AtTicket.Web behind nginx (deploy/nginx.conf), then bench/AtTicket.LoadBench runs
 # the scenarios and writes docs/benchmarks/flash-sale.json and the flash-sale section of
-# docs/benchmarks.md. Everything it started is stopped at the end, also on failure. About 6 minutes.
+# docs/benchmarks.md. Everything it started is stopped at the end, also on failure. About 9 minutes.
 #
 #   scripts/bench.sh                 every scenario, then the report
 #   scripts/bench.sh s1 report       only these (the setup always runs; other results are kept)
 #
-# Scenarios: c0-db c0-redis c0-http profile s1 s3 s1b mail m1 s2 s4 q1 (and report); mail reads how the
+# Scenarios: c0-db c0-redis c0-http profile s1 f1 s3 s1b mail m1 s2 s4 q1 (and report); f1 is S1's load
+# against two floor nodes (the least a hold can do, bench/AtTicket.LoadBench/Floor); mail reads how the
 # sell-out's confirmation mails followed it, so it runs after s1b; m1 is issue 10's burst of 2,000
 # one-seat bookings and their confirmation mails. s4 opens seat-map circuits on node A in steps
 # (--s4-steps 0,25,50,...; --s4-max-rss-mib caps node A's memory) and times renders after changes.

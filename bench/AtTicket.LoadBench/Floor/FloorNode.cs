@@ -28,7 +28,7 @@ public static class FloorNode
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error); // a failed call's cause, in the bench's floor log
         builder.WebHost.UseUrls(Arg(args, "--urls"));
         var app = builder.Build();
 
@@ -42,7 +42,7 @@ public static class FloorNode
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
             int[] seatIds = [.. body.GetProperty("seatIds").EnumerateArray().Select(s => s.GetInt32()).Order()];
             var holdId = Guid.NewGuid();
-            var held = await HoldAsync(database, performanceId, seatIds, holdId);
+            var held = await RetriedAsync(() => HoldAsync(database, performanceId, seatIds, holdId));
             if (!held)
             {
                 return Results.Problem(statusCode: 409, title: "Seats taken");
@@ -53,7 +53,7 @@ public static class FloorNode
         });
         app.MapDelete("/api/holds/{holdId:guid}", async (Guid holdId) =>
         {
-            var performanceId = await ReleaseAsync(database, holdId);
+            var performanceId = await RetriedAsync(() => ReleaseAsync(database, holdId));
             if (performanceId is null)
             {
                 return Results.NotFound();
@@ -106,6 +106,21 @@ public static class FloorNode
             connection);
         release.Parameters.AddWithValue("@hold", holdId.ToString());
         return await release.ExecuteScalarAsync() is { } performanceId and not DBNull ? Convert.ToInt32(performanceId, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>A release (by the hold id's index) and a hold (by the primary key) can deadlock; InnoDB rolls one back, which goes again, as the app's does.</summary>
+    private static async Task<T> RetriedAsync<T>(Func<Task<T>> transition)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await transition();
+            }
+            catch (MySqlException lost) when (attempt < 5 && lost.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout)
+            {
+            }
+        }
     }
 
     private static Task PublishAsync(IDatabase store, int performanceId, string change) =>

@@ -87,6 +87,11 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+        if (r.FloorHolds is { } floor && r.CalibrationDatabase is { } db)
+        {
+            md.AppendLine(Invariant($"For scale, F1 (the least a hold can do, below) made **{floor.SuccessfulHoldsPerSecond:N1} successful holds/s = {floor.SuccessfulHoldsPerSecond / db.BestPerSecond:0.####} ×** the same calibration, hold p50 {floor.Holds.P50Ms} ms, **p99 {floor.Holds.P99Ms} ms**{(floor.Holds.P99Ms > 100 ? ": no hold path meets S1's p99 target on this machine" : string.Empty)}."));
+            md.AppendLine();
+        }
     }
 
     private static void Calibration(StringBuilder md, BenchResults r)
