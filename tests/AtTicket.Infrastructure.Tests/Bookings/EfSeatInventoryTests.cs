@@ -1,4 +1,5 @@
 using AtTicket.Domain.Bookings;
+using AtTicket.Domain.Common;
 using AtTicket.Domain.Performances;
 using AtTicket.Domain.Venues;
 using AtTicket.Infrastructure.Persistence;
@@ -45,6 +46,37 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
             (hold.Id, member, performance.Id, HoldStatus.Active, Now, Now + _limits.HoldDuration),
             (stored.Id, stored.MemberId, stored.PerformanceId, stored.Status, stored.CreatedAt, stored.ExpiresAt));
         Assert.Equal([a1, a2], stored.SeatIds);
+    }
+
+    /// <summary>
+    /// A seat taken is the answer before the limits (HoldSeats counts only once every seat was free): a member
+    /// at their one-hold limit asking for a seat someone holds hears which seat is taken, and asking for a free
+    /// seat hears the limit. Either way nothing is held.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task A_member_at_the_limit_hears_that_a_seat_is_taken_before_hearing_the_limit(DatabaseProvider provider)
+    {
+        var node = (await databases.GetAsync(provider)).Services;
+        var performance = await OnSaleAsync(node);
+        var (atLimit, other) = await TwoMembersAsync(node);
+        var (a1, a2, a3) = (performance.Hall.Seat('A', 1), performance.Hall.Seat('A', 2), performance.Hall.Seat('A', 3));
+        var holds = Holds(node, _clock, _limits);
+        var kept = (await holds.HoldSeatsAsync(atLimit, performance.Id, [a1], Ct)).Hold!;
+        var othersHold = (await holds.HoldSeatsAsync(other, performance.Id, [a2], Ct)).Hold!;
+
+        var taken = await holds.HoldSeatsAsync(atLimit, performance.Id, [a2], Ct);
+        var overLimit = await Assert.ThrowsAsync<DomainException>(() => holds.HoldSeatsAsync(atLimit, performance.Id, [a3], Ct));
+
+        Assert.Equal(HoldOutcome.SeatsTaken, taken.Outcome);
+        Assert.Equal([a2], taken.TakenSeatIds);
+        Assert.Equal(RefusalCode.OneHoldAtATime, overLimit.Refusal?.Code);
+        var seats = await SeatsAsync(node, performance.Id);
+        AssertHeldBy(kept, seats[a1]);
+        AssertHeldBy(othersHold, seats[a2]);
+        AssertFree(seats[a3]);
+        Assert.Equal([kept.Id, othersHold.Id], (await StoredHoldsAsync(node, performance.Id)).Select(h => h.Id).Order());
     }
 
     [Theory]
