@@ -76,7 +76,7 @@ public sealed class EfSeatInventoryTests(MigratedDatabases databases) : IClassFi
         AssertHeldBy(kept, seats[a1]);
         AssertHeldBy(othersHold, seats[a2]);
         AssertFree(seats[a3]);
-        Assert.Equal([kept.Id, othersHold.Id], (await StoredHoldsAsync(node, performance.Id)).Select(h => h.Id).Order());
+        Assert.Equal(new[] { kept.Id, othersHold.Id }.Order(), (await StoredHoldsAsync(node, performance.Id)).Select(h => h.Id).Order());
     }
 
     [Theory]
