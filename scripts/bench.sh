@@ -180,7 +180,19 @@ start_node node-b "$NODE_B_PORT"
 wait_ready "http://127.0.0.1:$NODE_A_PORT" "node A" "$STATE/node-a.log"
 wait_ready "http://127.0.0.1:$NODE_B_PORT" "node B" "$STATE/node-b.log"
 
-# F1's floor nodes: the least a hold can do, as web nodes of their own (idle unless F1 runs).
+# F1's floor nodes, the least a hold can do as web nodes of their own, only when F1 runs: when it is named,
+# or when no scenario is (every scenario runs). Words after an --option are its value, not scenarios.
+runs_floor() {
+    local named=0 arg
+    while (($#)); do
+        arg=$1
+        shift
+        if [[ $arg == --* ]]; then shift; continue; fi
+        [[ $arg == f1 ]] && return 0
+        named=1
+    done
+    ((named == 0))
+}
 start_floor_node() {
     local name=$1 port=$2
     dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll floor-node \
@@ -188,13 +200,17 @@ start_floor_node() {
         > "$STATE/$name.log" 2>&1 &
     FLOOR_PIDS+=($!)
 }
-log "two floor nodes on :$FLOOR_A_PORT and :$FLOOR_B_PORT"
 FLOOR_PIDS=()
-start_floor_node floor-a "$FLOOR_A_PORT"
-start_floor_node floor-b "$FLOOR_B_PORT"
-NODE_PIDS+=("${FLOOR_PIDS[@]}")
-wait_ready "http://127.0.0.1:$FLOOR_A_PORT" "floor node A" "$STATE/floor-a.log"
-wait_ready "http://127.0.0.1:$FLOOR_B_PORT" "floor node B" "$STATE/floor-b.log"
+FLOOR_ARGS=()
+if runs_floor "$@"; then
+    log "two floor nodes on :$FLOOR_A_PORT and :$FLOOR_B_PORT"
+    start_floor_node floor-a "$FLOOR_A_PORT"
+    start_floor_node floor-b "$FLOOR_B_PORT"
+    NODE_PIDS+=("${FLOOR_PIDS[@]}")
+    wait_ready "http://127.0.0.1:$FLOOR_A_PORT" "floor node A" "$STATE/floor-a.log"
+    wait_ready "http://127.0.0.1:$FLOOR_B_PORT" "floor node B" "$STATE/floor-b.log"
+    FLOOR_ARGS=(--floor "http://127.0.0.1:$FLOOR_NGINX_PORT" --floor-pids "floor-a=${FLOOR_PIDS[0]},floor-b=${FLOOR_PIDS[1]}")
+fi
 
 # deploy/nginx.conf with this machine's addresses and paths; every line changed must exist once.
 NGINX_DIR="$STATE/nginx"
@@ -244,7 +260,9 @@ replace_once "    upstream atticket {" "    upstream floor {
 nginx -p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" -g 'daemon off;' > "$STATE/nginx.log" 2>&1 &
 NGINX_PID=$!
 wait_ready "http://127.0.0.1:$NGINX_PORT" nginx "$NGINX_DIR/error.log"
-wait_ready "http://127.0.0.1:$FLOOR_NGINX_PORT" "nginx for the floor nodes" "$NGINX_DIR/error.log"
+if ((${#FLOOR_PIDS[@]})); then
+    wait_ready "http://127.0.0.1:$FLOOR_NGINX_PORT" "nginx for the floor nodes" "$NGINX_DIR/error.log"
+fi
 
 # ---- 4. the scenarios -------------------------------------------------------------------
 
@@ -256,7 +274,7 @@ dotnet bench/AtTicket.LoadBench/bin/Release/net10.0/AtTicket.LoadBench.dll \
     --nodes "http://127.0.0.1:$NODE_A_PORT,http://127.0.0.1:$NODE_B_PORT" \
     --database "$DB_CONNECTION" --redis "127.0.0.1:$REDIS_PORT" \
     --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
-    --floor "http://127.0.0.1:$FLOOR_NGINX_PORT" --floor-pids "floor-a=${FLOOR_PIDS[0]},floor-b=${FLOOR_PIDS[1]}" \
+    "${FLOOR_ARGS[@]}" \
     --pids "$PIDS" --node-settings "$(IFS=';'; echo "${NODE_SETTINGS[*]}")" \
     --results docs/benchmarks/flash-sale.json --markdown docs/benchmarks.md --repo "$ROOT" \
     "$@" 2>&1 | tee "$STATE/bench.log"

@@ -8,8 +8,8 @@ namespace AtTicket.LoadBench.Scenarios;
 /// <summary>
 /// F1: S1's clients, load and duration against the floor nodes (<see cref="FloorNode"/>) through the same
 /// nginx, on a copy of the churned performance's seats. What the machine gives the least possible hold
-/// path, so S1's figure can be read against what any implementation could reach here, not only
-/// against the database's bare UPDATE.
+/// path, so S1's figure can be read against the floor of this machine, not only against the
+/// database's bare UPDATE.
 /// </summary>
 public static class FloorHolds
 {

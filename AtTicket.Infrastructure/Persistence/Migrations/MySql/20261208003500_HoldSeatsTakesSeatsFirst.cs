@@ -17,7 +17,13 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
     /// </summary>
     public partial class HoldSeatsTakesSeatsFirst : Migration
     {
-        private const string HoldSeats = """
+        // The Domain's Performance.BookableAt, asked in the counts' statement when there are counts, alone when not.
+        private const string OnSale = """
+            SELECT COUNT(*) FROM `Performances` p JOIN `Products` d ON d.`Id` = p.`ProductId`
+                WHERE p.`Id` = performance_id AND p.`Status` = 'OnSale' AND p.`StartsAt` > now_at AND d.`Status` = 'OnSale'
+            """;
+
+        private const string HoldSeats = $"""
             CREATE PROCEDURE `HoldSeats`(
                 IN hold_id CHAR(36) CHARACTER SET ascii COLLATE ascii_general_ci,
                 IN member_id VARCHAR(255),
@@ -61,13 +67,12 @@ namespace AtTicket.Infrastructure.Persistence.Migrations.MySql
                           WHERE h.`MemberId` = member_id AND h.`Status` = 'Active' AND h.`ExpiresAt` >= now_at
                             AND s.`PerformanceId` = performance_id AND s.`Status` = 'Held' AND s.`HeldUntil` >= now_at)
                       + (SELECT COUNT(*) FROM `Bookings` b JOIN `PerformanceSeats` s ON s.`BookingId` = b.`Id`
-                          WHERE b.`MemberId` = member_id AND b.`PerformanceId` = performance_id AND s.`Status` = 'Sold')
-                    INTO active_holds, seats_owned;
+                          WHERE b.`MemberId` = member_id AND b.`PerformanceId` = performance_id AND s.`Status` = 'Sold'),
+                      ({OnSale})
+                    INTO active_holds, seats_owned, on_sale;
+                ELSE
+                    SET on_sale = ({OnSale});
                 END IF;
-
-                -- The Domain's Performance.BookableAt.
-                SELECT COUNT(*) INTO on_sale FROM `Performances` p JOIN `Products` d ON d.`Id` = p.`ProductId`
-                  WHERE p.`Id` = performance_id AND p.`Status` = 'OnSale' AND p.`StartsAt` > now_at AND d.`Status` = 'OnSale';
 
                 IF on_sale = 0 THEN
                     SET outcome = 'NotOnSale';
